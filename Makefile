@@ -1,0 +1,28 @@
+# Two entry points: `make demo` runs the analyses on seeds/, `make test` runs the test suite.
+# Both create .venv on first use (torch's CPU build first, then the kit) and reuse it afterwards.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.kit-installed
+OUT    ?= runs/seed
+
+.PHONY: demo test venv clean
+
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet torch==2.13.0
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/kit parse seeds/ --out $(OUT)
+	@echo "Tables are in $(OUT)/tables/, the parse in $(OUT)/corpus.conllu"
+
+test: $(STAMP)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+clean:
+	rm -rf $(VENV) .pytest_cache .hypothesis

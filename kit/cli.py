@@ -1,0 +1,121 @@
+"""The `kit` command (also `python -m kit`): parse a corpus into tables, show the models in use."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import warnings
+from pathlib import Path
+from typing import Sequence
+
+DEFAULT_INPUT = "seeds/"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `kit` console script; returns the exit status."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    warnings.showwarning = _show_warning
+    try:
+        return args.command(args)
+    except Exception as error:  # the CLI reports; tracebacks are for the library
+        from kit.nlp import ModelNotFoundError
+
+        if isinstance(error, (ModelNotFoundError, FileNotFoundError, ValueError)):
+            print(f"kit: error: {error}", file=sys.stderr)
+            return 2
+        raise
+
+
+def _parser() -> argparse.ArgumentParser:
+    from kit.nlp import DEFAULT_PROCESSORS
+
+    parser = argparse.ArgumentParser(prog="kit", description="Arabic news research notebook kit")
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    parse = commands.add_parser("parse", help="parse a corpus and write its tables and CoNLL-U")
+    parse.add_argument("inputs", nargs="*", default=[DEFAULT_INPUT], metavar="INPUT",
+                       help="text files, folders, .csv/.jsonl/.parquet tables (default: seeds/)")
+    parse.add_argument("--out", required=True, type=Path, help="output folder (tables/ and corpus.conllu)")
+    _model_options(parse, DEFAULT_PROCESSORS)
+    parse.add_argument("--cache", help="parse cache folder (default: $KIT_CACHE_DIR or the user cache dir)")
+    parse.add_argument("--no-cache", action="store_true", help="neither read nor write the parse cache")
+    parse.add_argument("--batch-size", type=int, default=16, help="documents per Stanza batch (default 16)")
+    parse.add_argument("--workers", type=int, default=1, help="processes sharing the cores (sets torch threads)")
+    parse.add_argument("--text-col", default="text", help="text column of table inputs (default: text)")
+    parse.add_argument("--title-col", default="title")
+    parse.add_argument("--date-col", default="date")
+    parse.add_argument("--source-col", default="source")
+    parse.add_argument("--no-headline", action="store_true", help="do not take a short first line as the title")
+    parse.add_argument("--keep-furniture", action="store_true", help="keep page furniture at the top of articles")
+    parse.add_argument("--quiet", action="store_true", help="no progress bar")
+    parse.set_defaults(command=_parse)
+
+    models = commands.add_parser("models", help="show the model directory and files that would be used")
+    _model_options(models, DEFAULT_PROCESSORS)
+    models.set_defaults(command=_models)
+    return parser
+
+
+def _model_options(parser: argparse.ArgumentParser, default_processors: str) -> None:
+    parser.add_argument("--model-dir", help="Stanza resources directory (default: $STANZA_RESOURCES_DIR or ~/stanza_resources)")
+    parser.add_argument("--processors", default=default_processors, help=f"Stanza processors (default: {default_processors})")
+
+
+def _parse(args: argparse.Namespace) -> int:
+    from kit import corpus, frames, nlp, tables
+
+    loaded = corpus.load(
+        args.inputs,
+        text_col=args.text_col,
+        title_col=args.title_col,
+        date_col=args.date_col,
+        source_col=args.source_col,
+        headline=not args.no_headline,
+        strip_furniture=not args.keep_furniture,
+    )
+    if loaded.empty:
+        print("kit: error: no documents could be loaded from " + " ".join(map(str, args.inputs)), file=sys.stderr)
+        return 1
+    parsed = nlp.parse(
+        loaded,
+        model_dir=args.model_dir,
+        processors=args.processors,
+        cache=False if args.no_cache else args.cache,
+        batch_size=args.batch_size,
+        workers=args.workers,
+        progress=not args.quiet,
+    )
+    built = tables.build(parsed)
+    tables.write(built, args.out / "tables")
+    frames.write_conllu(parsed, args.out / "corpus.conllu")
+    info = parsed.info
+    print(
+        f"{info['n_documents']} documents ({info['n_parsed']} parsed, {info['n_cached']} from cache, "
+        f"{info['n_failed']} failed); tables in {args.out / 'tables'}: "
+        + ", ".join(f"{name} ({len(table)} rows)" for name, table in built.items())
+    )
+    return 0
+
+
+def _models(args: argparse.Namespace) -> int:
+    from kit import nlp
+
+    root = nlp.resolve_model_dir(args.model_dir)
+    print(f"model directory: {root}")
+    files = nlp.model_files(root, args.processors)
+    for path in files:
+        if path.exists():
+            size = path.stat().st_size / 1e6
+            print(f"  {path.relative_to(root)}  {size:8.1f} MB  sha256 {nlp.file_sha256(path)}")
+        else:
+            print(f"  {path.relative_to(root)}  MISSING")
+    if not all(path.exists() for path in files):
+        print("some model files are missing; `kit parse` would try to download them", file=sys.stderr)
+        return 1
+    print(f"fingerprint: {nlp.model_fingerprint(root, args.processors)}")
+    return 0
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    print(f"kit: warning: {message}", file=sys.stderr)

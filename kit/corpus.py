@@ -1,0 +1,312 @@
+"""Load news text from files, folders, tables or strings into one Corpus DataFrame.
+
+Loading normalises what would otherwise break offsets or identity downstream (BOM, line ends,
+Unicode composition, control characters, page furniture) and records what it removed. Bad
+documents are skipped with a `CorpusWarning` naming them; the rest of the corpus loads.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import pandas as pd
+
+from kit import lexicons
+from kit.text import arabic_share, fold
+
+CORPUS_COLUMNS = ["doc_id", "text", "title", "source", "date", "path", "furniture"]
+TABLE_SUFFIXES = (".csv", ".jsonl", ".parquet")
+FILE_SUFFIXES = (".txt",) + TABLE_SUFFIXES
+
+# C0/C1 controls except tab and newline; zero-width no-break space (BOM) anywhere.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff]")
+_LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x85]")
+_BLANK_RUNS = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
+LEAD_ZONE_WORDS = 15  # the first line this long is the article body; furniture only comes before
+
+
+class CorpusWarning(UserWarning):
+    """A document could not be loaded as given (it is skipped or changed; the message says which)."""
+
+
+@dataclass
+class _Raw:
+    text: str
+    title: str = ""
+    source: str = ""
+    date: str = ""
+    path: str = ""
+
+
+def load(
+    inputs: str | Path | Iterable[str | Path],
+    *,
+    text_col: str = "text",
+    title_col: str = "title",
+    date_col: str = "date",
+    source_col: str = "source",
+    headline: bool = True,
+    strip_furniture: bool = True,
+    min_arabic: float = 0.3,
+) -> pd.DataFrame:
+    """Load documents into a Corpus DataFrame with columns `CORPUS_COLUMNS`, one row per document.
+
+    Each input is a `.txt` file, a folder (all `.txt` below it), a `.csv`/`.jsonl`/`.parquet`
+    table (with `text_col`, and optionally `title_col`, `date_col`, `source_col`), or a string
+    holding a document's text. A string counts as a path when it names an existing file or folder,
+    or ends in one of `FILE_SUFFIXES` on a single line (a missing file then gets a warning).
+    With `headline`, a short first line becomes the title when no title is given; it stays in
+    `text`. Documents with less than `min_arabic` Arabic letters are skipped.
+    """
+    if isinstance(inputs, (str, Path)):
+        inputs = [inputs]
+    columns = {"text": text_col, "title": title_col, "date": date_col, "source": source_col}
+    raws: list[_Raw] = []
+    for n, item in enumerate(inputs):
+        if isinstance(item, Path) or _looks_like_path(item):
+            raws.extend(_read_path(Path(item), columns))
+        elif isinstance(item, str):
+            raws.append(_Raw(text=item, path=f"<text {n}>"))
+        else:
+            warnings.warn(f"input {n} is a {type(item).__name__}, not a path or text; skipped", CorpusWarning, stacklevel=2)
+    return from_records(raws, headline=headline, strip_furniture=strip_furniture, min_arabic=min_arabic)
+
+
+def from_texts(
+    texts: Sequence[str],
+    *,
+    titles: Sequence[str] | None = None,
+    sources: Sequence[str] | None = None,
+    dates: Sequence[str] | None = None,
+    headline: bool = True,
+    strip_furniture: bool = True,
+    min_arabic: float = 0.3,
+) -> pd.DataFrame:
+    """Build a Corpus from in-memory texts (never interpreted as paths)."""
+    raws = [
+        _Raw(
+            text=text,
+            title=titles[i] if titles else "",
+            source=sources[i] if sources else "",
+            date=dates[i] if dates else "",
+            path=f"<text {i}>",
+        )
+        for i, text in enumerate(texts)
+    ]
+    return from_records(raws, headline=headline, strip_furniture=strip_furniture, min_arabic=min_arabic)
+
+
+def from_records(
+    raws: Iterable[_Raw], *, headline: bool = True, strip_furniture: bool = True, min_arabic: float = 0.3
+) -> pd.DataFrame:
+    """Clean raw documents, give them ids, drop bad ones and duplicates with a warning each."""
+    rows: list[tuple] = []
+    seen: dict[str, str] = {}
+    furniture_lines = _furniture_rules() if strip_furniture else {}
+    for raw in raws:
+        label = raw.path or "<text>"
+        if not isinstance(raw.text, str):
+            warnings.warn(f"document {label}: text is {type(raw.text).__name__}, not a string; skipped", CorpusWarning, stacklevel=3)
+            continue
+        text = clean_text(raw.text).strip()
+        removed: list[str] = []
+        source = _cell(raw.source)
+        if furniture_lines:
+            text, removed, outlet = _strip_furniture(text, furniture_lines)
+            source = source or outlet
+        if not text.strip():
+            warnings.warn(f"document {label}: empty text; skipped", CorpusWarning, stacklevel=3)
+            continue
+        share = arabic_share(text)
+        if share < min_arabic:
+            warnings.warn(
+                f"document {label}: almost no Arabic ({share:.0%} of letters, minimum {min_arabic:.0%}); skipped",
+                CorpusWarning,
+                stacklevel=3,
+            )
+            continue
+        doc_id = make_doc_id(text)
+        if doc_id in seen:
+            warnings.warn(
+                f"document {label} has the same text as {seen[doc_id]} (doc_id {doc_id}); the second is dropped",
+                CorpusWarning,
+                stacklevel=3,
+            )
+            continue
+        seen[doc_id] = label
+        title = clean_text(_cell(raw.title)).strip()
+        if not title and headline:
+            title = _headline(text)
+        rows.append((doc_id, text, title, source, clean_text(_cell(raw.date)).strip(), raw.path, "\n".join(removed)))
+    return pd.DataFrame(rows, columns=CORPUS_COLUMNS)
+
+
+def make_doc_id(text: str) -> str:
+    """The document id: the first 12 hex digits of the SHA-1 of its (loaded) text."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+
+
+def clean_text(text: str) -> str:
+    """BOM and control characters removed, every line break as LF, NFC composition."""
+    text = _LINE_BREAKS.sub("\n", text)
+    text = _CONTROL.sub("", text)
+    return unicodedata.normalize("NFC", text)
+
+
+def _cell(value: object) -> str:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    return str(value)
+
+
+def _looks_like_path(item: object) -> bool:
+    if not isinstance(item, str) or "\n" in item:
+        return False
+    return Path(item).exists() or item.lower().endswith(FILE_SUFFIXES)
+
+
+def _read_path(path: Path, columns: dict[str, str]) -> list[_Raw]:
+    if path.is_dir():
+        files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() == ".txt")
+        if not files:
+            warnings.warn(f"folder {path} holds no .txt files", CorpusWarning, stacklevel=4)
+        return [raw for file in files for raw in _read_path(file, columns)]
+    if not path.exists():
+        warnings.warn(f"document {path}: no such file; skipped", CorpusWarning, stacklevel=4)
+        return []
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".txt":
+            return [_Raw(text=_read_utf8(path), path=str(path))]
+        if suffix in TABLE_SUFFIXES:
+            return _read_table(path, columns)
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        warnings.warn(f"document {path}: cannot be read ({_describe(error)}); skipped", CorpusWarning, stacklevel=4)
+        return []
+    warnings.warn(
+        f"document {path}: unsupported file type {suffix!r} (expected one of {', '.join(FILE_SUFFIXES)}); skipped",
+        CorpusWarning,
+        stacklevel=4,
+    )
+    return []
+
+
+def _read_utf8(path: Path) -> str:
+    return path.read_bytes().decode("utf-8-sig")
+
+
+def _describe(error: Exception) -> str:
+    if isinstance(error, UnicodeDecodeError):
+        return f"not UTF-8: byte 0x{error.object[error.start]:02x} at position {error.start}"
+    return f"{type(error).__name__}: {error}"
+
+
+def _read_table(path: Path, columns: dict[str, str]) -> list[_Raw]:
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+        table.columns = [c.lstrip("\ufeff") for c in table.columns]
+    elif suffix == ".parquet":
+        table = pd.read_parquet(path)
+    else:
+        table = _read_jsonl(path)
+    if columns["text"] not in table.columns:
+        raise ValueError(
+            f"no text column {columns['text']!r} (columns: {', '.join(map(str, table.columns))}); "
+            "name the right one with text_col="
+        )
+    raws = []
+    for i, row in enumerate(table.to_dict("records")):
+        def get(key: str) -> str:
+            return _cell(row.get(columns[key], ""))
+        text = row[columns["text"]]
+        raws.append(
+            _Raw(
+                text=text if isinstance(text, str) else _cell(text),
+                title=get("title"),
+                date=get("date"),
+                source=get("source"),
+                path=f"{path}#{i + 1}",
+            )
+        )
+    return raws
+
+
+def _read_jsonl(path: Path) -> pd.DataFrame:
+    records = []
+    for n, line in enumerate(_read_utf8(path).splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            warnings.warn(f"document {path}#{n}: not valid JSON ({error.msg}); skipped", CorpusWarning, stacklevel=6)
+            continue
+        if not isinstance(record, dict):
+            warnings.warn(f"document {path}#{n}: a JSON {type(record).__name__}, not an object; skipped", CorpusWarning, stacklevel=6)
+            continue
+        records.append(record)
+    return pd.DataFrame.from_records(records)
+
+
+def _furniture_rules() -> dict[str, dict[str, str]]:
+    table = lexicons.load("furniture")
+    return {fold(row["line"]): row for row in table.to_dict("records")}
+
+
+def _strip_furniture(text: str, rules: dict[str, dict[str, str]]) -> tuple[str, list[str], str]:
+    """Remove furniture lines before the article body; return (text, removed lines, outlet)."""
+    lines = text.split("\n")
+    removed: list[str] = []
+    outlet = ""
+    drop: set[int] = set()
+    i = 0
+    while i < len(lines) and len(lines[i].split()) < LEAD_ZONE_WORDS:
+        rule = _match_furniture(lines[i], rules)
+        if rule is None:
+            i += 1
+            continue
+        drop.add(i)
+        removed.append(lines[i].strip())
+        if rule["drops_next"] == "1":
+            j = i + 1
+            while j < len(lines) and not lines[j].strip():
+                j += 1
+            if j < len(lines) and 0 < len(lines[j].split()) <= 4:
+                drop.add(j)
+                removed.append(lines[j].strip())
+                if rule["next_is_source"] == "1" and not outlet:
+                    outlet = lines[j].strip()
+                i = j
+        i += 1
+    if not drop:
+        return text, [], ""
+    kept = "\n".join(line for n, line in enumerate(lines) if n not in drop)
+    return _BLANK_RUNS.sub("\n\n", kept).strip("\n"), removed, outlet
+
+
+def _match_furniture(line: str, rules: dict[str, dict[str, str]]) -> dict[str, str] | None:
+    key = fold(line)
+    if not key:
+        return None
+    if key in rules:
+        return rules[key]
+    for rule_key, rule in rules.items():
+        if rule["prefix"] == "1" and key.startswith(rule_key + " "):
+            return rule
+    return None
+
+
+def _headline(text: str) -> str:
+    """The first line, when it reads as a headline: short and followed by more text."""
+    first, _, rest = text.strip().partition("\n")
+    if rest.strip() and 0 < len(first.split()) <= 25:
+        return first.strip()
+    return ""

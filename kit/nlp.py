@@ -1,0 +1,385 @@
+"""Parse a Corpus with Stanza's Arabic pipeline, once: batched, cached on disk, offsets into `text`.
+
+The model directory follows Stanza's convention (argument, else `$STANZA_RESOURCES_DIR`, else
+`~/stanza_resources`). The cache key is the text's hash, a fingerprint of the model files (their
+checksums) and the processors, so a second parse of the same corpus runs no model at all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import warnings
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from kit.io import atomic_write
+
+LANG = "ar"
+DEFAULT_PROCESSORS = "tokenize,mwt,pos,lemma,depparse,ner"
+CACHE_ENV = "KIT_CACHE_DIR"
+CACHE_MAGIC = b"KITDOC1 "
+_PIPELINES: dict[tuple, Any] = {}
+_FILE_HASHES: dict[tuple[str, int, int], str] = {}
+
+
+class ModelNotFoundError(RuntimeError):
+    """No usable Stanza Arabic model: the message says where the kit looked and what to do."""
+
+
+class ParseWarning(UserWarning):
+    """A document could not be parsed, or a cache entry was unusable (the message says which)."""
+
+
+@dataclass
+class Parsed:
+    """A parsed corpus: the Corpus rows that parsed, their Stanza documents, and how it was done."""
+
+    corpus: pd.DataFrame
+    docs: dict[str, Any]
+    info: dict[str, Any] = field(default_factory=dict)
+    errors: dict[str, str] = field(default_factory=dict)
+
+
+def resolve_model_dir(model_dir: str | Path | None = None) -> Path:
+    """The Stanza resources directory: the argument, else $STANZA_RESOURCES_DIR, else Stanza's default."""
+    if model_dir:
+        return Path(model_dir).expanduser()
+    if os.environ.get("STANZA_RESOURCES_DIR"):
+        return Path(os.environ["STANZA_RESOURCES_DIR"]).expanduser()
+    from stanza.resources.common import DEFAULT_MODEL_DIR
+
+    return Path(DEFAULT_MODEL_DIR).expanduser()
+
+
+def _processor_list(processors: str) -> list[str]:
+    names = [p.strip() for p in processors.split(",") if p.strip()]
+    if not names:
+        raise ValueError("processors is empty; the default is " + DEFAULT_PROCESSORS)
+    return names
+
+
+def model_files(model_dir: str | Path | None = None, processors: str = DEFAULT_PROCESSORS) -> list[Path]:
+    """The model files the pipeline would load, read from the directory's resources.json."""
+    root = resolve_model_dir(model_dir)
+    resources_file = root / "resources.json"
+    if not resources_file.exists():
+        raise ModelNotFoundError(_missing_message(root, f"{resources_file} does not exist"))
+    try:
+        resources = json.loads(resources_file.read_text(encoding="utf-8"))
+        lang = resources[LANG]
+    except (json.JSONDecodeError, KeyError) as error:
+        raise ModelNotFoundError(_missing_message(root, f"{resources_file} has no usable '{LANG}' entry ({error})"))
+    defaults = lang.get("default_processors", {})
+    files: list[Path] = []
+    for processor in _processor_list(processors):
+        package = defaults.get(processor)
+        if package is None:
+            raise ModelNotFoundError(
+                _missing_message(root, f"resources.json names no default '{processor}' model for Arabic")
+            )
+        files.append(root / LANG / processor / f"{package}.pt")
+        dependencies = list(lang.get("default_dependencies", {}).get(processor, []))
+        dependencies += lang.get(processor, {}).get(package, {}).get("dependencies", [])
+        for dependency in dependencies:
+            files.append(root / LANG / dependency["model"] / f"{dependency['package']}.pt")
+    return list(dict.fromkeys(files))
+
+
+def file_sha256(path: Path) -> str:
+    """SHA-256 of a file, remembered per (path, size, mtime) so big models are read once per process."""
+    stat = path.stat()
+    key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+    if key not in _FILE_HASHES:
+        digest = hashlib.sha256()
+        with path.open("rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+        _FILE_HASHES[key] = digest.hexdigest()
+    return _FILE_HASHES[key]
+
+
+def model_fingerprint(model_dir: str | Path | None = None, processors: str = DEFAULT_PROCESSORS) -> str:
+    """A short hash of the model files' checksums, the processors and Stanza's version."""
+    import stanza
+
+    root = resolve_model_dir(model_dir)
+    digest = hashlib.sha256(f"stanza {stanza.__version__}\n{processors}\n".encode())
+    for path in model_files(root, processors):
+        digest.update(f"{path.relative_to(root)} {file_sha256(path)}\n".encode())
+    return digest.hexdigest()[:16]
+
+
+def models_present(model_dir: str | Path | None = None, processors: str = DEFAULT_PROCESSORS) -> bool:
+    """True when resources.json and every model file the processors need are on disk."""
+    try:
+        return all(path.exists() for path in model_files(model_dir, processors))
+    except ModelNotFoundError:
+        return False
+
+
+def ensure_models(
+    model_dir: str | Path | None = None, processors: str = DEFAULT_PROCESSORS, *, download: bool = True
+) -> Path:
+    """Return the model directory, downloading the official Arabic models once if they are missing."""
+    root = resolve_model_dir(model_dir)
+    if models_present(root, processors):
+        return root
+    if not download:
+        raise ModelNotFoundError(_missing_message(root, "the models are missing and downloading is off"))
+    import stanza
+
+    try:
+        stanza.download(LANG, model_dir=str(root), processors=processors, logging_level="WARN")
+    except Exception as error:  # any network or hub failure ends the same way for the user
+        raise ModelNotFoundError(_missing_message(root, f"downloading them failed ({type(error).__name__}: {error})"))
+    if not models_present(root, processors):
+        raise ModelNotFoundError(_missing_message(root, "the download finished but files are still missing"))
+    return root
+
+
+def _missing_message(root: Path, reason: str) -> str:
+    return (
+        f"No usable Stanza Arabic models in {root}: {reason}.\n"
+        "Either connect to the internet once so the kit can download them "
+        f"(or run: python -c \"import stanza; stanza.download('ar', model_dir='{root}')\"),\n"
+        "or point --model-dir / model_dir= / $STANZA_RESOURCES_DIR at a Stanza resources directory "
+        "holding resources.json and ar/<processor>/<package>.pt."
+    )
+
+
+def cpu_count() -> int:
+    """Cores this process may use (respects CPU affinity, e.g. in containers and under taskset)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def configure_threads(workers: int = 1) -> int:
+    """Give torch cores / workers threads, so parallel pipelines do not oversubscribe the CPU."""
+    import torch
+
+    threads = max(1, cpu_count() // max(1, workers))
+    torch.set_num_threads(threads)
+    return threads
+
+
+def load_pipeline(
+    model_dir: str | Path | None = None,
+    processors: str = DEFAULT_PROCESSORS,
+    *,
+    workers: int = 1,
+    use_gpu: bool = False,
+    download: bool = True,
+    **options: Any,
+):
+    """A Stanza Arabic pipeline, built once per process for the same directory and options."""
+    import stanza
+    from stanza.pipeline.core import DownloadMethod
+
+    root = ensure_models(model_dir, processors, download=download)
+    configure_threads(workers)
+    key = (str(root.resolve()), processors, use_gpu, tuple(sorted(options.items())))
+    if key not in _PIPELINES:
+        _PIPELINES[key] = stanza.Pipeline(
+            LANG,
+            dir=str(root),
+            processors=processors,
+            download_method=DownloadMethod.REUSE_RESOURCES,
+            use_gpu=use_gpu,
+            logging_level="WARN",
+            **options,
+        )
+    return _PIPELINES[key]
+
+
+def cache_dir(cache: str | Path | bool | None = None) -> Path | None:
+    """Where parses are cached: `cache` if a path, else $KIT_CACHE_DIR, else the user cache dir; None if off."""
+    if cache is False:
+        return None
+    if isinstance(cache, (str, Path)):
+        return Path(cache).expanduser()
+    if os.environ.get(CACHE_ENV):
+        return Path(os.environ[CACHE_ENV]).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("arabic-news-kit")) / "parses"
+
+
+def cache_key(text: str, fingerprint: str, processors: str) -> str:
+    """The cache key of one document's parse: text hash, model fingerprint and processors."""
+    return hashlib.sha256(f"{fingerprint}\n{processors}\n{text}".encode("utf-8")).hexdigest()
+
+
+def _cache_path(root: Path, key: str) -> Path:
+    return root / key[:2] / f"{key}.kitdoc"
+
+
+def write_cached(path: Path, doc) -> None:
+    """Store a parsed document: magic, checksum of the payload, compressed Stanza JSON."""
+    payload = zlib.compress(doc.to_serialized(), 1)
+    atomic_write(path, CACHE_MAGIC + hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload)
+
+
+def read_cached(path: Path, text: str):
+    """The cached document at `path`; raises ValueError when the entry is damaged or not this text."""
+    from stanza.models.common.doc import Document
+
+    blob = path.read_bytes()
+    header, _, payload = blob.partition(b"\n")
+    if not header.startswith(CACHE_MAGIC):
+        raise ValueError("not a kit cache file")
+    if hashlib.sha256(payload).hexdigest().encode() != header[len(CACHE_MAGIC):]:
+        raise ValueError("checksum mismatch")
+    try:
+        doc = Document.from_serialized(zlib.decompress(payload))
+    except Exception as error:
+        raise ValueError(f"cannot be decoded ({type(error).__name__})") from error
+    if doc.text != text:
+        raise ValueError("holds a different text")
+    return doc
+
+
+def parse(
+    corpus: pd.DataFrame,
+    *,
+    model_dir: str | Path | None = None,
+    processors: str = DEFAULT_PROCESSORS,
+    cache: str | Path | bool | None = None,
+    batch_size: int = 16,
+    workers: int = 1,
+    progress: bool = True,
+    download: bool = True,
+) -> Parsed:
+    """Parse every document of `corpus` (cache first, then Stanza in batches of `batch_size`).
+
+    Documents Stanza fails on are skipped with a `ParseWarning` and listed in `Parsed.errors`.
+    """
+    from tqdm.auto import tqdm
+
+    root = ensure_models(model_dir, processors, download=download)
+    fingerprint = model_fingerprint(root, processors)
+    cache_root = cache_dir(cache)
+    docs: dict[str, Any] = {}
+    errors: dict[str, str] = {}
+    todo: list[tuple[str, str, str]] = []  # (doc_id, text, label)
+    for doc_id, text, label in zip(corpus["doc_id"], corpus["text"], corpus["path"]):
+        if cache_root is not None:
+            path = _cache_path(cache_root, cache_key(text, fingerprint, processors))
+            if path.exists():
+                try:
+                    docs[doc_id] = read_cached(path, text)
+                    continue
+                except (OSError, ValueError) as error:
+                    warnings.warn(
+                        f"document {doc_id} ({label}): cache entry {path} is unusable ({error}); re-parsing",
+                        ParseWarning,
+                        stacklevel=2,
+                    )
+        todo.append((doc_id, text, label))
+    n_cached = len(docs)
+
+    threads = None
+    if todo:
+        pipeline = load_pipeline(root, processors, workers=workers, download=download)
+        import torch
+
+        threads = torch.get_num_threads()
+        with tqdm(total=len(todo), desc="Parsing", unit="doc", disable=not progress) as bar:
+            for start in range(0, len(todo), batch_size):
+                batch = todo[start:start + batch_size]
+                for (doc_id, text, label), doc in zip(batch, _process_batch(pipeline, batch, errors)):
+                    if doc is None:
+                        continue
+                    docs[doc_id] = doc
+                    if cache_root is not None:
+                        write_cached(_cache_path(cache_root, cache_key(text, fingerprint, processors)), doc)
+                bar.update(len(batch))
+
+    kept = corpus[corpus["doc_id"].isin(docs.keys())].reset_index(drop=True)
+    info = {
+        "model_dir": str(root),
+        "model_fingerprint": fingerprint,
+        "processors": processors,
+        "n_documents": len(kept),
+        "n_parsed": len(docs) - n_cached,
+        "n_cached": n_cached,
+        "n_failed": len(errors),
+        "cache_dir": str(cache_root) if cache_root else None,
+        "torch_threads": threads,
+        "workers": workers,
+    }
+    return Parsed(corpus=kept, docs={d: docs[d] for d in kept["doc_id"]}, info=info, errors=errors)
+
+
+def _process_batch(pipeline, batch: list[tuple[str, str, str]], errors: dict[str, str]) -> list:
+    """Run one batch through Stanza's bulk processing; if it fails, retry one by one to isolate the bad one."""
+    from stanza.models.common.doc import Document
+
+    try:
+        return pipeline.bulk_process([Document([], text=text) for _, text, _ in batch])
+    except Exception as error:
+        if len(batch) > 1:
+            return [doc for item in batch for doc in _process_batch(pipeline, [item], errors)]
+        doc_id, _, label = batch[0]
+        message = f"document {doc_id} ({label}): Stanza failed ({type(error).__name__}: {error}); skipped"
+        warnings.warn(message, ParseWarning, stacklevel=4)
+        errors[doc_id] = message
+        return [None]
+
+
+def doc_from_conllu(conllu: str, text: str | None = None):
+    """A Stanza Document from CoNLL-U (tests, gold data), with text and token offsets filled in.
+
+    Offsets come from `start_char`/`end_char` in MISC when present, else from the token forms and
+    `SpaceAfter=No`; the document text is `text` or rebuilt the same way. Entities come from `ner=`.
+    """
+    from stanza.utils.conll import CoNLL
+
+    doc = CoNLL.conll2doc(input_str=conllu)
+    tokens = [token for sentence in doc.sentences for token in sentence.tokens]
+    if any(token.start_char is None for token in tokens):
+        pieces: list[str] = []
+        position = 0
+        for token in tokens:
+            token._start_char, token._end_char = position, position + len(token.text)
+            gap = token.spaces_after if token.spaces_after is not None else " "
+            pieces.append(token.text + gap)
+            position = token.end_char + len(gap)
+        rebuilt = "".join(pieces)
+    else:
+        rebuilt = None
+    for token in tokens:
+        for word in token.words:
+            if word.start_char is None:
+                word._start_char, word._end_char = token.start_char, token.end_char
+    if text is None and rebuilt is None:
+        raise ValueError("CoNLL-U with start_char/end_char offsets needs the document text")
+    doc.text = text if text is not None else rebuilt
+    for sentence in doc.sentences:
+        sentence.text = doc.text[sentence.tokens[0].start_char:sentence.tokens[-1].end_char]
+    doc.build_ents()
+    return doc
+
+
+def parsed_from_conllu(conllus: dict[str, str] | list[str], corpus: pd.DataFrame | None = None) -> Parsed:
+    """A Parsed corpus from CoNLL-U strings (keyed by doc_id, or a list), without running any model."""
+    from kit.corpus import CORPUS_COLUMNS, make_doc_id
+
+    items = conllus.items() if isinstance(conllus, dict) else [(None, c) for c in conllus]
+    docs: dict[str, Any] = {}
+    rows = []
+    for n, (doc_id, conllu) in enumerate(items):
+        doc = doc_from_conllu(conllu)
+        doc_id = doc_id or make_doc_id(doc.text)
+        docs[doc_id] = doc
+        rows.append((doc_id, doc.text, "", "", "", f"<conllu {n}>", ""))
+    if corpus is None:
+        corpus = pd.DataFrame(rows, columns=CORPUS_COLUMNS)
+    return Parsed(corpus=corpus, docs=docs, info={"processors": "conllu"})
