@@ -338,7 +338,8 @@ def doc_from_conllu(conllu: str, text: str | None = None):
     """A Stanza Document from CoNLL-U (tests, gold data), with text and token offsets filled in.
 
     Offsets come from `start_char`/`end_char` in MISC when present, else from the token forms and
-    `SpaceAfter=No`; the document text is `text` or rebuilt the same way. Entities come from `ner=`.
+    `SpaceAfter=No`; the document text is `text`, else rebuilt from the tokens and their offsets
+    (with spaces between them). Entities come from `ner=` in MISC.
     """
     from stanza.utils.conll import CoNLL
 
@@ -353,14 +354,16 @@ def doc_from_conllu(conllu: str, text: str | None = None):
             pieces.append(token.text + gap)
             position = token.end_char + len(gap)
         rebuilt = "".join(pieces)
-    else:
-        rebuilt = None
+    else:  # place each token at its offsets; what lay between tokens is lost, so it becomes spaces
+        chars = [" "] * max((token.end_char for token in tokens), default=0)
+        for token in tokens:
+            width = token.end_char - token.start_char
+            chars[token.start_char:token.end_char] = token.text[:width].ljust(width)
+        rebuilt = "".join(chars)
     for token in tokens:
         for word in token.words:
             if word.start_char is None:
                 word._start_char, word._end_char = token.start_char, token.end_char
-    if text is None and rebuilt is None:
-        raise ValueError("CoNLL-U with start_char/end_char offsets needs the document text")
     doc.text = text if text is not None else rebuilt
     for sentence in doc.sentences:
         sentence.text = doc.text[sentence.tokens[0].start_char:sentence.tokens[-1].end_char]

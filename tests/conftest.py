@@ -1,0 +1,123 @@
+"""Shared fixtures: the Stanza model (skipped without one, required when KIT_REQUIRE_MODEL=1),
+a private parse cache per test session, and a fake model directory plus whitespace "pipeline" for
+tests of the parsing machinery that must not depend on a model."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from kit import nlp
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SHARED = ROOT.parent / "shared"
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory):
+    """Never touch the user's real cache from tests."""
+    previous = os.environ.get(nlp.CACHE_ENV)
+    os.environ[nlp.CACHE_ENV] = str(tmp_path_factory.mktemp("kit-cache"))
+    yield
+    if previous is None:
+        os.environ.pop(nlp.CACHE_ENV, None)
+    else:
+        os.environ[nlp.CACHE_ENV] = previous
+
+
+@pytest.fixture(scope="session")
+def model_dir() -> Path:
+    """The Stanza Arabic resources dir from $STANZA_RESOURCES_DIR; skip (or fail in CI) without one."""
+    found = os.environ.get("STANZA_RESOURCES_DIR")
+    if found and nlp.models_present(found):
+        return Path(found)
+    message = (
+        "no Stanza Arabic model: set STANZA_RESOURCES_DIR to a resources dir "
+        "(e.g. ../shared/models/stanza-ar-small)"
+    )
+    if os.environ.get("KIT_REQUIRE_MODEL") == "1":
+        pytest.fail(message + " -- KIT_REQUIRE_MODEL=1 forbids skipping model tests")
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def seed_parsed(model_dir, tmp_path_factory):
+    """The seed article parsed once with the real model."""
+    from kit import corpus
+
+    return nlp.parse(corpus.load(SEEDS), model_dir=model_dir, cache=tmp_path_factory.mktemp("seed-cache"), progress=False)
+
+
+def write_fake_models(root: Path, processors: str = nlp.DEFAULT_PROCESSORS) -> Path:
+    """A Stanza-shaped resources dir with tiny placeholder model files."""
+    names = nlp._processor_list(processors)
+    resources = {"ar": {"default_processors": {p: "fake" for p in names}, "default_dependencies": {}}}
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "resources.json").write_text(json.dumps(resources))
+    for name in names:
+        (root / "ar" / name).mkdir(parents=True, exist_ok=True)
+        (root / "ar" / name / "fake.pt").write_bytes(f"weights of {name}".encode())
+    return root
+
+
+class WhitespacePipeline:
+    """Stands in for stanza.Pipeline: one sentence per line, one token per whitespace-separated chunk."""
+
+    def __init__(self, fail_on: str | None = None):
+        self.calls = 0
+        self.fail_on = fail_on
+
+    def bulk_process(self, docs):
+        self.calls += 1
+        return [self._one(doc) for doc in docs]
+
+    def __call__(self, doc):
+        self.calls += 1
+        return self._one(doc)
+
+    def _one(self, doc):
+        import re
+
+        from stanza.models.common.doc import Document
+
+        text = doc.text
+        if self.fail_on and self.fail_on in text:
+            raise RuntimeError("fake model failure")
+        sentences = []
+        for line in re.finditer(r"[^\n]+", text):
+            tokens = [
+                {"id": i, "text": m.group(), "lemma": m.group(), "upos": "X", "head": 0 if i == 1 else 1,
+                 "deprel": "root" if i == 1 else "dep", "start_char": line.start() + m.start(),
+                 "end_char": line.start() + m.end(), "ner": "O"}
+                for i, m in enumerate(re.finditer(r"\S+", line.group()), start=1)
+            ]
+            if tokens:
+                sentences.append(tokens)
+        parsed = Document(sentences, text=text)
+        parsed.build_ents()
+        return parsed
+
+
+@pytest.fixture
+def fake_models(tmp_path, monkeypatch):
+    """A fake model dir and a counting whitespace pipeline in place of Stanza's."""
+    root = write_fake_models(tmp_path / "models")
+    pipeline = WhitespacePipeline()
+    monkeypatch.setattr(nlp, "load_pipeline", lambda *args, **kwargs: pipeline)
+    return root, pipeline
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """In CI (KIT_REQUIRE_MODEL=1) a skipped test is a failure: every test must really run there."""
+    if os.environ.get("KIT_REQUIRE_MODEL") != "1":
+        return
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = reporter.stats.get("skipped", []) if reporter else []
+    if skipped:
+        reporter.write_line(f"KIT_REQUIRE_MODEL=1: {len(skipped)} test(s) skipped; CI requires all to run", red=True)
+        session.exitstatus = 1

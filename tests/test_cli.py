@@ -1,0 +1,76 @@
+"""The `kit` command: parse writes the tables and CoNLL-U; models lists files with checksums."""
+
+import hashlib
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from kit import cli, nlp
+
+from conftest import ROOT, SEEDS, write_fake_models
+
+ARTICLE = "قال الرئيس إن المحادثات تتقدم.\nوأضاف أن روسيا ستشارك."
+
+
+def test_parse_writes_tables_and_conllu(fake_models, tmp_path, capsys):
+    root, _ = fake_models
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    status = cli.main(["parse", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--model-dir", str(root), "--quiet"])
+    assert status == 0
+    for name in ("documents", "sentences", "words", "entities"):
+        assert (tmp_path / "out" / "tables" / f"{name}.csv").exists()
+    words = pd.read_csv(tmp_path / "out" / "tables" / "words.csv")
+    assert words["token"].tolist()[:3] == ["قال", "الرئيس", "إن"]
+    assert (tmp_path / "out" / "corpus.conllu").read_text(encoding="utf-8").startswith("# newdoc id = ")
+    assert not list((tmp_path / "out").rglob("*.tmp"))
+    assert "1 documents (1 parsed" in capsys.readouterr().out
+
+
+def test_parse_with_nothing_loadable_fails_clearly(fake_models, tmp_path, capsys):
+    root, _ = fake_models
+    (tmp_path / "english.txt").write_text("No Arabic here at all.", encoding="utf-8")
+    assert cli.main(["parse", str(tmp_path / "english.txt"), "--out", str(tmp_path / "out"), "--model-dir", str(root)]) == 1
+    err = capsys.readouterr().err
+    assert "english.txt" in err and "almost no Arabic" in err and "no documents could be loaded" in err
+
+
+def test_models_lists_files_with_checksums(tmp_path, capsys):
+    root = write_fake_models(tmp_path)
+    assert cli.main(["models", "--model-dir", str(root)]) == 0
+    out = capsys.readouterr().out
+    expected = hashlib.sha256(b"weights of depparse").hexdigest()
+    assert f"ar/depparse/fake.pt" in out and expected in out
+    assert f"fingerprint: {nlp.model_fingerprint(root)}" in out
+
+
+def test_models_reports_missing_files(tmp_path, capsys):
+    root = write_fake_models(tmp_path)
+    (root / "ar" / "ner" / "fake.pt").unlink()
+    assert cli.main(["models", "--model-dir", str(root)]) == 1
+    assert "ar/ner/fake.pt  MISSING" in capsys.readouterr().out
+
+
+def test_missing_model_dir_is_a_clear_error(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr("stanza.download", lambda *a, **k: (_ for _ in ()).throw(ConnectionError("offline")))
+    status = cli.main(["parse", str(SEEDS), "--out", str(tmp_path / "o"), "--model-dir", str(tmp_path / "none")])
+    assert status == 2
+    assert "No usable Stanza Arabic models" in capsys.readouterr().err
+
+
+def test_python_dash_m_kit_is_the_same_command():
+    result = subprocess.run([sys.executable, "-m", "kit", "--help"], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0
+    assert "parse" in result.stdout and "models" in result.stdout
+
+
+@pytest.mark.model
+def test_parse_seed_with_the_model(model_dir, tmp_path):
+    status = cli.main(["parse", str(SEEDS), "--out", str(tmp_path / "x"), "--model-dir", str(model_dir), "--quiet"])
+    assert status == 0
+    tables = {n: pd.read_csv(tmp_path / "x" / "tables" / f"{n}.csv") for n in ("documents", "words", "entities")}
+    assert tables["documents"].loc[0, "n_sentences"] >= 30
+    assert len(tables["words"]) >= 1000
+    assert {"PER", "ORG", "LOC"} <= set(tables["entities"]["type"])

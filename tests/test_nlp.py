@@ -1,0 +1,172 @@
+"""kit.nlp: model directory resolution, download, fingerprint, cache, failures, threads."""
+
+import warnings
+
+import pytest
+import stanza
+
+from kit import corpus, nlp
+from kit.nlp import ModelNotFoundError, ParseWarning
+
+from conftest import WhitespacePipeline, write_fake_models
+
+TEXTS = ["قال الرئيس إن المحادثات تتقدم.\nوأضاف أن روسيا ستشارك.", "أعلنت الحكومة خطة جديدة."]
+
+
+def test_model_dir_precedence(monkeypatch, tmp_path):
+    monkeypatch.setenv("STANZA_RESOURCES_DIR", str(tmp_path / "env"))
+    assert nlp.resolve_model_dir(tmp_path / "arg") == tmp_path / "arg"
+    assert nlp.resolve_model_dir() == tmp_path / "env"
+    monkeypatch.delenv("STANZA_RESOURCES_DIR")
+    from stanza.resources.common import DEFAULT_MODEL_DIR
+
+    assert str(nlp.resolve_model_dir()) == str(DEFAULT_MODEL_DIR)
+
+
+def test_model_files_follow_resources_json_with_dependencies(tmp_path):
+    root = write_fake_models(tmp_path, "tokenize,pos")
+    resources = (root / "resources.json").read_text().replace(
+        '"default_dependencies": {}', '"default_dependencies": {"pos": [{"model": "pretrain", "package": "conll17"}]}'
+    )
+    (root / "resources.json").write_text(resources)
+    files = [p.relative_to(root).as_posix() for p in nlp.model_files(root, "tokenize,pos")]
+    assert files == ["ar/tokenize/fake.pt", "ar/pos/fake.pt", "ar/pretrain/conll17.pt"]
+    assert not nlp.models_present(root, "tokenize,pos")  # the pretrain file is missing
+
+
+def test_fingerprint_changes_with_any_model_file(tmp_path):
+    root = write_fake_models(tmp_path)
+    before = nlp.model_fingerprint(root)
+    assert before == nlp.model_fingerprint(root)
+    (root / "ar" / "ner" / "fake.pt").write_bytes(b"retrained weights")
+    assert nlp.model_fingerprint(root) != before
+    assert nlp.model_fingerprint(root, "tokenize,mwt") != nlp.model_fingerprint(root)
+
+
+def test_missing_models_download_once_then_reuse(tmp_path, monkeypatch):
+    calls = []
+
+    def fake_download(lang, model_dir, processors, **kwargs):
+        calls.append((lang, model_dir, processors))
+        write_fake_models(tmp_path / "res", processors)
+
+    monkeypatch.setattr(stanza, "download", fake_download)
+    assert nlp.ensure_models(tmp_path / "res") == tmp_path / "res"
+    assert nlp.ensure_models(tmp_path / "res") == tmp_path / "res"
+    assert calls == [("ar", str(tmp_path / "res"), nlp.DEFAULT_PROCESSORS)]
+
+
+def test_offline_without_models_explains_what_to_do(tmp_path, monkeypatch):
+    def no_network(*args, **kwargs):
+        raise ConnectionError("Name or service not known")
+
+    monkeypatch.setattr(stanza, "download", no_network)
+    with pytest.raises(ModelNotFoundError) as error:
+        nlp.ensure_models(tmp_path / "none")
+    message = str(error.value)
+    assert str(tmp_path / "none") in message
+    assert "Name or service not known" in message
+    assert "STANZA_RESOURCES_DIR" in message
+
+
+def test_no_download_when_switched_off(tmp_path, monkeypatch):
+    monkeypatch.setattr(stanza, "download", lambda *a, **k: pytest.fail("must not download"))
+    with pytest.raises(ModelNotFoundError, match="downloading is off"):
+        nlp.ensure_models(tmp_path, download=False)
+
+
+def test_second_parse_runs_no_pipeline(fake_models, tmp_path):
+    root, pipeline = fake_models
+    loaded = corpus.from_texts(TEXTS)
+    first = nlp.parse(loaded, model_dir=root, cache=tmp_path / "c", progress=False)
+    assert (first.info["n_parsed"], first.info["n_cached"]) == (2, 0)
+    calls = pipeline.calls
+    second = nlp.parse(loaded, model_dir=root, cache=tmp_path / "c", progress=False)
+    assert pipeline.calls == calls
+    assert (second.info["n_parsed"], second.info["n_cached"]) == (0, 2)
+    assert [d.text for d in second.docs.values()] == [d.text for d in first.docs.values()]
+
+
+def test_cache_is_keyed_by_model_fingerprint(fake_models, tmp_path):
+    root, pipeline = fake_models
+    loaded = corpus.from_texts(TEXTS)
+    nlp.parse(loaded, model_dir=root, cache=tmp_path / "c", progress=False)
+    (root / "ar" / "pos" / "fake.pt").write_bytes(b"new weights")
+    again = nlp.parse(loaded, model_dir=root, cache=tmp_path / "c", progress=False)
+    assert again.info["n_parsed"] == 2
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda b: b[:-10],  # truncated
+        lambda b: b.replace(b"KITDOC1", b"XXXDOC1"),  # wrong magic
+        lambda b: b[:80] + bytes([b[80] ^ 0xFF]) + b[81:],  # flipped byte
+        lambda b: b"",
+    ],
+)
+def test_corrupt_cache_entry_is_reported_and_reparsed(fake_models, tmp_path, damage):
+    root, pipeline = fake_models
+    loaded = corpus.from_texts(TEXTS[:1])
+    nlp.parse(loaded, model_dir=root, cache=tmp_path / "c", progress=False)
+    (entry,) = (tmp_path / "c").rglob("*.kitdoc")
+    entry.write_bytes(damage(entry.read_bytes()))
+    with pytest.warns(ParseWarning, match=loaded.loc[0, "doc_id"]):
+        again = nlp.parse(loaded, model_dir=root, cache=tmp_path / "c", progress=False)
+    assert again.info["n_parsed"] == 1
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert nlp.parse(loaded, model_dir=root, cache=tmp_path / "c", progress=False).info["n_cached"] == 1
+
+
+def test_a_failing_document_is_skipped_and_the_batch_goes_on(tmp_path, monkeypatch):
+    root = write_fake_models(tmp_path / "m")
+    monkeypatch.setattr(nlp, "load_pipeline", lambda *a, **k: WhitespacePipeline(fail_on="الحكومة"))
+    loaded = corpus.from_texts(TEXTS + ["وقالت الوزارة إن الاتفاق قريب."])
+    bad_id = loaded.loc[1, "doc_id"]
+    with pytest.warns(ParseWarning, match=bad_id):
+        parsed = nlp.parse(loaded, model_dir=root, cache=False, progress=False)
+    assert list(parsed.docs) == [loaded.loc[0, "doc_id"], loaded.loc[2, "doc_id"]]
+    assert bad_id in parsed.errors
+    assert bad_id not in parsed.corpus["doc_id"].tolist()
+
+
+def test_cache_can_be_switched_off(fake_models, tmp_path, monkeypatch):
+    root, pipeline = fake_models
+    monkeypatch.setenv(nlp.CACHE_ENV, str(tmp_path / "env-cache"))
+    nlp.parse(corpus.from_texts(TEXTS), model_dir=root, cache=False, progress=False)
+    assert not (tmp_path / "env-cache").exists()
+    nlp.parse(corpus.from_texts(TEXTS), model_dir=root, progress=False)
+    assert list((tmp_path / "env-cache").rglob("*.kitdoc"))
+
+
+@pytest.mark.parametrize("workers", [1, 2, 64])
+def test_threads_are_cores_over_workers(workers, monkeypatch):
+    import torch
+
+    monkeypatch.setattr(nlp, "cpu_count", lambda: 8)
+    assert nlp.configure_threads(workers) == max(1, 8 // workers)
+    assert torch.get_num_threads() == max(1, 8 // workers)
+
+
+@pytest.mark.model
+def test_real_pipeline_is_loaded_once_and_second_parse_calls_it_zero_times(model_dir, tmp_path, monkeypatch):
+    calls = []
+    original = stanza.Pipeline.process
+
+    def counting(self, *args, **kwargs):
+        calls.append(1)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(stanza.Pipeline, "process", counting)
+    loaded = corpus.from_texts(TEXTS)
+    first = nlp.parse(loaded, model_dir=model_dir, cache=tmp_path, progress=False)
+    assert calls and first.info["n_parsed"] == 2
+    assert nlp.load_pipeline(model_dir) is nlp.load_pipeline(model_dir)
+    calls.clear()
+    second = nlp.parse(loaded, model_dir=model_dir, cache=tmp_path, progress=False)
+    assert calls == []
+    assert second.info["n_cached"] == 2
+    assert [len(d.sentences) for d in second.docs.values()] == [len(d.sentences) for d in first.docs.values()]
+    ents = [(e.text, e.type) for d in second.docs.values() for e in d.ents]
+    assert ents == [(e.text, e.type) for d in first.docs.values() for e in d.ents]
