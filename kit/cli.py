@@ -48,6 +48,7 @@ def _parser() -> argparse.ArgumentParser:
     parse.add_argument("--source-col", default="source")
     parse.add_argument("--no-headline", action="store_true", help="do not take a short first line as the title")
     parse.add_argument("--keep-furniture", action="store_true", help="keep page furniture at the top of articles")
+    parse.add_argument("--dictionary", help="your own actor dictionary CSV (columns as kit/lexicons/ar/actors.csv)")
     parse.add_argument("--quiet", action="store_true", help="no progress bar")
     parse.set_defaults(command=_parse)
 
@@ -86,7 +87,7 @@ def _parse(args: argparse.Namespace) -> int:
         workers=args.workers,
         progress=not args.quiet,
     )
-    built = tables.build(parsed)
+    built = tables.build(parsed, dictionary=args.dictionary)
     tables.write(built, args.out / "tables")
     frames.write_conllu(parsed, args.out / "corpus.conllu")
     info = parsed.info

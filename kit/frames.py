@@ -13,6 +13,7 @@ import pandas as pd
 
 from kit.io import atomic_write
 from kit.nlp import Parsed
+from kit.schema import table
 from kit.text import strip_diacritics
 
 DOCUMENT_COLUMNS = ["doc_id", "title", "source", "date", "path", "n_chars", "n_sentences", "n_words"]
@@ -22,21 +23,6 @@ WORD_COLUMNS = [
     "upos", "feats", "head", "deprel", "ner", "start_char", "end_char",
 ]
 ENTITY_COLUMNS = ["doc_id", "sent_idx", "text", "type", "start_char", "end_char"]
-INT_COLUMNS = {
-    "n_chars", "n_sentences", "n_words", "sent_idx", "start_char", "end_char", "n_tokens",
-    "token_idx", "word_idx", "head",
-}
-
-
-def table(records: list[tuple], columns: list[str]) -> pd.DataFrame:
-    """Build a contract table once from records, with integer columns typed as integers."""
-    frame = pd.DataFrame.from_records(records, columns=columns)
-    for column in columns:
-        if column in INT_COLUMNS:
-            frame[column] = frame[column].astype("int64")
-    return frame
-
-
 def documents(parsed: Parsed) -> pd.DataFrame:
     """One row per parsed document: metadata from the Corpus, counts from the parse."""
     records = []

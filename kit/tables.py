@@ -10,20 +10,24 @@ from pathlib import Path
 
 import pandas as pd
 
-from kit import frames
+from kit import actors, frames
 from kit.io import write_csv
 from kit.nlp import Parsed
 
-TABLE_NAMES = ["documents", "sentences", "words", "entities"]
+TABLE_NAMES = ["documents", "sentences", "words", "entities", "actors", "mentions", "actor_edges"]
 
 
-def build(parsed: Parsed) -> dict[str, pd.DataFrame]:
+def build(parsed: Parsed, *, dictionary: str | Path | pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
     """All tables the kit can compute for `parsed`, keyed by table name (file stem)."""
+    found_actors, mentions = actors.extract(parsed, dictionary=dictionary)
     return {
         "documents": frames.documents(parsed),
         "sentences": frames.sentences(parsed),
         "words": frames.words(parsed),
         "entities": frames.entities(parsed),
+        "actors": found_actors,
+        "mentions": mentions,
+        "actor_edges": actors.cooccurrence(mentions),
     }
 
 

@@ -39,7 +39,7 @@ def load(name: str, *, path: str | Path | None = None, extend: str | Path | pd.D
         missing = set(table.columns) - set(extra.columns)
         if missing:
             raise ValueError(f"extension of lexicon {name!r} lacks column(s) {sorted(missing)}")
-        table = pd.concat([table, _clean(extra[table.columns].astype(str))], ignore_index=True)
+        table = pd.concat([table, clean(extra[table.columns].astype(str))], ignore_index=True)
     return table
 
 
@@ -47,10 +47,11 @@ def _read(path: Path) -> pd.DataFrame:
     if not path.exists():
         raise FileNotFoundError(f"lexicon file {path} does not exist")
     table = pd.read_csv(path, comment="#", dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    return _clean(table)
+    return clean(table)
 
 
-def _clean(table: pd.DataFrame) -> pd.DataFrame:
+def clean(table: pd.DataFrame) -> pd.DataFrame:
+    """Every cell as an NFC-normalised, stripped string."""
     table = table.copy()
     for column in table.columns:
         table[column] = table[column].map(lambda s: unicodedata.normalize("NFC", str(s)).strip())

@@ -1,0 +1,544 @@
+"""Who appears: actor mentions from the NER model, the actor dictionary and title rules, merged into actors.
+
+The offline model's NER is weak, so three kinds of evidence are combined and recorded in each
+mention's `origin`: `dictionary` (states, capitals, bodies, outlets; the dictionary's type wins),
+`rule` (a name after a title: `الرئيس الروسي فلاديمير بوتين`, or before one in apposition:
+`ألكسندر لوكاشينكو، رئيس بيلاروسيا`) and `ner`. Overlaps go to the dictionary, then to the longer
+span. Mentions of one actor are merged across spelling variants, attached clitics and short
+forms (`بوتين` -> `فلاديمير بوتين` when that is the only longer name containing it).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Iterable
+
+import pandas as pd
+
+from kit import lexicons
+from kit.nlp import Parsed
+from kit.schema import table
+from kit.text import fold, strip_diacritics
+
+ACTOR_TYPES = ("PER", "ORG", "GPE", "LOC", "MISC")
+MENTION_COLUMNS = ["doc_id", "sent_idx", "actor_id", "text", "type", "start_char", "end_char", "origin"]
+ACTOR_COLUMNS = ["actor_id", "name", "type", "aliases", "n_mentions", "n_docs"]
+EDGE_COLUMNS = ["actor_a", "actor_b", "weight", "n_docs"]
+WINDOWS = ("sentence", "document")
+
+# Proclitics that attach to a name: conjunctions و ف, prepositions ب ل ك, and their pairs.
+CLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
+# Suffixes of a nisba adjective: feminine, sound plurals, dual, accusative tanwin (after folding).
+ADJECTIVE_SUFFIXES = ("", "ه", "ون", "ين", "ان", "تان", "تين", "ا")
+MAX_NAME_TOKENS = 4
+NISBA_PLURALS = ("يين", "يون")
+STOP_UPOS = {"VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON", "PUNCT", "NUM", "DET", "PART", "SYM"}
+_WORD = re.compile(r"[\w\u0640\u064B-\u065F\u0670]+(?:-[\w\u0640\u064B-\u065F\u0670]+)*")
+_COMMA = {",", "،"}
+_HYPHEN_TAIL = re.compile(r"-[\w\u064B-\u065F]+")
+_NAME_GAP = re.compile(r"[\s-]+")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One stretch of text that names an actor, before actors are assigned."""
+
+    doc_id: str
+    sent_idx: int
+    start: int
+    end: int
+    text: str
+    type: str
+    origin: str
+    dictionary_id: str = ""
+    adjective: bool = False
+    key: str = ""  # folded name; for the dictionary, the dictionary id
+
+
+@dataclass
+class ActorDictionary:
+    """The actor dictionary with its lookup index (folded, space-free form -> entry)."""
+
+    table: pd.DataFrame
+    index: dict[str, tuple[str, bool]] = field(default_factory=dict)  # key -> (actor_id, is_adjective)
+    max_tokens: int = 1
+
+
+@dataclass
+class _Token:
+    start: int
+    end: int
+    text: str
+    folded: str
+    upos: tuple[str, ...]
+    ner: str
+    first_word: str
+    n_words: int
+    clitic: int = 0  # letters of a real proclitic at the start (decided per document)
+    plain: str = ""  # surface without diacritics, for tests on the definite article ال
+
+
+def load_dictionary(dictionary: str | Path | pd.DataFrame | None = None, *, extend: str | Path | pd.DataFrame | None = None) -> ActorDictionary:
+    """The default actor dictionary, a user's own (file or DataFrame), optionally extended by more rows."""
+    if isinstance(dictionary, ActorDictionary):
+        return dictionary
+    if isinstance(dictionary, pd.DataFrame):
+        entries = lexicons.clean(dictionary.fillna("").astype(str))
+    else:
+        entries = lexicons.load("actors", path=dictionary, extend=extend)
+    missing = {"actor_id", "name", "type", "aliases"} - set(entries.columns)
+    if missing:
+        raise ValueError(f"actor dictionary lacks column(s) {sorted(missing)}; see kit/lexicons/ar/actors.csv")
+    bad = sorted(set(entries["type"]) - set(ACTOR_TYPES))
+    if bad:
+        raise ValueError(f"actor dictionary has unknown type(s) {bad}; valid types: {', '.join(ACTOR_TYPES)}")
+    index: dict[str, tuple[str, bool]] = {}
+    max_tokens = 1
+    for row in entries.itertuples(index=False):
+        for alias in [row.name, *_split(row.aliases)]:
+            index[_nospace(alias)] = (row.actor_id, False)
+            max_tokens = max(max_tokens, len(fold(alias).split()))
+    for row in entries.itertuples(index=False):
+        for adjective in _split(getattr(row, "adjectives", "")):
+            for form in adjective_forms(adjective):
+                index.setdefault(_nospace(form), (row.actor_id, True))
+                max_tokens = max(max_tokens, len(form.split()))
+    return ActorDictionary(table=entries, index=index, max_tokens=max_tokens)
+
+
+def adjective_forms(adjective: str) -> list[str]:
+    """Inflected forms of a nisba adjective (every word inflected alike, with and without ال).
+
+    Notes: Arabic nisba adjectives (-ي) take -ة (fem.), -ون/-ين (masc. pl.), -ان/-تان (dual)
+    and agree in definiteness across a phrase: كوري شمالي -> الكورية الشمالية.
+    """
+    words = fold(adjective).split()
+    forms = []
+    for suffix in ADJECTIVE_SUFFIXES:
+        for article in ("", "ال"):
+            forms.append(" ".join(article + word + suffix for word in words))
+    return forms
+
+
+def _split(cell: object) -> list[str]:
+    return [part.strip() for part in str(cell or "").split("|") if part.strip()]
+
+
+def _nospace(text: str) -> str:
+    return fold(text).replace(" ", "")
+
+
+def _clitic_readings(folded: str) -> list[tuple[int, str]]:
+    """(characters to skip, remaining form) for a folded word: as is, then without each proclitic."""
+    readings = [(0, folded)]
+    for clitic in CLITICS:
+        rest = folded[len(clitic):]
+        if folded.startswith(clitic) and len(rest) >= 2:
+            readings.append((len(clitic), rest))
+    for lead in ("", "و", "ف"):
+        if folded.startswith(lead + "لل") and len(folded) > len(lead) + 3:
+            # لل = ل + ال with the alef dropped: للولايات -> ل + الولايات; the span keeps the clitic.
+            readings.append((0, "ا" + folded[len(lead) + 1:]))
+    return readings
+
+
+def _lexicon_words(name: str, column: str) -> set[str]:
+    return {fold(word) for word in lexicons.load(name)[column]}
+
+
+def extract(
+    parsed: Parsed,
+    *,
+    dictionary: str | Path | pd.DataFrame | ActorDictionary | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Find the actors of a parsed corpus: returns (actors, mentions) DataFrames per DESIGN.md."""
+    lookup = load_dictionary(dictionary)
+    titles = _lexicon_words("titles", "title")
+    non_actors = _lexicon_words("non_actors", "word")
+    found: list[Mention] = []
+    for doc_id, doc in parsed.docs.items():
+        found.extend(_document_mentions(doc_id, doc, lookup, titles, non_actors))
+    return _merge(found, lookup)
+
+
+def _document_mentions(doc_id: str, doc, lookup: ActorDictionary, titles: set[str], non_actors: set[str]) -> list[Mention]:
+    sentences = [_tokens(doc.text, sentence) for sentence in doc.sentences]
+    _decide_clitics([t for tokens in sentences for t in tokens])
+    candidates: list[Mention] = []
+    title_spans: list[tuple[int, int]] = []
+    for sent_idx, tokens in enumerate(sentences):
+        if not tokens:
+            continue
+        dictionary_hits = _dictionary_mentions(doc_id, sent_idx, doc.text, tokens, lookup)
+        candidates += dictionary_hits
+        rules, spans = _titled_names(doc_id, sent_idx, doc.text, tokens, titles, non_actors, dictionary_hits)
+        candidates += rules
+        title_spans += spans
+        candidates += _ner_mentions(doc_id, sent_idx, doc.text, doc.sentences[sent_idx], tokens, non_actors)
+    dictionary_spans = [(m.start, m.end) for m in candidates if m.origin == "dictionary"]
+    candidates = [
+        m for m in candidates
+        if not (m.adjective and _inside(m, title_spans)) and not (m.origin == "ner" and _inside(m, dictionary_spans))
+    ]
+    chosen = _resolve_overlaps(candidates)
+    return _join_adjacent(_resolve_overlaps(chosen + _short_forms(doc_id, doc.text, sentences, chosen)), doc.text)
+
+
+def _join_adjacent(mentions: list[Mention], text: str) -> list[Mention]:
+    """Join a person mention with a neighbour across a space or hyphen: pieces of one name (`كيم` + `جونغ-أون`)."""
+    out: list[Mention] = []
+    for m in mentions:
+        last = out[-1] if out else None
+        if (
+            last and "PER" in (last.type, m.type) and last.sent_idx == m.sent_idx
+            and not last.dictionary_id and not m.dictionary_id and _NAME_GAP.fullmatch(text[last.end:m.start])
+        ):
+            out[-1] = _span_mention(m.doc_id, m.sent_idx, text, last.start, m.end, "PER", "rule")
+        else:
+            out.append(m)
+    return out
+
+
+def _short_forms(doc_id: str, text: str, sentences: list[list[_Token]], mentions: list[Mention]) -> list[Mention]:
+    """Bare family names of people named in full elsewhere in the document (`بايدن`, `لبوتين`, `كيم`).
+
+    Notes: the family name is the last word of a name, and also the first of a name of three or
+    more words (East Asian order: كيم جونغ أون); a word shared by two names is ambiguous and skipped.
+    """
+    owners: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        words = m.key.split()
+        if m.type == "PER" and m.origin != "dictionary" and len(words) >= 2:
+            for word in {words[-1], words[0]} if len(words) >= 3 else {words[-1]}:
+                if len(word) >= 3:
+                    owners[word].add(m.key)
+    found = []
+    for sent_idx, tokens in enumerate(sentences):
+        for token in tokens:
+            for skip, reading in _clitic_readings(token.folded):
+                if len(owners.get(reading, ())) == 1:
+                    start = token.start + _surface_skip(text, token.start, skip)
+                    found.append(_span_mention(doc_id, sent_idx, text, start, token.end, "PER", "rule"))
+                    break
+    return found
+
+
+def _tokens(text: str, sentence) -> list[_Token]:
+    out = []
+    for token in sentence.tokens:
+        surface = text[token.start_char:token.end_char]
+        out.append(_Token(
+            start=token.start_char, end=token.end_char, text=surface, folded=fold(surface),
+            upos=tuple(word.upos or "" for word in token.words), ner=token.ner or "O",
+            first_word=token.words[0].text if token.words else surface, n_words=len(token.words),
+            plain=strip_diacritics(surface),
+        ))
+    return out
+
+
+def _decide_clitics(tokens: list[_Token]) -> None:
+    """Mark which of the model's clitic splits are real, using the rest of the document as evidence.
+
+    Notes: the offline model splits names that begin with a clitic letter (`واتسون` -> `و` +
+    `اتسون`). A split is trusted when the rest also stands alone in the document (`وبوتين`, with
+    `بوتين` elsewhere) or when the whole form occurs only once; a whole form that recurs is a name.
+    """
+    whole = Counter(t.folded for t in tokens)
+    alone = {t.folded for t in tokens if t.n_words == 1}
+    for token in tokens:
+        clitic = fold(token.first_word)
+        if token.n_words < 2 or clitic not in CLITICS or not token.folded.startswith(clitic):
+            continue
+        rest = token.folded[len(clitic):]
+        if len(rest) >= 2 and (rest in alone or whole[token.folded] < 2):
+            token.clitic = len(clitic)
+
+
+def _dictionary_mentions(doc_id: str, sent_idx: int, text: str, tokens: list[_Token], lookup: ActorDictionary) -> list[Mention]:
+    """Longest dictionary matches over the words of the sentence (independent of Stanza's token splits)."""
+    start, end = tokens[0].start, tokens[-1].end
+    words = [(m.start() + start, m.end() + start) for m in _WORD.finditer(text[start:end])]
+    out = []
+    i = 0
+    while i < len(words):
+        hit = None
+        for n in range(min(lookup.max_tokens, len(words) - i), 0, -1):
+            span_start, span_end = words[i][0], words[i + n - 1][1]
+            first = fold(text[words[i][0]:words[i][1]])
+            rest = _nospace(text[words[i][1]:span_end]) if n > 1 else ""
+            tanwin = n == 1 and "\u064b" in text[span_start:span_end] and first.endswith("ا")
+            for skip, reading in _clitic_readings(first) + ([(0, first[:-1])] if tanwin else []):
+                entry = lookup.index.get(reading.replace(" ", "") + rest)
+                if entry:
+                    hit = (n, span_start + _surface_skip(text, span_start, skip), span_end, entry)
+                    break
+            if hit:
+                break
+        if hit:
+            n, s, e, (actor_id, adjective) = hit
+            kind = lookup.table.loc[lookup.table["actor_id"] == actor_id, "type"].iloc[0]
+            out.append(Mention(doc_id, sent_idx, s, e, text[s:e], kind, "dictionary", actor_id, adjective, actor_id))
+            i += n
+        else:
+            i += 1
+    return out
+
+
+def _surface_skip(text: str, start: int, folded_skip: int) -> int:
+    """How many characters of the surface text hold the first `folded_skip` folded letters."""
+    if folded_skip == 0:
+        return 0
+    seen = 0
+    for offset, char in enumerate(text[start:], start=0):
+        if fold(char):
+            seen += 1
+        if seen == folded_skip:
+            return offset + 1
+    return 0
+
+
+def _name_like(
+    token: _Token, titles: set[str], non_actors: set[str], *, allow_clitic: bool = False, lenient: bool = False
+) -> bool:
+    """Could this token be part of a person's name? NER's PER tag overrides the part-of-speech test.
+
+    `lenient` ignores the tagger for the first word after a title, which it often misreads
+    (`جو` as a verb, `كيم` as a preposition); the lexicons still rule out function words.
+    """
+    if not _WORD.fullmatch(token.text) or any(c.isdigit() for c in token.text):
+        return False
+    if token.clitic and not allow_clitic:
+        return False
+    if token.ner.endswith("PER"):
+        return True
+    bare = token.folded[token.clitic:]
+    if token.plain[token.clitic:].startswith("ال") or bare in titles or bare in non_actors or len(bare) < 2:
+        return False
+    stops = {"PUNCT", "SYM", "NUM"} if lenient else STOP_UPOS
+    return not (set(token.upos[-1:]) & stops)
+
+
+def _name_evidence(tokens: list[_Token]) -> bool:
+    """A run of name-like tokens is a name only if NER or the tagger calls part of it a proper name."""
+    return any(t.ner.endswith("PER") or set(t.upos) & {"PROPN", "X"} for t in tokens)
+
+
+def _cut_name(run: list[int], tokens: list[_Token]) -> list[int]:
+    """Up to the last NER person token when there is one, else at most two words (given + family name)."""
+    tagged = [n for n, i in enumerate(run) if tokens[i].ner.endswith("PER")]
+    return run[: tagged[-1] + 1] if tagged else run[:2]
+
+
+def _titled_names(
+    doc_id: str, sent_idx: int, text: str, tokens: list[_Token], titles: set[str], non_actors: set[str],
+    dictionary_hits: list[Mention],
+) -> tuple[list[Mention], list[tuple[int, int]]]:
+    """Names introduced by a title (`الرئيس الروسي فلاديمير بوتين`) or followed by one in apposition."""
+    covered = {i for i, t in enumerate(tokens) for m in dictionary_hits if m.start <= t.start and t.end <= m.end}
+    out: list[Mention] = []
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        width = _title_at(tokens, i, titles)
+        if not width:
+            i += 1
+            continue
+        j = i + width
+        while j < len(tokens) and (j in covered or tokens[j].folded == "باسم" or _complement(tokens[j], titles)):
+            j += 1
+        k = j + 1 if j < len(tokens) and tokens[j].text in _COMMA else j
+        run = []
+        while (
+            k < len(tokens) and len(run) < MAX_NAME_TOKENS and k not in covered
+            and _name_like(tokens[k], titles, non_actors, lenient=not run)
+        ):
+            run.append(k)
+            k += 1
+        run = _cut_name(run, tokens)
+        if run and _name_evidence([tokens[n] for n in run]):
+            out.append(_span_mention(doc_id, sent_idx, text, tokens[run[0]].start, tokens[run[-1]].end, "PER", "rule"))
+            spans.append((tokens[i].start, tokens[j - 1].end))
+            i = run[-1] + 1
+            continue
+        if i >= 2 and tokens[i - 1].text in _COMMA:  # apposition: NAME ، TITLE
+            run = []
+            k = i - 2
+            while k >= 0 and len(run) < MAX_NAME_TOKENS and k not in covered and _name_like(tokens[k], titles, non_actors, allow_clitic=True):
+                run.insert(0, k)
+                if tokens[k].clitic and k < i - 2:  # a conjunction or preposition opens the name
+                    break
+                k -= 1
+            if run and _name_evidence([tokens[n] for n in run]):
+                first = tokens[run[0]]
+                start = first.start + (_surface_skip(text, first.start, first.clitic) if len(run) > 1 else 0)
+                out.append(_span_mention(doc_id, sent_idx, text, start, tokens[run[-1]].end, "PER", "rule"))
+                spans.append((tokens[i].start, tokens[j - 1].end))
+        i = max(j, i + 1)
+    return out, spans
+
+
+def _title_at(tokens: list[_Token], i: int, titles: set[str]) -> int:
+    for width in (2, 1):
+        if i + width <= len(tokens):
+            phrase = " ".join(t.folded for t in tokens[i:i + width])
+            for skip, reading in _clitic_readings(phrase):
+                if reading in titles:
+                    return width
+    return 0
+
+
+def _complement(token: _Token, titles: set[str]) -> bool:
+    """A word that continues a title: a definite noun or adjective (`الدفاع`, `الروسي`)."""
+    return token.plain.startswith("ال") and not token.ner.endswith("PER") and token.folded not in titles
+
+
+def _span_mention(doc_id: str, sent_idx: int, text: str, start: int, end: int, kind: str, origin: str) -> Mention:
+    return Mention(doc_id, sent_idx, start, end, text[start:end], kind, origin, key=fold(text[start:end]))
+
+
+def _ner_mentions(doc_id: str, sent_idx: int, text: str, sentence, tokens: list[_Token], non_actors: set[str]) -> list[Mention]:
+    """The model's entity spans, trimmed of verbs and common words at their edges; non-actors dropped."""
+    by_start = {t.start: n for n, t in enumerate(tokens)}
+    out = []
+    for entity in sentence.ents:
+        first = by_start.get(entity.start_char)
+        if first is None:
+            continue
+        span = [t for t in tokens[first:] if t.end <= entity.end_char]
+        while span and _edge_noise(span[0], non_actors):
+            span = span[1:]
+        while span and _edge_noise(span[-1], non_actors, last=True):
+            span = span[:-1]
+        if not span or any(not _WORD.fullmatch(t.text) or any(c.isdigit() for c in t.text) for t in span):
+            continue
+        if len(span) == 1 and span[0].folded.endswith(NISBA_PLURALS):
+            continue  # الكوريين, غربيين: a group of people described by origin, not a named actor
+        kind = entity.type if entity.type in ACTOR_TYPES else "MISC"
+        start = span[0].start + _surface_skip(text, span[0].start, span[0].clitic)
+        hyphenated = _HYPHEN_TAIL.match(text, span[-1].end)  # كيم جونغ-أون tagged only up to the hyphen
+        end = hyphenated.end() if hyphenated else span[-1].end
+        out.append(_span_mention(doc_id, sent_idx, text, start, end, kind, "ner"))
+    return out
+
+
+def _edge_noise(token: _Token, non_actors: set[str], *, last: bool = False) -> bool:
+    bare = token.folded
+    readings = {reading for _, reading in _clitic_readings(bare)}
+    if readings & non_actors:
+        return True
+    verb = token.upos and token.upos[-1] in {"VERB", "AUX"} and not last
+    return bool(verb) or not _WORD.fullmatch(token.text)
+
+
+def _inside(mention: Mention, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= mention.start and mention.end <= end for start, end in spans)
+
+
+def _resolve_overlaps(candidates: list[Mention]) -> list[Mention]:
+    """Keep non-overlapping mentions: dictionary names first, then longer spans, NER before rules on ties."""
+    def rank(m: Mention) -> tuple:
+        tier = 2 if m.origin == "dictionary" and not m.adjective else 0 if m.adjective else 1
+        return (-tier, -(m.end - m.start), m.origin != "ner", m.start)
+
+    chosen: list[Mention] = []
+    for mention in sorted(candidates, key=rank):
+        if all(mention.end <= m.start or m.end <= mention.start or m.doc_id != mention.doc_id for m in chosen):
+            chosen.append(mention)
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def _merge(mentions: list[Mention], lookup: ActorDictionary) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Group mentions into actors: dictionary ids, then equal folded names, then unambiguous short forms."""
+    by_doc: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_doc[m.doc_id].append(m)
+    canonical: dict[tuple[str, str], str] = {}  # (doc_id, key) -> key of the fullest name
+    for doc_id, doc_mentions in by_doc.items():
+        keys = {m.key for m in doc_mentions if m.origin != "dictionary"}
+        for key in keys:
+            canonical[(doc_id, key)] = _expand(key, keys)
+    corpus_keys = set(canonical.values())
+    resolved = {pair: _expand(key, corpus_keys) for pair, key in canonical.items()}
+
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        group = m.dictionary_id or resolved[(m.doc_id, m.key)].replace(" ", "")
+        groups[group].append(m)
+
+    names = dict(zip(lookup.table["actor_id"], lookup.table["name"]))
+    types = dict(zip(lookup.table["actor_id"], lookup.table["type"]))
+    actor_rows, mention_rows = [], []
+    for group, members in groups.items():
+        if not any(m.dictionary_id for m in members) and _only_stray_misc(members):
+            continue
+        if members[0].dictionary_id:
+            actor_id, name, kind = group, names[group], types[group]
+        else:
+            name = _fullest(members)
+            actor_id = "actor-" + hashlib.sha1(group.encode("utf-8")).hexdigest()[:10]
+            kind = _vote([m.type for m in members])
+        surface = Counter(m.text for m in members)
+        actor_rows.append((
+            actor_id, name, kind, "|".join(s for s, _ in surface.most_common()),
+            len(members), len({m.doc_id for m in members}),
+        ))
+        mention_rows += [(m.doc_id, m.sent_idx, actor_id, m.text, kind, m.start, m.end, m.origin) for m in members]
+    actors = table(actor_rows, ACTOR_COLUMNS).sort_values(["n_mentions", "actor_id"], ascending=[False, True])
+    mentions_table = table(mention_rows, MENTION_COLUMNS).sort_values(["doc_id", "start_char"], kind="stable")
+    return actors.reset_index(drop=True), mentions_table.reset_index(drop=True)
+
+
+def _expand(key: str, keys: Iterable[str]) -> str:
+    """The one longest name among `keys` that contains `key` as whole words (itself if none or several)."""
+    words = key.split()
+    nospace = key.replace(" ", "")
+    containing = [
+        other for other in keys
+        if other != key and (len(other.split()) > len(words) and _contains(other.split(), words) or
+                             other.replace(" ", "") == nospace and len(other.split()) > len(words))
+    ]
+    maximal = [c for c in containing if not any(c != d and _contains(d.split(), c.split()) for d in containing)]
+    return maximal[0] if len(maximal) == 1 else key
+
+
+def _contains(words: list[str], part: list[str]) -> bool:
+    n = len(part)
+    return any(words[i:i + n] == part for i in range(len(words) - n + 1))
+
+
+def _only_stray_misc(members: list[Mention]) -> bool:
+    """Single-word MISC entities from NER alone are dropped (mostly fragments of names or titles)."""
+    return all(m.origin == "ner" and m.type == "MISC" and len(m.key.split()) == 1 for m in members)
+
+
+def _fullest(members: list[Mention]) -> str:
+    counts = Counter(m.text for m in members)
+    return max(counts, key=lambda s: (len(fold(s).split()), counts[s], s))
+
+
+def _vote(kinds: list[str]) -> str:
+    counts = Counter(kinds)
+    return max(ACTOR_TYPES, key=lambda k: (counts[k], -ACTOR_TYPES.index(k)))
+
+
+def cooccurrence(mentions: pd.DataFrame, *, window: str = "sentence") -> pd.DataFrame:
+    """Actor pairs named in the same sentence (or document): weight = number of such windows."""
+    if window not in WINDOWS:
+        raise ValueError(f"unknown window {window!r}; valid windows: {', '.join(WINDOWS)}")
+    keys = ["doc_id", "sent_idx"] if window == "sentence" else ["doc_id"]
+    weights: Counter = Counter()
+    docs: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for group_key, group in mentions.groupby(keys, sort=False):
+        doc_id = group_key[0] if isinstance(group_key, tuple) else group_key
+        actors = sorted(set(group["actor_id"]))
+        for a_index, a in enumerate(actors):
+            for b in actors[a_index + 1:]:
+                weights[(a, b)] += 1
+                docs[(a, b)].add(doc_id)
+    rows = [(a, b, weight, len(docs[(a, b)])) for (a, b), weight in weights.items()]
+    edges = table(rows, EDGE_COLUMNS)
+    return edges.sort_values(["weight", "actor_a", "actor_b"], ascending=[False, True, True]).reset_index(drop=True)
