@@ -517,7 +517,7 @@ def _only_stray_misc(members: list[Mention]) -> bool:
 
 def _fullest(members: list[Mention]) -> str:
     counts = Counter(m.text for m in members)
-    return max(counts, key=lambda s: (len(fold(s).split()), counts[s], s))
+    return max(counts, key=lambda s: (len(fold(s).split()), len(s.split()), counts[s], s))
 
 
 def _vote(kinds: list[str]) -> str:

@@ -353,7 +353,7 @@ def doc_from_conllu(conllu: str, text: str | None = None):
             gap = token.spaces_after if token.spaces_after is not None else " "
             pieces.append(token.text + gap)
             position = token.end_char + len(gap)
-        rebuilt = "".join(pieces)
+        rebuilt = "".join(pieces).rstrip()
     else:  # place each token at its offsets; what lay between tokens is lost, so it becomes spaces
         chars = [" "] * max((token.end_char for token in tokens), default=0)
         for token in tokens:

@@ -121,3 +121,59 @@ def pytest_sessionfinish(session, exitstatus):
     if skipped:
         reporter.write_line(f"KIT_REQUIRE_MODEL=1: {len(skipped)} test(s) skipped; CI requires all to run", red=True)
         session.exitstatus = 1
+
+
+def conllu(*sentences: str) -> str:
+    """CoNLL-U from a compact notation, one string per sentence, tokens separated by spaces.
+
+    A token is `FORM/UPOS[/NER][@HEAD:DEPREL]`; a multi-word token is
+    `SURFACE=WORD/UPOS+WORD/UPOS[/NER]` (NER after the last word; heads as above on each word).
+    Heads are word ids within the sentence; without one a word hangs from word 1 (`dep`), and
+    word 1 is the root. Tokens are separated by one space; `~` before a token glues it to the
+    previous one (SpaceAfter=No).
+    """
+    blocks = []
+    for sentence in sentences:
+        lines = []
+        word_id = 0
+        tokens = sentence.split(" ")
+        for n, spec in enumerate(tokens):
+            glued_next = n + 1 < len(tokens) and tokens[n + 1].startswith("~")
+            spec = spec.lstrip("~")
+            misc = "SpaceAfter=No" if glued_next else "_"
+            if "=" in spec:
+                surface, rest = spec.split("=", 1)
+                parts = rest.split("+")
+                ner = "O"
+                if parts[-1].count("/") == 2:
+                    *head, ner = parts[-1].rsplit("/", 1)
+                    parts[-1] = head[0]
+                lines.append(f"{word_id + 1}-{word_id + len(parts)}\t{surface}\t_\t_\t_\t_\t_\t_\t_\t"
+                             + ("ner=" + ner if misc == "_" else misc + "|ner=" + ner))
+                for part in parts:
+                    word_id += 1
+                    lines.append(_word_line(word_id, part, None, "_"))
+            else:
+                word_id += 1
+                lines.append(_word_line(word_id, spec, "O", misc))
+        blocks.append("\n".join(lines) + "\n")
+    return "\n".join(blocks)
+
+
+def _word_line(word_id: int, spec: str, default_ner: str | None, misc: str) -> str:
+    head, deprel = (0, "root") if word_id == 1 else (1, "dep")
+    if "@" in spec:
+        spec, relation = spec.split("@")
+        head_text, deprel = relation.split(":")
+        head = int(head_text)
+    pieces = spec.split("/")
+    form, upos = pieces[0], pieces[1] if len(pieces) > 1 else "X"
+    fields = [] if misc == "_" else [misc]
+    if default_ner is not None:
+        fields.append("ner=" + (pieces[2] if len(pieces) > 2 else default_ner))
+    return f"{word_id}\t{form}\t{form}\t{upos}\t_\t_\t{head}\t{deprel}\t_\t{'|'.join(fields) or '_'}"
+
+
+def parsed_docs(*docs: str | tuple[str, ...]):
+    """A Parsed corpus from compact sentences: each argument is one document (a sentence or a tuple)."""
+    return nlp.parsed_from_conllu({f"d{n}": conllu(*(d if isinstance(d, tuple) else (d,))) for n, d in enumerate(docs)})

@@ -20,7 +20,7 @@ def test_parse_writes_tables_and_conllu(fake_models, tmp_path, capsys):
     (tmp_path / "in" / "a.txt").write_text(ARTICLE, encoding="utf-8")
     status = cli.main(["parse", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--model-dir", str(root), "--quiet"])
     assert status == 0
-    for name in ("documents", "sentences", "words", "entities"):
+    for name in ("documents", "sentences", "words", "entities", "actors", "mentions", "actor_edges"):
         assert (tmp_path / "out" / "tables" / f"{name}.csv").exists()
     words = pd.read_csv(tmp_path / "out" / "tables" / "words.csv")
     assert words["token"].tolist()[:3] == ["قال", "الرئيس", "إن"]
@@ -70,7 +70,9 @@ def test_python_dash_m_kit_is_the_same_command():
 def test_parse_seed_with_the_model(model_dir, tmp_path):
     status = cli.main(["parse", str(SEEDS), "--out", str(tmp_path / "x"), "--model-dir", str(model_dir), "--quiet"])
     assert status == 0
-    tables = {n: pd.read_csv(tmp_path / "x" / "tables" / f"{n}.csv") for n in ("documents", "words", "entities")}
+    tables = {n: pd.read_csv(tmp_path / "x" / "tables" / f"{n}.csv") for n in ("documents", "words", "entities", "actors", "mentions")}
     assert tables["documents"].loc[0, "n_sentences"] >= 30
     assert len(tables["words"]) >= 1000
     assert {"PER", "ORG", "LOC"} <= set(tables["entities"]["type"])
+    assert {"PER", "ORG", "GPE"} <= set(tables["actors"]["type"])
+    assert set(tables["mentions"]["actor_id"]) == set(tables["actors"]["actor_id"])

@@ -1,0 +1,219 @@
+"""kit.actors: each origin, each merging rule, false positives, ids, dictionary use, co-occurrence."""
+
+import pandas as pd
+import pytest
+
+from kit import actors
+
+from conftest import parsed_docs
+
+# Compact CoNLL-U (see conftest.conllu): FORM/UPOS[/NER], SURFACE=WORD/UPOS+WORD/UPOS[/NER].
+WASHINGTON_SPLIT = "وصوبت=و/CCONJ+صوبت/VERB واشنطن=و/CCONJ+اشنطن/NOUN/S-LOC طلقات/NOUN تحذيرية/ADJ ~."
+MOSCOW_AS_PER = "زعيم/NOUN كوريا/PROPN/B-LOC الشمالية/ADJ/E-LOC يعتزم/VERB زيارة/NOUN موسكو/X/S-PER"
+TITLED = "أكد/VERB وزير/NOUN الدفاع/NOUN الروسي/ADJ سيرغي/X شويغو/X أن/SCONJ بلاده/NOUN ستناقش/VERB التدريبات/NOUN ~."
+TITLED_COMMA = "وقال=و/CCONJ+قال/VERB المتحدث/NOUN باسم/NOUN البيت/NOUN الأبيض/ADJ ~، جون/PROPN كيربي/PROPN ~، إن/SCONJ المحادثات/NOUN تتقدم/VERB"
+APPOSITION = "وأدلى=و/CCONJ+أدلى/VERB كوون/X جونغ/X جون/X ~، المدير/NOUN العام/ADJ لإدارة=ل/ADP+إدارة/NOUN الشؤون/NOUN ~."
+PRESIDENT_PUTIN = "التقى/VERB الرئيس/NOUN الروسي/ADJ فلاديمير/X/B-PER بوتين/X/E-PER في/ADP موسكو/X ~."
+
+
+def extract(*docs, **options):
+    return actors.extract(parsed_docs(*docs), **options)
+
+
+def mentions_of(mentions, actor_id):
+    return mentions[mentions.actor_id == actor_id]
+
+
+@pytest.mark.parametrize("name", ["actors", "mentions"])
+def test_columns_follow_the_contract(name):
+    found = dict(zip(["actors", "mentions"], extract(MOSCOW_AS_PER)))
+    expected = actors.ACTOR_COLUMNS if name == "actors" else actors.MENTION_COLUMNS
+    assert list(found[name].columns) == expected
+
+
+def test_dictionary_finds_a_name_the_model_split():
+    found, mentions = extract(WASHINGTON_SPLIT)
+    row = mentions_of(mentions, "united-states").iloc[0]
+    assert (row.text, row.type, row.origin) == ("واشنطن", "GPE", "dictionary")
+
+
+def test_dictionary_type_wins_over_the_model():
+    found, mentions = extract(MOSCOW_AS_PER)
+    assert found.set_index("actor_id").loc["russia", "type"] == "GPE"
+    assert mentions_of(mentions, "russia")["type"].tolist() == ["GPE"]
+    assert "PER" not in set(found["type"])
+
+
+@pytest.mark.parametrize(
+    "sentence, actor_id, text",
+    [
+        ("ترسل/VERB أسلحة/NOUN لموسكو=ل/ADP+موسكو/X ~.", "russia", "موسكو"),
+        ("خصوما/NOUN للولايات=ل/ADP+الولايات/NOUN المتحدة/ADJ ~.", "united-states", "للولايات المتحدة"),
+        ("عاد/VERB من/ADP بيونغ/X يانغ/X ~.", "north-korea", "بيونغ يانغ"),
+        ("عاد/VERB من/ADP بيونغيانغ/X ~.", "north-korea", "بيونغيانغ"),
+        ("وصلت/VERB إلى/ADP بيونغ-يانغ/X ~.", "north-korea", "بيونغ-يانغ"),
+        ("قال/VERB مسؤولين/NOUN روسًا/X ~.", "russia", "روسًا"),
+        ("ضد/ADP القوات/NOUN الكورية/ADJ الجنوبية/ADJ ~.", "south-korea", "الكورية الجنوبية"),
+    ],
+)
+def test_dictionary_spellings_clitics_and_adjectives(sentence, actor_id, text):
+    _, mentions = extract(sentence)
+    assert mentions_of(mentions, actor_id)["text"].tolist() == [text]
+
+
+def test_adjective_inside_a_title_is_not_a_mention_of_the_state():
+    found, mentions = extract(PRESIDENT_PUTIN)
+    assert mentions["actor_id"].tolist()[0] != "russia"
+    assert mentions[mentions.text == "الروسي"].empty
+    assert mentions_of(mentions, "russia")["text"].tolist() == ["موسكو"]
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        (TITLED, "سيرغي شويغو"),
+        (TITLED_COMMA, "جون كيربي"),
+        (APPOSITION, "كوون جونغ جون"),
+        ("إن/SCONJ الرئيس/NOUN الأمريكي/ADJ جو/VERB بايدن/X ارتكب/X خطأ/NOUN ~.", "جو بايدن"),
+        ("بين/ADP بوتين/PROPN وألكسندر=و/CCONJ+ألكسندر/X لوكاشينكو/X ~، رئيس/NOUN بيلاروسيا/X ~.", "ألكسندر لوكاشينكو"),
+        ("بين/ADP الزعيم/NOUN الكوري/ADJ الشمالي/ADJ كيم/ADP جونغ/X/B-PER أون/NOUN/E-PER ~.", "كيم جونغ أون"),
+    ],
+)
+def test_titled_names_are_found_by_rule(sentence, name):
+    found, mentions = extract(sentence)
+    person = mentions[mentions.text == name]
+    assert len(person) == 1
+    assert person.iloc[0].type == "PER"
+    assert person.iloc[0].origin in {"rule", "ner"}
+    assert found.set_index("name").loc[name, "type"] == "PER"
+
+
+def test_rule_origin_is_recorded_when_ner_saw_nothing():
+    _, mentions = extract(TITLED)
+    assert mentions[mentions.text == "سيرغي شويغو"]["origin"].tolist() == ["rule"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "وقال=و/CCONJ+قال/VERB المسؤولين/NOUN/S-PER إن/SCONJ المحادثات/NOUN تتقدم/VERB",  # common noun as PER
+        "في/ADP أبريل/نيسان/NOUN/S-LOC عام/NOUN 2022/NUM",  # month as LOC
+        "المسؤولين/NOUN الكوريين/ADJ/S-PER ~.",  # a group by origin, not a name
+        "كيم/NOUN جونغ/X/S-MISC ~.",  # a stray single-word MISC fragment
+        "وزير/NOUN دفاع/NOUN روسي/ADJ سافر/NOUN ~.",  # an indefinite title with no name after it
+        "الرئيس/NOUN الأمريكي/ADJ في/ADP بيان/NOUN ~.",  # a title followed by a function word
+    ],
+)
+def test_non_actors_are_rejected(sentence):
+    found, mentions = extract(sentence)
+    assert set(found["type"]) <= {"GPE"}, found
+    assert not (mentions["type"] == "PER").any()
+
+
+def test_ner_span_trimmed_of_a_leading_verb():
+    _, mentions = extract("حيث/ADV سيلتقي/VERB/B-PER بوتين/PROPN/E-PER ~.")
+    assert mentions["text"].tolist() == ["بوتين"]
+
+
+def test_spelling_variants_and_short_forms_merge_within_a_document():
+    document = (
+        "أكد/VERB البيت/NOUN الأبيض/ADJ أن/SCONJ كيم/X/B-PER جونغ-أون/X/E-PER يعتزم/VERB لقاء/NOUN بوتين/X ~.",
+        "بين/ADP الزعيم/NOUN الكوري/ADJ الشمالي/ADJ كيم/X/B-PER جونغ/X/I-PER أون/X/E-PER والرئيس=و/CCONJ+الرئيس/NOUN الروسي/ADJ فلاديمير/X/B-PER بوتين/X/E-PER ~.",
+        "لقاء/NOUN كيم/NOUN وبوتين=و/CCONJ+بوتين/PROPN المرتقب/ADJ ~.",
+        "سيسافر/VERB كيم/NOUN إلى/ADP فلاديفوستوك/X/S-PER للقاء=ل/ADP+لقاء/NOUN لبوتين=ل/ADP+بوتين/X ~.",
+    )
+    found, mentions = extract(document)
+    people = found[found.type == "PER"].set_index("name")
+    assert set(people.index) == {"كيم جونغ أون", "فلاديمير بوتين"}
+    assert people.loc["كيم جونغ أون", "n_mentions"] == 4
+    assert set(people.loc["كيم جونغ أون", "aliases"].split("|")) == {"كيم جونغ-أون", "كيم جونغ أون", "كيم"}
+    assert people.loc["فلاديمير بوتين", "n_mentions"] == 4
+    assert set(people.loc["فلاديمير بوتين", "aliases"].split("|")) == {"بوتين", "فلاديمير بوتين"}
+    assert found.set_index("name").loc["فلاديفوستوك", "type"] == "LOC"
+
+
+def test_ambiguous_short_form_is_not_merged():
+    document = (
+        "التقى/VERB كيم/X/B-PER جونغ/X/I-PER أون/X/E-PER بشقيقته/NOUN كيم/X/B-PER يو/X/I-PER جونغ/X/E-PER ~.",
+        "وقال=و/CCONJ+قال/VERB كيم/X/S-PER إن/SCONJ المحادثات/NOUN تتقدم/VERB ~.",
+    )
+    found, _ = extract(document)
+    assert set(found[found.type == "PER"]["name"]) == {"كيم جونغ أون", "كيم يو جونغ", "كيم"}
+
+
+def test_a_name_the_model_split_like_a_clitic_is_kept_whole():
+    document = (
+        "وقالت=و/CCONJ+قالت/VERB أدريان/X/B-PER واتسون=و/CCONJ+اتسون/NOUN/E-PER إن/SCONJ الأمر/NOUN خطير/ADJ ~.",
+        "وأضافت=و/CCONJ+أضافت/VERB واتسون=و/CCONJ+اتسون/NOUN/S-PER أن/SCONJ الأمر/NOUN خطير/ADJ ~.",
+    )
+    found, mentions = extract(document)
+    assert "اتسون" not in set(mentions["text"])
+    assert set(mentions["text"]) == {"أدريان واتسون", "واتسون"}
+    assert found[found.type == "PER"]["name"].tolist() == ["أدريان واتسون"]
+
+
+def test_short_forms_merge_across_documents_when_unambiguous():
+    found, mentions = extract(PRESIDENT_PUTIN, "قال/VERB بوتين/PROPN/S-PER إن/SCONJ روسيا/X قوية/ADJ ~.")
+    putin = found.set_index("name").loc["فلاديمير بوتين"]
+    assert (putin.n_mentions, putin.n_docs) == (2, 2)
+
+
+def test_actor_ids_are_stable_and_dictionary_ids_are_kept():
+    first, _ = extract(TITLED, MOSCOW_AS_PER)
+    second, _ = extract(MOSCOW_AS_PER, TITLED)
+    assert set(first["actor_id"]) == set(second["actor_id"])
+    assert {"russia", "north-korea"} <= set(first["actor_id"])
+
+
+def test_user_dictionary_adds_actors_and_types():
+    extra = pd.DataFrame([{"actor_id": "tass", "name": "تاس", "type": "ORG", "aliases": "تاس|وكالة تاس", "adjectives": ""},
+                          {"actor_id": "shoigu", "name": "سيرغي شويغو", "type": "PER", "aliases": "شويغو|سيرغي شويغو", "adjectives": ""}])
+    found, mentions = extract("ونقلت=و/CCONJ+نقلت/VERB وكالة/NOUN تاس/X عن/ADP شويغو/X قوله/NOUN ~.", dictionary=extra)
+    assert set(mentions["actor_id"]) == {"tass", "shoigu"}
+    assert mentions.set_index("actor_id").loc["shoigu", "origin"] == "dictionary"
+    with pytest.raises(ValueError, match="valid types"):
+        actors.load_dictionary(extra.assign(type="PERSON"))
+
+
+def test_mention_offsets_index_the_text():
+    parsed = parsed_docs(WASHINGTON_SPLIT, TITLED_COMMA, APPOSITION)
+    _, mentions = actors.extract(parsed)
+    for row in mentions.itertuples():
+        assert parsed.docs[row.doc_id].text[row.start_char:row.end_char] == row.text
+
+
+def test_cooccurrence_counts_sentences_and_documents():
+    mentions = pd.DataFrame(
+        [("d1", 0, "a"), ("d1", 0, "b"), ("d1", 0, "b"), ("d1", 1, "a"), ("d1", 1, "b"), ("d2", 0, "b"), ("d2", 0, "a"), ("d2", 1, "c")],
+        columns=["doc_id", "sent_idx", "actor_id"],
+    )
+    edges = actors.cooccurrence(mentions)
+    assert list(edges.columns) == actors.EDGE_COLUMNS
+    assert edges.values.tolist() == [["a", "b", 3, 2]]
+    by_document = actors.cooccurrence(mentions, window="document")
+    assert by_document.values.tolist() == [["a", "b", 2, 2], ["a", "c", 1, 1], ["b", "c", 1, 1]]
+    with pytest.raises(ValueError, match="sentence, document"):
+        actors.cooccurrence(mentions, window="paragraph")
+
+
+@pytest.mark.model
+def test_seed_actors_with_the_model(seed_parsed):
+    found, mentions = actors.extract(seed_parsed)
+    people = found[found.type == "PER"]
+    expected = {"سيرغي شويغو", "كيم جونغ أون", "فلاديمير بوتين", "أدريان واتسون", "جون كيربي", "فيدانت باتيل",
+                "جو بايدن", "كوون جونغ جون", "دونالد ترامب", "ألكسندر لوكاشينكو"}
+    assert expected <= set(people["name"])
+    assert len(people) == len(expected), "a person is split over several actors, or a non-person is PER"
+    by_id = found.set_index("actor_id")
+    for actor_id, forms in {
+        "north-korea": {"بيونغ يانغ", "بيونغيانغ", "كوريا الشمالية"},
+        "russia": {"روسيا", "موسكو"},
+        "united-states": {"الولايات المتحدة", "واشنطن"},
+    }.items():
+        assert forms <= set(by_id.loc[actor_id, "aliases"].split("|"))
+        assert by_id.loc[actor_id, "type"] == "GPE"
+    kim = people.set_index("name").loc["كيم جونغ أون"]
+    assert {"كيم", "كيم جونغ أون"} <= set(kim.aliases.split("|"))
+    assert set(mentions["origin"]) == {"ner", "dictionary", "rule"}
+    text = seed_parsed.corpus.loc[0, "text"]
+    assert all(text[r.start_char:r.end_char] == r.text for r in mentions.itertuples())
