@@ -22,7 +22,8 @@ import pandas as pd
 from kit import lexicons
 from kit.nlp import Parsed
 from kit.schema import table
-from kit.text import fold, strip_diacritics
+from kit.spans import CLITICS, WORD, Token, clitic_readings, sentence_tokens, surface_skip
+from kit.text import fold
 
 ACTOR_TYPES = ("PER", "ORG", "GPE", "LOC", "MISC")
 MENTION_COLUMNS = ["doc_id", "sent_idx", "actor_id", "text", "type", "start_char", "end_char", "origin"]
@@ -30,14 +31,11 @@ ACTOR_COLUMNS = ["actor_id", "name", "type", "aliases", "n_mentions", "n_docs"]
 EDGE_COLUMNS = ["actor_a", "actor_b", "weight", "n_docs"]
 WINDOWS = ("sentence", "document")
 
-# Proclitics that attach to a name: conjunctions و ف, prepositions ب ل ك, and their pairs.
-CLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
 # Suffixes of a nisba adjective: feminine, sound plurals, dual, accusative tanwin (after folding).
 ADJECTIVE_SUFFIXES = ("", "ه", "ون", "ين", "ان", "تان", "تين", "ا")
 MAX_NAME_TOKENS = 4
 NISBA_PLURALS = ("يين", "يون")
 STOP_UPOS = {"VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON", "PUNCT", "NUM", "DET", "PART", "SYM"}
-_WORD = re.compile(r"[\w\u0640\u064B-\u065F\u0670]+(?:-[\w\u0640\u064B-\u065F\u0670]+)*")
 _COMMA = {",", "،"}
 _HYPHEN_TAIL = re.compile(r"-[\w\u064B-\u065F]+")
 _NAME_GAP = re.compile(r"[\s-]+")
@@ -66,20 +64,6 @@ class ActorDictionary:
     table: pd.DataFrame
     index: dict[str, tuple[str, bool]] = field(default_factory=dict)  # key -> (actor_id, is_adjective)
     max_tokens: int = 1
-
-
-@dataclass
-class _Token:
-    start: int
-    end: int
-    text: str
-    folded: str
-    upos: tuple[str, ...]
-    ner: str
-    first_word: str
-    n_words: int
-    clitic: int = 0  # letters of a real proclitic at the start (decided per document)
-    plain: str = ""  # surface without diacritics, for tests on the definite article ال
 
 
 def load_dictionary(dictionary: str | Path | pd.DataFrame | None = None, *, extend: str | Path | pd.DataFrame | None = None) -> ActorDictionary:
@@ -132,20 +116,6 @@ def _nospace(text: str) -> str:
     return fold(text).replace(" ", "")
 
 
-def _clitic_readings(folded: str) -> list[tuple[int, str]]:
-    """(characters to skip, remaining form) for a folded word: as is, then without each proclitic."""
-    readings = [(0, folded)]
-    for clitic in CLITICS:
-        rest = folded[len(clitic):]
-        if folded.startswith(clitic) and len(rest) >= 2:
-            readings.append((len(clitic), rest))
-    for lead in ("", "و", "ف"):
-        if folded.startswith(lead + "لل") and len(folded) > len(lead) + 3:
-            # لل = ل + ال with the alef dropped: للولايات -> ل + الولايات; the span keeps the clitic.
-            readings.append((0, "ا" + folded[len(lead) + 1:]))
-    return readings
-
-
 def _lexicon_words(name: str, column: str) -> set[str]:
     return {fold(word) for word in lexicons.load(name)[column]}
 
@@ -166,7 +136,7 @@ def extract(
 
 
 def _document_mentions(doc_id: str, doc, lookup: ActorDictionary, titles: set[str], non_actors: set[str]) -> list[Mention]:
-    sentences = [_tokens(doc.text, sentence) for sentence in doc.sentences]
+    sentences = [sentence_tokens(doc.text, sentence) for sentence in doc.sentences]
     _decide_clitics([t for tokens in sentences for t in tokens])
     candidates: list[Mention] = []
     title_spans: list[tuple[int, int]] = []
@@ -203,44 +173,36 @@ def _join_adjacent(mentions: list[Mention], text: str) -> list[Mention]:
     return out
 
 
-def _short_forms(doc_id: str, text: str, sentences: list[list[_Token]], mentions: list[Mention]) -> list[Mention]:
+def _short_forms(doc_id: str, text: str, sentences: list[list[Token]], mentions: list[Mention]) -> list[Mention]:
     """Bare family names of people named in full elsewhere in the document (`بايدن`, `لبوتين`, `كيم`).
 
-    Notes: the family name is the last word of a name, and also the first of a name of three or
-    more words (East Asian order: كيم جونغ أون); a word shared by two names is ambiguous and skipped.
+    Notes: the family name is the last word of a name; in a name of three or more words (East
+    Asian order: كيم جونغ أون) also its first word and its last two (جونغ جون for كوون جونغ جون).
+    A form shared by two names is ambiguous and skipped.
     """
     owners: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         words = m.key.split()
         if m.type == "PER" and m.origin != "dictionary" and len(words) >= 2:
-            for word in {words[-1], words[0]} if len(words) >= 3 else {words[-1]}:
-                if len(word) >= 3:
-                    owners[word].add(m.key)
+            forms = {words[-1], words[0], " ".join(words[-2:])} if len(words) >= 3 else {words[-1]}
+            for form in forms:
+                if len(form) >= 3:
+                    owners[form].add(m.key)
     found = []
     for sent_idx, tokens in enumerate(sentences):
-        for token in tokens:
-            for skip, reading in _clitic_readings(token.folded):
+        for n, token in enumerate(tokens):
+            pair = " ".join(t.folded for t in tokens[n:n + 2])
+            readings = [(r, tokens[min(n + 1, len(tokens) - 1)].end) for r in clitic_readings(pair)]
+            readings += [(r, token.end) for r in clitic_readings(token.folded)]
+            for (skip, reading), end in readings:
                 if len(owners.get(reading, ())) == 1:
-                    start = token.start + _surface_skip(text, token.start, skip)
-                    found.append(_span_mention(doc_id, sent_idx, text, start, token.end, "PER", "rule"))
+                    start = token.start + surface_skip(text, token.start, skip)
+                    found.append(_span_mention(doc_id, sent_idx, text, start, end, "PER", "rule"))
                     break
     return found
 
 
-def _tokens(text: str, sentence) -> list[_Token]:
-    out = []
-    for token in sentence.tokens:
-        surface = text[token.start_char:token.end_char]
-        out.append(_Token(
-            start=token.start_char, end=token.end_char, text=surface, folded=fold(surface),
-            upos=tuple(word.upos or "" for word in token.words), ner=token.ner or "O",
-            first_word=token.words[0].text if token.words else surface, n_words=len(token.words),
-            plain=strip_diacritics(surface),
-        ))
-    return out
-
-
-def _decide_clitics(tokens: list[_Token]) -> None:
+def _decide_clitics(tokens: list[Token]) -> None:
     """Mark which of the model's clitic splits are real, using the rest of the document as evidence.
 
     Notes: the offline model splits names that begin with a clitic letter (`واتسون` -> `و` +
@@ -258,10 +220,10 @@ def _decide_clitics(tokens: list[_Token]) -> None:
             token.clitic = len(clitic)
 
 
-def _dictionary_mentions(doc_id: str, sent_idx: int, text: str, tokens: list[_Token], lookup: ActorDictionary) -> list[Mention]:
+def _dictionary_mentions(doc_id: str, sent_idx: int, text: str, tokens: list[Token], lookup: ActorDictionary) -> list[Mention]:
     """Longest dictionary matches over the words of the sentence (independent of Stanza's token splits)."""
     start, end = tokens[0].start, tokens[-1].end
-    words = [(m.start() + start, m.end() + start) for m in _WORD.finditer(text[start:end])]
+    words = [(m.start() + start, m.end() + start) for m in WORD.finditer(text[start:end])]
     out = []
     i = 0
     while i < len(words):
@@ -271,10 +233,10 @@ def _dictionary_mentions(doc_id: str, sent_idx: int, text: str, tokens: list[_To
             first = fold(text[words[i][0]:words[i][1]])
             rest = _nospace(text[words[i][1]:span_end]) if n > 1 else ""
             tanwin = n == 1 and "\u064b" in text[span_start:span_end] and first.endswith("ا")
-            for skip, reading in _clitic_readings(first) + ([(0, first[:-1])] if tanwin else []):
+            for skip, reading in clitic_readings(first) + ([(0, first[:-1])] if tanwin else []):
                 entry = lookup.index.get(reading.replace(" ", "") + rest)
                 if entry:
-                    hit = (n, span_start + _surface_skip(text, span_start, skip), span_end, entry)
+                    hit = (n, span_start + surface_skip(text, span_start, skip), span_end, entry)
                     break
             if hit:
                 break
@@ -288,28 +250,15 @@ def _dictionary_mentions(doc_id: str, sent_idx: int, text: str, tokens: list[_To
     return out
 
 
-def _surface_skip(text: str, start: int, folded_skip: int) -> int:
-    """How many characters of the surface text hold the first `folded_skip` folded letters."""
-    if folded_skip == 0:
-        return 0
-    seen = 0
-    for offset, char in enumerate(text[start:], start=0):
-        if fold(char):
-            seen += 1
-        if seen == folded_skip:
-            return offset + 1
-    return 0
-
-
 def _name_like(
-    token: _Token, titles: set[str], non_actors: set[str], *, allow_clitic: bool = False, lenient: bool = False
+    token: Token, titles: set[str], non_actors: set[str], *, allow_clitic: bool = False, lenient: bool = False
 ) -> bool:
     """Could this token be part of a person's name? NER's PER tag overrides the part-of-speech test.
 
     `lenient` ignores the tagger for the first word after a title, which it often misreads
     (`جو` as a verb, `كيم` as a preposition); the lexicons still rule out function words.
     """
-    if not _WORD.fullmatch(token.text) or any(c.isdigit() for c in token.text):
+    if not WORD.fullmatch(token.text) or any(c.isdigit() for c in token.text):
         return False
     if token.clitic and not allow_clitic:
         return False
@@ -322,19 +271,19 @@ def _name_like(
     return not (set(token.upos[-1:]) & stops)
 
 
-def _name_evidence(tokens: list[_Token]) -> bool:
+def _name_evidence(tokens: list[Token]) -> bool:
     """A run of name-like tokens is a name only if NER or the tagger calls part of it a proper name."""
     return any(t.ner.endswith("PER") or set(t.upos) & {"PROPN", "X"} for t in tokens)
 
 
-def _cut_name(run: list[int], tokens: list[_Token]) -> list[int]:
+def _cut_name(run: list[int], tokens: list[Token]) -> list[int]:
     """Up to the last NER person token when there is one, else at most two words (given + family name)."""
     tagged = [n for n, i in enumerate(run) if tokens[i].ner.endswith("PER")]
     return run[: tagged[-1] + 1] if tagged else run[:2]
 
 
 def _titled_names(
-    doc_id: str, sent_idx: int, text: str, tokens: list[_Token], titles: set[str], non_actors: set[str],
+    doc_id: str, sent_idx: int, text: str, tokens: list[Token], titles: set[str], non_actors: set[str],
     dictionary_hits: list[Mention],
 ) -> tuple[list[Mention], list[tuple[int, int]]]:
     """Names introduced by a title (`الرئيس الروسي فلاديمير بوتين`) or followed by one in apposition."""
@@ -374,24 +323,24 @@ def _titled_names(
                 k -= 1
             if run and _name_evidence([tokens[n] for n in run]):
                 first = tokens[run[0]]
-                start = first.start + (_surface_skip(text, first.start, first.clitic) if len(run) > 1 else 0)
+                start = first.start + (surface_skip(text, first.start, first.clitic) if len(run) > 1 else 0)
                 out.append(_span_mention(doc_id, sent_idx, text, start, tokens[run[-1]].end, "PER", "rule"))
                 spans.append((tokens[i].start, tokens[j - 1].end))
         i = max(j, i + 1)
     return out, spans
 
 
-def _title_at(tokens: list[_Token], i: int, titles: set[str]) -> int:
+def _title_at(tokens: list[Token], i: int, titles: set[str]) -> int:
     for width in (2, 1):
         if i + width <= len(tokens):
             phrase = " ".join(t.folded for t in tokens[i:i + width])
-            for skip, reading in _clitic_readings(phrase):
+            for skip, reading in clitic_readings(phrase):
                 if reading in titles:
                     return width
     return 0
 
 
-def _complement(token: _Token, titles: set[str]) -> bool:
+def _complement(token: Token, titles: set[str]) -> bool:
     """A word that continues a title: a definite noun or adjective (`الدفاع`, `الروسي`)."""
     return token.plain.startswith("ال") and not token.ner.endswith("PER") and token.folded not in titles
 
@@ -400,7 +349,7 @@ def _span_mention(doc_id: str, sent_idx: int, text: str, start: int, end: int, k
     return Mention(doc_id, sent_idx, start, end, text[start:end], kind, origin, key=fold(text[start:end]))
 
 
-def _ner_mentions(doc_id: str, sent_idx: int, text: str, sentence, tokens: list[_Token], non_actors: set[str]) -> list[Mention]:
+def _ner_mentions(doc_id: str, sent_idx: int, text: str, sentence, tokens: list[Token], non_actors: set[str]) -> list[Mention]:
     """The model's entity spans, trimmed of verbs and common words at their edges; non-actors dropped."""
     by_start = {t.start: n for n, t in enumerate(tokens)}
     out = []
@@ -413,25 +362,25 @@ def _ner_mentions(doc_id: str, sent_idx: int, text: str, sentence, tokens: list[
             span = span[1:]
         while span and _edge_noise(span[-1], non_actors, last=True):
             span = span[:-1]
-        if not span or any(not _WORD.fullmatch(t.text) or any(c.isdigit() for c in t.text) for t in span):
+        if not span or any(not WORD.fullmatch(t.text) or any(c.isdigit() for c in t.text) for t in span):
             continue
         if len(span) == 1 and span[0].folded.endswith(NISBA_PLURALS):
             continue  # الكوريين, غربيين: a group of people described by origin, not a named actor
         kind = entity.type if entity.type in ACTOR_TYPES else "MISC"
-        start = span[0].start + _surface_skip(text, span[0].start, span[0].clitic)
+        start = span[0].start + surface_skip(text, span[0].start, span[0].clitic)
         hyphenated = _HYPHEN_TAIL.match(text, span[-1].end)  # كيم جونغ-أون tagged only up to the hyphen
         end = hyphenated.end() if hyphenated else span[-1].end
         out.append(_span_mention(doc_id, sent_idx, text, start, end, kind, "ner"))
     return out
 
 
-def _edge_noise(token: _Token, non_actors: set[str], *, last: bool = False) -> bool:
+def _edge_noise(token: Token, non_actors: set[str], *, last: bool = False) -> bool:
     bare = token.folded
-    readings = {reading for _, reading in _clitic_readings(bare)}
+    readings = {reading for _, reading in clitic_readings(bare)}
     if readings & non_actors:
         return True
     verb = token.upos and token.upos[-1] in {"VERB", "AUX"} and not last
-    return bool(verb) or not _WORD.fullmatch(token.text)
+    return bool(verb) or not WORD.fullmatch(token.text)
 
 
 def _inside(mention: Mention, spans: list[tuple[int, int]]) -> bool:

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from kit import actors, frames
+from kit import actors, claims, frames
 from kit.io import write_csv
 from kit.nlp import Parsed
 
-TABLE_NAMES = ["documents", "sentences", "words", "entities", "actors", "mentions", "actor_edges"]
+TABLE_NAMES = ["documents", "sentences", "words", "entities", "actors", "mentions", "actor_edges", "claims"]
 
 
 def build(parsed: Parsed, *, dictionary: str | Path | pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
@@ -28,6 +28,7 @@ def build(parsed: Parsed, *, dictionary: str | Path | pd.DataFrame | None = None
         "actors": found_actors,
         "mentions": mentions,
         "actor_edges": actors.cooccurrence(mentions),
+        "claims": claims.extract(parsed, found_actors, mentions),
     }
 
 

@@ -1,0 +1,99 @@
+"""A light view of Stanza tokens for the extractors: surface text, folded form, tags and offsets.
+
+Shared by actors, claims and stances so every extractor reads tokens, clitics and offsets the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kit.text import fold, strip_diacritics
+
+# Proclitics that attach to a word: conjunctions و ف, prepositions ب ل ك, and their pairs.
+CLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
+WORD = re.compile(r"[\w\u0640\u064B-\u065F\u0670]+(?:-[\w\u0640\u064B-\u065F\u0670]+)*")
+QUOTE_PAIRS = {"«": "»", "“": "”", "„": "“", '"': '"', "＂": "＂"}
+
+
+@dataclass
+class Token:
+    """One Stanza token: surface, folded form, its words' tags, NER tag and character span."""
+
+    start: int
+    end: int
+    text: str
+    folded: str
+    upos: tuple[str, ...]
+    ner: str
+    first_word: str
+    n_words: int
+    plain: str = ""  # surface without diacritics (for the definite article ال)
+    lemmas: tuple[str, ...] = ()
+    feats: tuple[str, ...] = ()
+    ids: tuple[int, ...] = ()
+    heads: tuple[int, ...] = ()
+    deprels: tuple[str, ...] = ()
+    clitic: int = 0  # letters of a real proclitic at the start, where a stage decided so
+
+
+def sentence_tokens(text: str, sentence) -> list[Token]:
+    """The tokens of a Stanza sentence, with their surface cut from the document text."""
+    out = []
+    for token in sentence.tokens:
+        surface = text[token.start_char:token.end_char]
+        words = token.words
+        out.append(Token(
+            start=token.start_char, end=token.end_char, text=surface, folded=fold(surface),
+            upos=tuple(w.upos or "" for w in words), ner=token.ner or "O",
+            first_word=words[0].text if words else surface, n_words=len(words), plain=strip_diacritics(surface),
+            lemmas=tuple(fold(w.lemma or "") for w in words), feats=tuple(w.feats or "" for w in words),
+            ids=tuple(w.id for w in words), heads=tuple(w.head or 0 for w in words),
+            deprels=tuple(w.deprel or "" for w in words),
+        ))
+    return out
+
+
+def clitic_readings(folded: str) -> list[tuple[int, str]]:
+    """(letters to skip, remaining form) for a folded word: as is, then without each proclitic."""
+    readings = [(0, folded)]
+    for clitic in CLITICS:
+        rest = folded[len(clitic):]
+        if folded.startswith(clitic) and len(rest) >= 2:
+            readings.append((len(clitic), rest))
+    for lead in ("", "و", "ف"):
+        if folded.startswith(lead + "لل") and len(folded) > len(lead) + 3:
+            # لل = ل + ال with the alef dropped: للولايات -> ل + الولايات; the span keeps the clitic.
+            readings.append((0, "ا" + folded[len(lead) + 1:]))
+    return readings
+
+
+def surface_skip(text: str, start: int, folded_letters: int) -> int:
+    """How many characters of the surface text at `start` hold its first `folded_letters` folded letters."""
+    if folded_letters == 0:
+        return 0
+    seen = 0
+    for offset, char in enumerate(text[start:]):
+        if fold(char):
+            seen += 1
+        if seen == folded_letters:
+            return offset + 1
+    return 0
+
+
+def find_quotes(text: str) -> list[tuple[int, int]]:
+    """Spans of quoted text (inside the marks), for «», “”, „“ and straight double quotes."""
+    spans = []
+    i = 0
+    while i < len(text):
+        close = QUOTE_PAIRS.get(text[i])
+        if close is None:
+            i += 1
+            continue
+        end = text.find(close, i + 1)
+        if end < 0:
+            i += 1
+            continue
+        spans.append((i + 1, end))
+        i = end + 1
+    return spans

@@ -1,0 +1,178 @@
+"""kit.claims: every mode, each speaker rule, each source chain, and sentences that yield no claim."""
+
+import pytest
+
+from kit import actors, claims
+
+from conftest import SEEDS, parsed_docs
+
+
+def extract(*docs):
+    parsed = parsed_docs(*docs)
+    found_actors, mentions = actors.extract(parsed)
+    return claims.extract(parsed, found_actors, mentions), found_actors
+
+
+def only(table):
+    assert len(table) == 1, table[["cue", "speaker", "content"]]
+    return table.iloc[0]
+
+
+# Compact CoNLL-U (conftest.conllu): FORM/UPOS[/NER][@HEAD:DEPREL]; SURFACE=W/UPOS+W/UPOS; ~ glues.
+DIRECT = 'وقالت=و/CCONJ+قالت/VERB المتحدثة/NOUN باسم/NOUN البيت/NOUN الأبيض/ADJ أدريان/X واتسون/X ~: ~" المحادثات/NOUN تتقدم/VERB بشكل/NOUN حثيث/ADJ ~" ~.'
+INDIRECT = "وأكد=و/CCONJ+أكد/VERB البيت/NOUN الأبيض/ADJ أن/SCONJ كيم/X/B-PER جونغ/X/I-PER أون/X/E-PER يعتزم/VERB لقاء/NOUN بوتين/X ~."
+MIXED = 'وقال=و/CCONJ+قال/VERB المتحدث/NOUN باسم/NOUN البيت/NOUN الأبيض/ADJ ~، جون/PROPN كيربي/PROPN ~، إن/SCONJ المحادثات/NOUN العسكرية/ADJ "/PUNCT ~تتقدم/VERB بنشاط/NOUN ~" ~.'
+ATTRIBUTED = "ومن=و/CCONJ+من/ADP المقرر/NOUN أن/SCONJ يتواجد/VERB الزعيمان/NOUN في/ADP فلاديفوستوك/X لحضور=ل/ADP+حضور/NOUN المنتدى/NOUN ~، بحسب/ADP المسؤولين/NOUN ~."
+COLON_INDIRECT = "وأضاف=و/CCONJ+أضاف/VERB المسؤول/NOUN ~: الاتفاق/NOUN سيعد/VERB انتهاكا/NOUN للقرارات=ل/ADP+القرارات/NOUN ~."
+MULTI_SENTENCE = ('وقال=و/CCONJ+قال/VERB بوتين/PROPN/S-PER ~: ~" روسيا/X لن/PART تتراجع/VERB ~.', 'وسنواصل=و/CCONJ+سنواصل/VERB الحوار/NOUN مع/ADP الجميع/NOUN ~" ~.')
+
+
+@pytest.mark.parametrize(
+    "sentence, mode, content",
+    [
+        (DIRECT, "direct", "المحادثات تتقدم بشكل حثيث"),
+        (INDIRECT, "indirect", "كيم جونغ أون يعتزم لقاء بوتين"),
+        (MIXED, "mixed", 'المحادثات العسكرية "تتقدم بنشاط"'),
+        (ATTRIBUTED, "attributed", "ومن المقرر أن يتواجد الزعيمان في فلاديفوستوك لحضور المنتدى"),
+        (COLON_INDIRECT, "indirect", "الاتفاق سيعد انتهاكا للقرارات"),
+    ],
+)
+def test_modes_and_content(sentence, mode, content):
+    found, _ = extract(sentence)
+    claim = only(found)
+    assert (claim["mode"], claim["content"]) == (mode, content)
+    assert claim["evidence"].startswith(claim["content"][:4]) or claim["content"] in claim["evidence"]
+
+
+def test_a_quotation_over_several_sentences_is_one_direct_claim():
+    found, _ = extract(MULTI_SENTENCE)
+    claim = only(found)
+    assert claim["mode"] == "direct"
+    assert claim["content"] == "روسيا لن تتراجع. وسنواصل الحوار مع الجميع"
+    assert claim["sent_idx"] == 0
+    assert claim["evidence"].endswith('الجميع"')
+
+
+def test_offsets_index_the_document_text():
+    parsed = parsed_docs(DIRECT, INDIRECT, MIXED, ATTRIBUTED, MULTI_SENTENCE)
+    found_actors, mentions = actors.extract(parsed)
+    table = claims.extract(parsed, found_actors, mentions)
+    assert list(table.columns) == claims.CLAIM_COLUMNS
+    for row in table.itertuples():
+        assert parsed.docs[row.doc_id].text[row.start_char:row.end_char] == row.content
+        assert row.claim_id.startswith(row.doc_id + "-c")
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker, speaker_is_actor",
+    [
+        # a person behind a title and an organisation: the person speaks
+        (DIRECT, "أدريان واتسون", True),
+        (MIXED, "جون كيربي", True),
+        # the dependency subject when it is sound
+        ("أكد/VERB@0:root البيت/NOUN@1:nsubj الأبيض/ADJ@2:amod أن/SCONJ@6:mark كيم/X/S-PER@6:nsubj يعتزم/VERB@1:ccomp السفر/NOUN@6:obj ~.", "البيت الأبيض", True),
+        # unnamed speakers keep their text and get no actor
+        ("وقال=و/CCONJ+قال/VERB المسؤولون/NOUN إن/SCONJ الرحلة/NOUN نادرة/ADJ ~.", "المسؤولون", False),
+        ("ويقول=و/CCONJ+يقول/VERB مسؤولون/NOUN أمريكيون/ADJ إن/SCONJ التحذيرات/NOUN أوقفت/VERB التعاون/NOUN ~.", "مسؤولون أمريكيون", False),
+        ("وقال=و/CCONJ+قال/VERB المسؤول/NOUN أيضا/ADV إن/SCONJ الأزمة/NOUN ستتفاقم/VERB ~.", "المسؤول", False),
+        # a subject before the verb in a كان clause, with coordinated actors
+        ("وكانت=و/CCONJ+كانت/AUX الولايات/NOUN المتحدة/ADJ وبريطانيا=و/CCONJ+بريطانيا/X أعلنت/VERB الأسبوع/NOUN الماضي/ADJ أن/SCONJ الاتفاق/NOUN انتهاك/NOUN ~.",
+         "الولايات المتحدة وبريطانيا", True),
+    ],
+)
+def test_speaker_rules(sentence, speaker, speaker_is_actor):
+    found, _ = extract(sentence)
+    claim = only(found)
+    assert claim["speaker"] == speaker
+    assert bool(claim["speaker_actor_id"]) is speaker_is_actor
+
+
+def test_subjectless_cue_inherits_an_agreeing_speaker():
+    found, _ = extract((DIRECT, 'وتابعت=و/CCONJ+تابعت/VERB ~: ~" لدينا/ADP معلومات/NOUN جديدة/ADJ عن/ADP المحادثات/NOUN ~" ~.'))
+    assert found["speaker"].tolist() == ["أدريان واتسون", "أدريان واتسون"]
+    assert found["speaker_actor_id"].nunique() == 1
+
+
+def test_subjectless_cue_does_not_inherit_across_gender():
+    found, _ = extract((DIRECT, 'وأضاف=و/CCONJ+أضاف/VERB ~: ~" لدينا/ADP معلومات/NOUN جديدة/ADJ عن/ADP المحادثات/NOUN ~" ~.'))
+    assert found["speaker"].tolist() == ["أدريان واتسون", ""]
+
+
+def test_participle_takes_the_subject_of_its_clause():
+    found, _ = extract(
+        "وفي=و/CCONJ+في/ADP بيان/NOUN ~، أدانت/VERB وزارة/NOUN خارجية/NOUN كوريا/X الشمالية/ADJ الولايات/NOUN المتحدة/ADJ ~، قائلة/ADJ إنه/SCONJ يرقى/VERB إلى/ADP إهانة/NOUN ~."
+    )
+    claim = only(found)
+    assert (claim["cue"], claim["speaker_actor_id"]) == ("قائلة", "north-korean-foreign-ministry")
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker, source",
+    [
+        ('ونقلت=و/CCONJ+نقلت/VERB وكالة/NOUN إنترفاكس/X للأنباء=ل/ADP+الأنباء/NOUN عن/ADP شويغو/X/S-PER قوله/NOUN ~: ~" هؤلاء/PRON جيراننا/NOUN هناك/ADV منذ/ADP زمن/NOUN ~" ~.',
+         "شويغو", "interfax"),
+        ('وأوضح=و/CCONJ+أوضح/VERB مسؤولون/NOUN لصحيفة=ل/ADP+صحيفة/NOUN ~" نيويورك/X تايمز/X ~" ~، أن/SCONJ ~" بوتين/X/S-PER يريد/VERB موافقة/NOUN كيم/X ~" ~.',
+         "مسؤولون", "nyt"),
+        ("وقالت=و/CCONJ+قالت/VERB أدريان/X/B-PER واتسون/X/E-PER إن/SCONJ الوزير/NOUN سافر/VERB إلى/ADP كوريا/X الشمالية/ADJ ~، وفق/ADP ما/PRON نقلته/VERB نيويورك/X تايمز/X ~.",
+         "أدريان واتسون", "nyt"),
+        ("وأوضح=و/CCONJ+أوضح/VERB البيت/NOUN الأبيض/ADJ أن/SCONJ الزعيم/NOUN يعتزم/VERB زيارة/NOUN موسكو/X ~، بحسب/ADP واشنطن/X ~.",
+         "البيت الأبيض", "united-states"),
+    ],
+)
+def test_source_chains(sentence, speaker, source):
+    claim = only(extract(sentence)[0])
+    assert (claim["speaker"], claim["source_actor_id"]) == (speaker, source)
+
+
+def test_speaker_credit_is_not_a_source():
+    found, _ = extract("وأوضحت=و/CCONJ+أوضحت/VERB أدريان/X/B-PER واتسون/X/E-PER أن/SCONJ الوزير/NOUN سافر/VERB ~، بحسب/ADP قولها/NOUN ~.")
+    claim = only(found)
+    assert claim["source"] == "" and claim["content"] == "الوزير سافر"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # قال in a relative clause with no statement
+        "التقى/VERB الرجل/NOUN الذي/PRON قال/VERB ذلك/DET في/ADP المؤتمر/NOUN ~.",
+        # a quotation mark used for a title
+        'نشرت/VERB صحيفة/NOUN ~" نيويورك/X تايمز/X ~" تقريرا/NOUN طويلا/ADJ ~.',
+        # a refusal to comment and a non-comment
+        "ورفض=و/CCONJ+رفض/VERB المسؤولون/NOUN الإدلاء/NOUN بمزيد=ب/ADP+مزيد/NOUN من/ADP التفاصيل/NOUN ~.",
+        "ولم=و/CCONJ+لم/PART يعلق/VERB البيت/NOUN الأبيض/ADJ على/ADP التصريحات/NOUN ~.",
+        # temporal بعد أن is not reported speech, and a noun cue far from any content
+        "وتأتي=و/CCONJ+تأتي/VERB تصريحات/NOUN كوريا/X الشمالية/ADJ بعد/ADP أن/SCONJ فشلت/VERB المحادثات/NOUN ~.",
+    ],
+)
+def test_sentences_without_claims(sentence):
+    found, _ = extract(sentence)
+    assert found.empty, found[["cue", "content"]]
+
+
+def test_speech_inside_a_quotation_is_not_a_separate_claim():
+    found, _ = extract('وقال=و/CCONJ+قال/VERB بوتين/PROPN/S-PER ~: ~" هناك/ADV مثل/NOUN قديم/ADJ يقول/VERB ~: أنت/PRON لا/PART تختار/VERB جيرانك/NOUN ~" ~.')
+    assert only(found)["cue"] == "وقال"
+
+
+def test_user_lexicon_replaces_the_cues():
+    import pandas as pd
+
+    own = pd.DataFrame([{"lemma": "غرد", "kind": "verb", "gender": "m", "number": "s", "forms": "غرد", "particle": "", "pp_content": "0"}])
+    parsed = parsed_docs("غرد/VERB ترامب/X/S-PER ~: الانتخابات/NOUN مزورة/ADJ تماما/ADV ~.")
+    found_actors, mentions = actors.extract(parsed)
+    table = claims.extract(parsed, found_actors, mentions, lexicon=own)
+    assert only(table)["cue_lemma"] == "غرد"
+
+
+@pytest.mark.model
+def test_seed_claims_against_the_gold_reading(seed_parsed):
+    from kit import evaluate
+
+    found_actors, mentions = actors.extract(seed_parsed)
+    table = claims.extract(seed_parsed, found_actors, mentions)
+    gold = evaluate.load_gold(SEEDS / "gold" / "000_cc99d8b811bc9b3b.yaml")
+    score = evaluate.score_claims(table, found_actors, gold["claims"])
+    assert score["total"] > 20
+    assert score["found"] >= 0.9 * score["total"], score["missed"]
+    assert score["speaker_right"] >= 0.8 * score["found"], score["wrong_speaker"]
+    assert score["extra"] <= 0.1 * score["total"]
