@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
@@ -334,9 +334,8 @@ def _title_at(tokens: list[Token], i: int, titles: set[str]) -> int:
     for width in (2, 1):
         if i + width <= len(tokens):
             phrase = " ".join(t.folded for t in tokens[i:i + width])
-            for skip, reading in clitic_readings(phrase):
-                if reading in titles:
-                    return width
+            if any(reading in titles for _, reading in clitic_readings(phrase)):
+                return width
     return 0
 
 

@@ -224,15 +224,13 @@ def _read_table(path: Path, columns: dict[str, str]) -> list[_Raw]:
         )
     raws = []
     for i, row in enumerate(table.to_dict("records")):
-        def get(key: str) -> str:
-            return _cell(row.get(columns[key], ""))
         text = row[columns["text"]]
         raws.append(
             _Raw(
                 text=text if isinstance(text, str) else _cell(text),
-                title=get("title"),
-                date=get("date"),
-                source=get("source"),
+                title=_cell(row.get(columns["title"], "")),
+                date=_cell(row.get(columns["date"], "")),
+                source=_cell(row.get(columns["source"], "")),
                 path=f"{path}#{i + 1}",
             )
         )

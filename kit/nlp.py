@@ -74,7 +74,7 @@ def model_files(model_dir: str | Path | None = None, processors: str = DEFAULT_P
         resources = json.loads(resources_file.read_text(encoding="utf-8"))
         lang = resources[LANG]
     except (json.JSONDecodeError, KeyError) as error:
-        raise ModelNotFoundError(_missing_message(root, f"{resources_file} has no usable '{LANG}' entry ({error})"))
+        raise ModelNotFoundError(_missing_message(root, f"{resources_file} has no usable '{LANG}' entry ({error})")) from error
     defaults = lang.get("default_processors", {})
     files: list[Path] = []
     for processor in _processor_list(processors):
@@ -137,7 +137,9 @@ def ensure_models(
     try:
         stanza.download(LANG, model_dir=str(root), processors=processors, logging_level="WARN")
     except Exception as error:  # any network or hub failure ends the same way for the user
-        raise ModelNotFoundError(_missing_message(root, f"downloading them failed ({type(error).__name__}: {error})"))
+        raise ModelNotFoundError(
+            _missing_message(root, f"downloading them failed ({type(error).__name__}: {error})")
+        ) from error
     if not models_present(root, processors):
         raise ModelNotFoundError(_missing_message(root, "the download finished but files are still missing"))
     return root
@@ -294,7 +296,7 @@ def parse(
         with tqdm(total=len(todo), desc="Parsing", unit="doc", disable=not progress) as bar:
             for start in range(0, len(todo), batch_size):
                 batch = todo[start:start + batch_size]
-                for (doc_id, text, label), doc in zip(batch, _process_batch(pipeline, batch, errors)):
+                for (doc_id, text, _), doc in zip(batch, _process_batch(pipeline, batch, errors)):
                     if doc is None:
                         continue
                     docs[doc_id] = doc
