@@ -101,3 +101,36 @@ def score_claims(claims: pd.DataFrame, actors: pd.DataFrame, gold_claims: list[d
         "missed": [g["sentence"] for g, f in pairs if f is None],
         "wrong_speaker": [(g["sentence"], f.speaker) for g, f in matched if not speaker_right(g, f)],
     }
+
+
+def match_stances(stances: pd.DataFrame, actors: pd.DataFrame, gold_stances: list[dict]) -> list[tuple[dict, Any]]:
+    """Pair each gold stance with a found stance in that sentence with the same holder, target and polarity."""
+    names = actor_names(actors)
+    used: set[str] = set()
+    pairs = []
+    for item in gold_stances:
+        match = None
+        for row in stances.itertuples():
+            if row.stance_id in used or fold(item["sentence"]) not in fold(row.evidence):
+                continue
+            if (names.get(row.holder_actor_id) == fold(item["holder_actor"])
+                    and names.get(row.target_actor_id) == fold(item["target_actor"])
+                    and int(row.polarity) == int(item["polarity"])):
+                match = row
+                break
+        if match is not None:
+            used.add(match.stance_id)
+        pairs.append((item, match))
+    return pairs
+
+
+def score_stances(stances: pd.DataFrame, actors: pd.DataFrame, gold_stances: list[dict]) -> dict[str, Any]:
+    """Gold stances found with the right holder, target and polarity; found stances no gold item explains."""
+    pairs = match_stances(stances, actors, gold_stances)
+    return {
+        "total": len(gold_stances),
+        "found": sum(1 for _, f in pairs if f is not None),
+        "label_right": sum(1 for g, f in pairs if f is not None and f.label == g["label"]),
+        "missed": [(g["sentence"], g["holder_actor"], g["target_actor"]) for g, f in pairs if f is None],
+        "n_stances": len(stances),
+    }

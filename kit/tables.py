@@ -10,16 +10,21 @@ from pathlib import Path
 
 import pandas as pd
 
-from kit import actors, claims, frames
+from kit import actors, claims, frames, stances
 from kit.io import write_csv
 from kit.nlp import Parsed
 
-TABLE_NAMES = ["documents", "sentences", "words", "entities", "actors", "mentions", "actor_edges", "claims"]
+TABLE_NAMES = [
+    "documents", "sentences", "words", "entities", "actors", "mentions", "actor_edges", "claims", "stances",
+    "stance_matrix",
+]
 
 
 def build(parsed: Parsed, *, dictionary: str | Path | pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
     """All tables the kit can compute for `parsed`, keyed by table name (file stem)."""
     found_actors, mentions = actors.extract(parsed, dictionary=dictionary)
+    found_claims = claims.extract(parsed, found_actors, mentions)
+    found_stances = stances.extract(parsed, found_actors, mentions, found_claims)
     return {
         "documents": frames.documents(parsed),
         "sentences": frames.sentences(parsed),
@@ -28,7 +33,9 @@ def build(parsed: Parsed, *, dictionary: str | Path | pd.DataFrame | None = None
         "actors": found_actors,
         "mentions": mentions,
         "actor_edges": actors.cooccurrence(mentions),
-        "claims": claims.extract(parsed, found_actors, mentions),
+        "claims": found_claims,
+        "stances": found_stances,
+        "stance_matrix": stances.matrix(found_stances),
     }
 
 

@@ -20,7 +20,9 @@ def test_parse_writes_tables_and_conllu(fake_models, tmp_path, capsys):
     (tmp_path / "in" / "a.txt").write_text(ARTICLE, encoding="utf-8")
     status = cli.main(["parse", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--model-dir", str(root), "--quiet"])
     assert status == 0
-    for name in ("documents", "sentences", "words", "entities", "actors", "mentions", "actor_edges"):
+    from kit.tables import TABLE_NAMES
+
+    for name in TABLE_NAMES:
         assert (tmp_path / "out" / "tables" / f"{name}.csv").exists()
     words = pd.read_csv(tmp_path / "out" / "tables" / "words.csv")
     assert words["token"].tolist()[:3] == ["قال", "الرئيس", "إن"]

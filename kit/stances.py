@@ -1,0 +1,364 @@
+"""Who warns, condemns, supports or cooperates with whom: one row per stance cue with a holder and a target.
+
+Cues come from a lexicon with a label, a polarity and a kind. For an `attitude` cue (حذر، أدان،
+أيد) the holder is the speaker of the claim it belongs to, else the cue's subject; for an
+`event` cue inside a claim (انتهاك، تتحدى) the holder is the speaker who so judges it and the
+targets are the actors said to commit it; a `relation` cue (تعاون، التقى) links its agent to its
+partner. Targets are the cue's object or prepositional object, both parties of a relation
+(`العلاقات بين روسيا وكوريا الشمالية`), or else the actors named in the claim's content. A
+negator just before the cue turns a negative stance to 0 and a positive one to -1.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from kit import lexicons
+from kit.nlp import Parsed
+from kit.schema import table
+from kit.spans import Token, clitic_readings, sentence_tokens
+from kit.text import fold
+
+STANCE_COLUMNS = [
+    "stance_id", "doc_id", "sent_idx", "holder", "holder_actor_id", "target", "target_actor_id",
+    "polarity", "label", "cue", "negated", "claim_id", "start_char", "end_char", "evidence",
+]
+MATRIX_COLUMNS = ["holder_actor_id", "target_actor_id", "mean_polarity", "n"]
+NETWORK_COLUMNS = ["source", "target", "weight", "sign", "mean_polarity", "n"]
+LABELS = {
+    "warn": -1, "concern": -1, "condemn": -1, "criticise": -1, "accuse": -1, "threaten": -1, "reject": -1,
+    "violation": -1, "challenge": -1, "oppose": -1, "support": 1, "cooperate": 1, "agree": 1, "contact": 0,
+}
+KINDS = ("attitude", "event", "relation")
+REACH = 8  # tokens from a cue to its subject, object or prepositional target
+BETWEEN_REACH = 14  # tokens from بين to the second party of a relation
+_BREAKS = {"،", ",", ".", ":", "؛", ";", "(", ")"}
+_COMPLEMENTIZERS = {fold(w) for w in ("أن", "إن", "أنه", "أنها", "بأن", "بأنه", "بأنها", "أنهما")}
+
+
+@dataclass(frozen=True)
+class CueEntry:
+    label: str
+    polarity: int
+    kind: str
+    pos: str  # verb, noun, or "" to let the tagger decide
+    markers: frozenset[str]
+    words: tuple[str, ...]
+
+
+@dataclass
+class Lexicon:
+    """Stance cues by their first folded word, longest forms first, and the negators."""
+
+    cues: dict[str, list[CueEntry]]
+    negators: set[str]
+    prepositions: set[str]
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    actor_id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class _Party:
+    text: str
+    actor_id: str
+
+
+def load_lexicon(lexicon: str | Path | pd.DataFrame | None = None) -> Lexicon:
+    """The stance-cue lexicon (default, a user's CSV, or a DataFrame) and the negators."""
+    rows = lexicon if isinstance(lexicon, pd.DataFrame) else lexicons.load("stance_cues", path=lexicon)
+    cues: dict[str, list[CueEntry]] = {}
+    for row in rows.to_dict("records"):
+        label, kind = row["label"], row["kind"]
+        if LABELS.get(label) is None or kind not in KINDS:
+            raise ValueError(
+                f"stance cue row {row!r}: label must be one of {', '.join(LABELS)} and kind one of {', '.join(KINDS)}"
+            )
+        markers = frozenset(fold(m) for m in str(row.get("markers", "")).split("|") if m)
+        for form in str(row["forms"]).split("|"):
+            words = tuple(fold(form).split())
+            cues.setdefault(words[0], []).append(CueEntry(label, LABELS[label], kind, row.get("pos", ""), markers, words))
+    for entries in cues.values():
+        entries.sort(key=lambda e: -len(e.words))
+    negators = {fold(w) for w in lexicons.load("negators")["word"]}
+    stops = lexicons.load("speaker_stops")
+    prepositions = {fold(w) for w in stops.loc[stops["kind"] == "preposition", "word"]}
+    return Lexicon(cues=cues, negators=negators, prepositions=prepositions)
+
+
+def extract(
+    parsed: Parsed,
+    actors: pd.DataFrame,
+    mentions: pd.DataFrame,
+    claims: pd.DataFrame,
+    *,
+    lexicon: str | Path | pd.DataFrame | Lexicon | None = None,
+) -> pd.DataFrame:
+    """Find the stances of a parsed corpus: a DataFrame with `STANCE_COLUMNS`, in text order."""
+    cue_lexicon = lexicon if isinstance(lexicon, Lexicon) else load_lexicon(lexicon)
+    mentions_by_doc = {
+        doc_id: sorted((_Mention(r.start_char, r.end_char, r.actor_id, r.text) for r in group.itertuples()), key=lambda m: m.start)
+        for doc_id, group in mentions.groupby("doc_id")
+    }
+    claims_by_doc = {doc_id: list(group.itertuples()) for doc_id, group in claims.groupby("doc_id")}
+    rows = []
+    for doc_id, doc in parsed.docs.items():
+        found = _document_stances(doc_id, doc, mentions_by_doc.get(doc_id, []), claims_by_doc.get(doc_id, []), cue_lexicon)
+        rows += [(f"{doc_id}-s{n}", *row) for n, row in enumerate(found)]
+    return table(rows, STANCE_COLUMNS)
+
+
+def _document_stances(doc_id: str, doc, mentions: list[_Mention], claims: list, lexicon: Lexicon) -> list[tuple]:
+    text = doc.text
+    out = []
+    for sent_idx, sentence in enumerate(doc.sentences):
+        tokens = sentence_tokens(text, sentence)
+        evidence = text[tokens[0].start:tokens[-1].end] if tokens else ""
+        i = 0
+        while i < len(tokens):
+            found = _cue_at(tokens, i, lexicon)
+            if found is None:
+                i += 1
+                continue
+            entry, width = found
+            start, end = tokens[i].start, tokens[i + width - 1].end
+            negated = _negated(tokens, i, lexicon)
+            polarity = _polarity(entry.polarity, negated)
+            claim = _claim_for(claims, sent_idx, text[start:end], start, end)
+            for holder, target in _pairs(tokens, i, width, entry, mentions, claim, lexicon):
+                if holder.actor_id and holder.actor_id == target.actor_id:
+                    continue
+                out.append((
+                    doc_id, sent_idx, holder.text, holder.actor_id, target.text, target.actor_id, polarity,
+                    entry.label, text[start:end], negated, claim.claim_id if claim is not None else "", start, end,
+                    evidence,
+                ))
+            i += width
+    return out
+
+
+def _negated(tokens: list[Token], i: int, lexicon: Lexicon) -> bool:
+    """A negator one or two words before the cue, within the clause (لم يحذر، تحظر عقد صفقات)."""
+    for j in (i - 1, i - 2):
+        if j < 0 or tokens[j].text in _BREAKS:
+            return False
+        if any(r in lexicon.negators for s, r in clitic_readings(tokens[j].folded) if s <= 1):
+            return True
+    return False
+
+
+def _polarity(polarity: int, negated: bool) -> int:
+    """Notes: denying a negative act (لم يحذر) is not support, so it gives 0; denying a positive one gives -1."""
+    if not negated:
+        return polarity
+    return 0 if polarity < 0 else -1 if polarity > 0 else 0
+
+
+def _cue_at(tokens: list[Token], i: int, lexicon: Lexicon) -> tuple[CueEntry, int] | None:
+    for skip, reading in clitic_readings(tokens[i].folded):
+        for entry in lexicon.cues.get(reading, []):
+            rest = entry.words[1:]
+            if tuple(t.folded for t in tokens[i + 1:i + 1 + len(rest)]) == rest:
+                return entry, 1 + len(rest)
+    return None
+
+
+def _claim_for(claims: list, sent_idx: int, cue: str, start: int, end: int):
+    """The claim a cue belongs to: the cue lies in the claim's content, or is the claim's own cue."""
+    claims = [c for c in claims if c.mode != "attributed"]  # an outlet credited with a fact holds no stance
+    containing = [c for c in claims if c.start_char <= start and end <= c.end_char]
+    if containing:
+        return min(containing, key=lambda c: c.end_char - c.start_char)  # the innermost claim
+    for claim in claims:
+        if claim.sent_idx == sent_idx and fold(claim.cue) == fold(cue) and start < claim.start_char:
+            return claim
+    return None
+
+
+def _pairs(
+    tokens: list[Token], i: int, width: int, entry: CueEntry, mentions: list[_Mention], claim, lexicon: Lexicon
+) -> list[tuple[_Party, _Party]]:
+    """(holder, target) pairs for the cue at tokens[i:i+width]."""
+    after = _clause_mentions(tokens, i + width, 1, mentions)
+    before = _clause_mentions(tokens, i - 1, -1, mentions, prepositions=lexicon.prepositions)
+    relation = _between(tokens, i + width, mentions)
+    marked = _marked_targets(tokens, i + width, entry, mentions)
+    speaker = _Party(claim.speaker, claim.speaker_actor_id) if claim is not None and claim.speaker else None
+    in_content = claim is not None and claim.start_char <= tokens[i].start
+    content_actors = _content_actors(claim, mentions) if claim is not None else []
+    is_noun = entry.pos == "noun" or (not entry.pos and "VERB" not in tokens[i].upos)
+    genitive = _genitive(tokens, i + width, mentions) if is_noun else []
+
+    if entry.kind == "relation":
+        parties = relation if len(relation) >= 2 else _coordinated(tokens, i, mentions)
+        if parties:
+            return [(a, b) for a in parties for b in parties if a != b]
+        if genitive and before and i > 0 and "VERB" in tokens[i - 1].upos:
+            agent, partners = before[:1], genitive  # يعتزم لقاء بوتين: the verb's subject meets the genitive
+        else:  # زيارة شويغو إلى كوريا: the genitive is the agent
+            agent = genitive or before[:1] or ([] if in_content else after[:1])
+            partners = [p for p in marked or after if p not in agent][:1]
+        return [(agent[0], p) for p in partners] if agent else []
+
+    if entry.kind == "event":
+        if speaker and in_content:  # the violated party (انتهاكا لقرارات مجلس الأمن) is not a violator
+            earlier = _content_actors(claim, mentions, until=tokens[i].start)
+            agents = [a for a in earlier or relation or content_actors if a not in marked]
+            return [(speaker, a) for a in agents if a.actor_id != speaker.actor_id]
+        if is_noun:
+            return []  # a threat or violation mentioned in passing, judged by no one in particular
+        patients = [p for p in marked or after if p not in before[:1]][:1]
+        return [(before[0], p) for p in patients] if before else []
+
+    # attitude: who speaks (or the cue's subject, or the actor after a noun cue) towards its object
+    if is_noun:
+        holders = genitive or ([speaker] if speaker else [])
+    elif speaker and (not in_content or not before):
+        holders = [speaker]
+    else:
+        holders = before[:1] if in_content or not after else after[:1]
+    if not holders:
+        return []
+    holder = holders[0]
+    if holder == speaker and not in_content:  # the claim's own cue: its content says towards whom
+        targets = marked or relation or [m for m in content_actors if m.actor_id != holder.actor_id]
+    else:
+        targets = marked or relation or [m for m in after if m != holder and m not in genitive][:1]
+    return [(holder, t) for t in targets]
+
+
+def _coordinated(tokens: list[Token], i: int, mentions: list[_Mention]) -> list[_Party]:
+    """Two actors joined by و just before a relation cue (`توصل روسيا وكوريا الشمالية إلى اتفاق`)."""
+    found: list[tuple[int, _Party]] = []
+    for j in range(i - 1, max(-1, i - REACH), -1):
+        if _clause_break(tokens[j], -1):
+            break
+        for m in mentions:
+            if tokens[j].start <= m.start < tokens[j].end and all(p != _as_party(m) for _, p in found):
+                found.append((j, _as_party(m)))
+        if len(found) == 2:
+            (later, b), (_, a) = found
+            return [a, b] if tokens[later].folded.startswith("و") else []
+    return []
+
+
+def _genitive(tokens: list[Token], start: int, mentions: list[_Mention]) -> list[_Party]:
+    """The actor right after a noun cue: its genitive (تحذيرات البيت الأبيض) or adjective (تحذيرات أمريكية)."""
+    for j in range(start, min(len(tokens), start + 2)):
+        if tokens[j].folded == "من":
+            continue
+        found = [_as_party(m) for m in mentions if tokens[j].start <= m.start < tokens[j].end]
+        return found[:1]
+    return []
+
+
+def _as_party(mention: _Mention) -> _Party:
+    return _Party(mention.text, mention.actor_id)
+
+
+def _clause_mentions(
+    tokens: list[Token], start: int, step: int, mentions: list[_Mention], *, prepositions: set[str] = frozenset()
+) -> list[_Party]:
+    """Actors within REACH tokens of the cue in one direction, nearest first, stopping at a clause break.
+
+    With `prepositions` (looking back for a subject), an actor governed by a preposition is skipped.
+    """
+    found: list[_Party] = []
+    j = start
+    while 0 <= j < len(tokens) and abs(j - start) < REACH and not _clause_break(tokens[j], step):
+        governed = j > 0 and tokens[j - 1].folded in prepositions
+        for m in mentions:
+            if tokens[j].start <= m.start < tokens[j].end and _as_party(m) not in found and not governed:
+                found.append(_as_party(m))
+        j += step
+    return found
+
+
+def _clause_break(token: Token, step: int) -> bool:
+    """Punctuation; going forward a verb (the next predicate: `سيشكّل`), going back a complementizer."""
+    if token.text in _BREAKS:
+        return True
+    if step > 0:
+        return token.upos[-1:] == ("VERB",)
+    return token.folded in _COMPLEMENTIZERS
+
+
+def _between(tokens: list[Token], start: int, mentions: list[_Mention]) -> list[_Party]:
+    """Both parties of `بين A وB` shortly after the cue: the first actor after بين and the first after و."""
+    for j in range(start, min(len(tokens), start + REACH)):
+        if tokens[j].text in _BREAKS:
+            return []
+        if tokens[j].folded != "بين":
+            continue
+        first = second = None
+        conjunction = False
+        for k in range(j + 1, min(len(tokens), j + BETWEEN_REACH)):
+            if tokens[k].text in _BREAKS:
+                break
+            conjunction = conjunction or (first is not None and tokens[k].folded.startswith("و"))
+            here = [_as_party(m) for m in mentions if tokens[k].start <= m.start < tokens[k].end]
+            if here and first is None:
+                first = here[0]
+            elif here and conjunction and here[0] != first:
+                second = here[0]
+                break
+        return [first, second] if first and second else []
+    return []
+
+
+def _marked_targets(tokens: list[Token], start: int, entry: CueEntry, mentions: list[_Mention]) -> list[_Party]:
+    """Actors after one of the cue's target prepositions (حذر من X، قلق إزاء X، تعاون مع X).
+
+    When the preposition opens a clause (حذر من أن ...), the targets are the content's actors instead.
+    """
+    if not entry.markers:
+        return []
+    for j in range(start, min(len(tokens), start + REACH)):
+        if tokens[j].text in _BREAKS:
+            return []
+        readings = {r for s, r in clitic_readings(tokens[j].folded) if s <= 1}
+        attached = bool({tokens[j].folded[:1]} & entry.markers) and len(tokens[j].folded) > 2
+        if readings & entry.markers or attached:
+            if j + 1 < len(tokens) and tokens[j + 1].folded in {"ان", "انه", "انها"}:
+                return []
+            between = _between(tokens, j, mentions)
+            if between:
+                return between
+            return _clause_mentions(tokens, j if attached else j + 1, 1, mentions)[:1]
+    return []
+
+
+def _content_actors(claim, mentions: list[_Mention], *, until: int | None = None) -> list[_Party]:
+    """Actors named in a claim's content (or in its part before `until`), in text order."""
+    end = claim.end_char if until is None else until
+    parties: list[_Party] = []
+    for m in mentions:
+        if claim.start_char <= m.start and m.end <= end and _as_party(m) not in parties:
+            parties.append(_as_party(m))
+    return parties
+
+
+def matrix(stances: pd.DataFrame) -> pd.DataFrame:
+    """Holder x target mean polarity with counts, over stances whose holder and target are actors."""
+    named = stances[(stances["holder_actor_id"] != "") & (stances["target_actor_id"] != "")]
+    grouped = named.groupby(["holder_actor_id", "target_actor_id"], as_index=False).agg(
+        mean_polarity=("polarity", "mean"), n=("polarity", "size")
+    )
+    grouped["n"] = grouped["n"].astype("int64")
+    return grouped[MATRIX_COLUMNS].sort_values(["n", "holder_actor_id"], ascending=[False, True]).reset_index(drop=True)
+
+
+def network(stances: pd.DataFrame) -> pd.DataFrame:
+    """Signed edges holder -> target for plotting: weight = number of stances, sign of the mean polarity."""
+    edges = matrix(stances).rename(columns={"holder_actor_id": "source", "target_actor_id": "target"})
+    edges["weight"] = edges["n"]
+    edges["sign"] = edges["mean_polarity"].map(lambda p: 1 if p > 0 else -1 if p < 0 else 0).astype("int64")
+    return edges[NETWORK_COLUMNS]

@@ -1,0 +1,134 @@
+"""kit.stances: each cue class, holder and target rules, relation targets, negation, no-stance sentences."""
+
+import pandas as pd
+import pytest
+
+from kit import actors, claims, stances
+
+from conftest import SEEDS, parsed_docs
+
+
+def extract(*docs):
+    parsed = parsed_docs(*docs)
+    found_actors, mentions = actors.extract(parsed)
+    found_claims = claims.extract(parsed, found_actors, mentions)
+    return stances.extract(parsed, found_actors, mentions, found_claims), found_claims
+
+
+def triples(table):
+    return [(r.holder_actor_id, r.target_actor_id, r.polarity, r.label) for r in table.itertuples()]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # attitude cues, the claim's own cue: holder = speaker, targets = the content's actors
+        ("وحذرت=و/CCONJ+حذرت/VERB واشنطن/X من/ADP أن/SCONJ كوريا/X الشمالية/ADJ قد/PART ترسل/VERB أسلحة/NOUN ~.",
+         [("united-states", "north-korea", -1, "warn")]),
+        # concern about a relation: a row for each party
+        ("وأعربت=و/CCONJ+أعربت/VERB الولايات/NOUN المتحدة/ADJ عن/ADP قلقها=قلق/NOUN+ها/PRON إزاء/NOUN العلاقات/NOUN بين/ADP روسيا/X وكوريا=و/CCONJ+كوريا/X الشمالية/ADJ ~.",
+         [("united-states", "russia", -1, "concern"), ("united-states", "north-korea", -1, "concern")]),
+        # a verb cue with subject and object (VSO)
+        ("أدانت/VERB وزارة/NOUN خارجية/NOUN كوريا/X الشمالية/ADJ الولايات/NOUN المتحدة/ADJ ~.",
+         [("north-korean-foreign-ministry", "united-states", -1, "condemn")]),
+        # a noun cue takes its genitive as holder
+        ("أوقفت/VERB تحذيرات/NOUN البيت/NOUN الأبيض/ADJ بشأن/NOUN الصواريخ/NOUN الكورية/ADJ الشمالية/ADJ الصفقة/NOUN ~.",
+         [("white-house", "north-korea", -1, "warn")]),
+        # support
+        ("رحبت/VERB فرنسا/X بالاتفاق=ب/ADP+الاتفاق/NOUN مع/ADP ألمانيا/X ~.", [("france", "germany", 1, "support")]),
+        # a relation between two parties, both directions
+        ("تنامي/NOUN التعاون/NOUN بين/ADP بيونغ/X يانغ/X وموسكو=و/CCONJ+موسكو/X ~.",
+         [("north-korea", "russia", 1, "cooperate"), ("russia", "north-korea", 1, "cooperate")]),
+        # contact: a masdar whose genitive is the agent, with its partner after إلى
+        ("كانت/VERB زيارة/NOUN فرنسا/X إلى/ADP ألمانيا/X الأولى/NOUN ~.", [("france", "germany", 0, "contact")]),
+    ],
+)
+def test_cue_classes_holders_and_targets(sentence, expected):
+    found, _ = extract(sentence)
+    assert sorted(triples(found)) == sorted(expected)
+
+
+def test_event_inside_a_claim_is_judged_by_the_speaker_and_targets_the_violators():
+    found, found_claims = extract(
+        "وقالت=و/CCONJ+قالت/VERB اليابان/X إن/SCONJ أي/NOUN اتفاق/NOUN بين/ADP روسيا/X وكوريا=و/CCONJ+كوريا/X الشمالية/ADJ سيعد/VERB انتهاكا/NOUN لقرارات=ل/ADP+قرارات/NOUN مجلس/NOUN الأمن/NOUN الدولي/ADJ ~."
+    )
+    violations = found[found.label == "violation"]
+    assert sorted(triples(violations)) == [("japan", "north-korea", -1, "violation"), ("japan", "russia", -1, "violation")]
+    assert set(violations["claim_id"]) == set(found_claims["claim_id"])
+    cooperation = found[found.label == "cooperate"]
+    assert sorted(triples(cooperation)) == [("north-korea", "russia", 1, "cooperate"), ("russia", "north-korea", 1, "cooperate")]
+
+
+@pytest.mark.parametrize(
+    "sentence, polarity, label",
+    [
+        ("لم/PART يحذر/VERB البيت/NOUN الأبيض/ADJ من/ADP روسيا/X ~.", 0, "warn"),
+        ("لن/PART تدعم/VERB فرنسا/X ألمانيا/X ~.", -1, "support"),
+        ("أيدت/VERB الصين/X قرارات/NOUN مجلس/NOUN الأمن/NOUN الدولي/ADJ التي/PRON تحظر/VERB عقد/NOUN صفقات/NOUN مع/ADP إيران/X ~.", -1, "cooperate"),
+    ],
+)
+def test_negation(sentence, polarity, label):
+    found, _ = extract(sentence)
+    row = found[found.label == label].iloc[0]
+    assert (row.polarity, bool(row.negated)) == (polarity, True)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "قلق/NOUN غربي/ADJ متزايد/ADJ ~.",  # a cue with no parties
+        "وصف/VERB الخبر/NOUN بأنه/SCONJ ليس/VERB تحالفا/NOUN مكتملا/ADJ ~.",  # a denied relation with no parties
+        "سافر/VERB الوفد/NOUN إلى/ADP موسكو/X أمس/NOUN ~.",  # no stance cue at all
+        "أكدت/VERB روسيا/X أنها/SCONJ تتمسك/VERB بموقفها=ب/ADP+موقفها/NOUN ~.",  # a claim without a stance
+    ],
+)
+def test_sentences_without_stances(sentence):
+    found, _ = extract(sentence)
+    assert found.empty, found[["holder", "target", "label"]]
+
+
+def test_columns_ids_and_offsets():
+    parsed = parsed_docs("أدانت/VERB فرنسا/X ألمانيا/X ~.", "رحبت/VERB فرنسا/X بالاتفاق=ب/ADP+الاتفاق/NOUN مع/ADP ألمانيا/X ~.")
+    found_actors, mentions = actors.extract(parsed)
+    table = stances.extract(parsed, found_actors, mentions, claims.extract(parsed, found_actors, mentions))
+    assert list(table.columns) == stances.STANCE_COLUMNS
+    assert table["stance_id"].tolist() == ["d0-s0", "d1-s0"]
+    for row in table.itertuples():
+        assert parsed.docs[row.doc_id].text[row.start_char:row.end_char] == row.cue
+
+
+def test_matrix_and_network():
+    rows = pd.DataFrame({
+        "holder_actor_id": ["a", "a", "a", "b", ""], "target_actor_id": ["b", "b", "c", "a", "a"],
+        "polarity": [-1, 0, 1, 1, -1],
+    })
+    grid = stances.matrix(rows)
+    assert list(grid.columns) == stances.MATRIX_COLUMNS
+    assert grid.values.tolist() == [["a", "b", -0.5, 2], ["a", "c", 1.0, 1], ["b", "a", 1.0, 1]]
+    edges = stances.network(rows)
+    assert edges[["source", "target", "weight", "sign"]].values.tolist() == [["a", "b", 2, -1], ["a", "c", 1, 1], ["b", "a", 1, 1]]
+
+
+def test_bad_user_lexicon_names_the_valid_labels():
+    own = pd.DataFrame([{"label": "hate", "polarity": "-1", "kind": "attitude", "pos": "", "markers": "", "forms": "كره"}])
+    with pytest.raises(ValueError, match="warn"):
+        stances.load_lexicon(own)
+
+
+@pytest.mark.model
+def test_seed_relations_with_the_model(seed_parsed):
+    from kit import evaluate
+
+    found_actors, mentions = actors.extract(seed_parsed)
+    found_claims = claims.extract(seed_parsed, found_actors, mentions)
+    table = stances.extract(seed_parsed, found_actors, mentions, found_claims)
+    grid = stances.matrix(table).set_index(["holder_actor_id", "target_actor_id"])["mean_polarity"]
+    assert grid[("united-states", "north-korea")] < 0
+    assert grid[("united-states", "russia")] < 0
+    assert grid[("russia", "north-korea")] > 0 and grid[("north-korea", "russia")] > 0
+    assert grid[("north-korea", "united-states")] < 0
+    biden = found_actors.set_index("name").loc["جو بايدن", "actor_id"]
+    assert grid[("north-korea", biden)] < 0
+    gold = evaluate.load_gold(SEEDS / "gold" / "000_cc99d8b811bc9b3b.yaml")
+    score = evaluate.score_stances(table, found_actors, gold["stances"])
+    assert score["found"] >= 0.8 * score["total"], score["missed"]
