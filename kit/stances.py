@@ -163,7 +163,8 @@ def _polarity(polarity: int, negated: bool) -> int:
 
 
 def _cue_at(tokens: list[Token], i: int, lexicon: Lexicon) -> tuple[CueEntry, int] | None:
-    for skip, reading in clitic_readings(tokens[i].folded):
+    """The stance cue starting at tokens[i] (with a clitic attached), longest form first, and its width."""
+    for _, reading in clitic_readings(tokens[i].folded):
         for entry in lexicon.cues.get(reading, []):
             rest = entry.words[1:]
             if tuple(t.folded for t in tokens[i + 1:i + 1 + len(rest)]) == rest:
