@@ -49,6 +49,8 @@ def _parser() -> argparse.ArgumentParser:
     parse.add_argument("--no-headline", action="store_true", help="do not take a short first line as the title")
     parse.add_argument("--keep-furniture", action="store_true", help="keep page furniture at the top of articles")
     parse.add_argument("--dictionary", help="your own actor dictionary CSV (columns as kit/lexicons/ar/actors.csv)")
+    parse.add_argument("--keep-names-whole", action="store_true",
+                       help="stop the tokenizer splitting dictionary names like clitics (واشنطن -> و + اشنطن)")
     parse.add_argument("--quiet", action="store_true", help="no progress bar")
     parse.set_defaults(command=_parse)
 
@@ -86,6 +88,7 @@ def _parse(args: argparse.Namespace) -> int:
         batch_size=args.batch_size,
         workers=args.workers,
         progress=not args.quiet,
+        keep_whole=names_to_keep(args.dictionary) if args.keep_names_whole else None,
     )
     built = tables.build(parsed, dictionary=args.dictionary)
     tables.write(built, args.out / "tables")
@@ -97,6 +100,17 @@ def _parse(args: argparse.Namespace) -> int:
         + ", ".join(f"{name} ({len(table)} rows)" for name, table in built.items())
     )
     return 0
+
+
+def names_to_keep(dictionary: str | None) -> frozenset[str]:
+    """Single-word dictionary names that begin with a clitic letter, for the tokenizer to keep whole."""
+    from kit import actors
+    from kit.spans import CLITICS
+    from kit.text import fold
+
+    table = actors.load_dictionary(dictionary).table
+    forms = {fold(alias) for cell in table["aliases"] for alias in str(cell).split("|")}
+    return frozenset(f for f in forms if " " not in f and f[:1] in {c[0] for c in CLITICS})
 
 
 def _models(args: argparse.Namespace) -> int:

@@ -179,15 +179,22 @@ def load_pipeline(
     workers: int = 1,
     use_gpu: bool = False,
     download: bool = True,
+    keep_whole: frozenset[str] | None = None,
     **options: Any,
 ):
-    """A Stanza Arabic pipeline, built once per process for the same directory and options."""
+    """A Stanza Arabic pipeline, built once per process for the same directory and options.
+
+    `keep_whole`: folded word forms the tokenizer must not split into clitics (names such as
+    `واشنطن`, which the offline model reads as `و` + `اشنطن`), via Stanza's tokenize_postprocessor.
+    """
     import stanza
     from stanza.pipeline.core import DownloadMethod
 
     root = ensure_models(model_dir, processors, download=download)
     configure_threads(workers)
-    key = (str(root.resolve()), processors, use_gpu, tuple(sorted(options.items())))
+    key = (str(root.resolve()), processors, use_gpu, tuple(sorted(keep_whole or ())), tuple(sorted(options.items())))
+    if keep_whole:
+        options["tokenize_postprocessor"] = _keep_whole_postprocessor(frozenset(keep_whole))
     if key not in _PIPELINES:
         _PIPELINES[key] = stanza.Pipeline(
             LANG,
@@ -199,6 +206,26 @@ def load_pipeline(
             **options,
         )
     return _PIPELINES[key]
+
+
+def _keep_whole_postprocessor(words: frozenset[str]):
+    """A tokenize_postprocessor that unmarks multi-word tokens whose folded form is in `words`."""
+    from kit.text import fold
+
+    def postprocess(sentences: list[list]) -> list[list]:
+        return [
+            [item[0] if isinstance(item, tuple) and fold(item[0]) in words else item for item in sentence]
+            for sentence in sentences
+        ]
+
+    return postprocess
+
+
+def variant(processors: str, keep_whole: frozenset[str] | None) -> str:
+    """The processors plus any option that changes the parse, as the cache sees them."""
+    if not keep_whole:
+        return processors
+    return processors + "|keep-whole:" + hashlib.sha1("\n".join(sorted(keep_whole)).encode()).hexdigest()[:10]
 
 
 def cache_dir(cache: str | Path | bool | None = None) -> Path | None:
@@ -258,10 +285,12 @@ def parse(
     workers: int = 1,
     progress: bool = True,
     download: bool = True,
+    keep_whole: frozenset[str] | None = None,
 ) -> Parsed:
     """Parse every document of `corpus` (cache first, then Stanza in batches of `batch_size`).
 
     Documents Stanza fails on are skipped with a `ParseWarning` and listed in `Parsed.errors`.
+    `keep_whole` is passed to `load_pipeline` (and is part of the cache key).
     """
     from tqdm.auto import tqdm
 
@@ -273,7 +302,7 @@ def parse(
     todo: list[tuple[str, str, str]] = []  # (doc_id, text, label)
     for doc_id, text, label in zip(corpus["doc_id"], corpus["text"], corpus["path"]):
         if cache_root is not None:
-            path = _cache_path(cache_root, cache_key(text, fingerprint, processors))
+            path = _cache_path(cache_root, cache_key(text, fingerprint, variant(processors, keep_whole)))
             if path.exists():
                 try:
                     docs[doc_id] = read_cached(path, text)
@@ -289,7 +318,7 @@ def parse(
 
     threads = None
     if todo:
-        pipeline = load_pipeline(root, processors, workers=workers, download=download)
+        pipeline = load_pipeline(root, processors, workers=workers, download=download, keep_whole=keep_whole)
         import torch
 
         threads = torch.get_num_threads()
@@ -301,14 +330,14 @@ def parse(
                         continue
                     docs[doc_id] = doc
                     if cache_root is not None:
-                        write_cached(_cache_path(cache_root, cache_key(text, fingerprint, processors)), doc)
+                        write_cached(_cache_path(cache_root, cache_key(text, fingerprint, variant(processors, keep_whole))), doc)
                 bar.update(len(batch))
 
     kept = corpus[corpus["doc_id"].isin(docs.keys())].reset_index(drop=True)
     info = {
         "model_dir": str(root),
         "model_fingerprint": fingerprint,
-        "processors": processors,
+        "processors": variant(processors, keep_whole),
         "n_documents": len(kept),
         "n_parsed": len(docs) - n_cached,
         "n_cached": n_cached,

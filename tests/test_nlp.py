@@ -170,3 +170,32 @@ def test_real_pipeline_is_loaded_once_and_second_parse_calls_it_zero_times(model
     assert [len(d.sentences) for d in second.docs.values()] == [len(d.sentences) for d in first.docs.values()]
     ents = [(e.text, e.type) for d in second.docs.values() for e in d.ents]
     assert ents == [(e.text, e.type) for d in first.docs.values() for e in d.ents]
+
+
+def test_keep_whole_postprocessor_unmarks_only_the_listed_names():
+    keep = nlp._keep_whole_postprocessor(frozenset({"واشنطن"}))
+    sentences = [[("وصوبت", True), ("واشنطن", True), "طلقات", ("وروسيا", True)]]
+    assert keep(sentences) == [[("وصوبت", True), "واشنطن", "طلقات", ("وروسيا", True)]]
+
+
+def test_keep_whole_is_part_of_the_cache_key(fake_models, tmp_path):
+    root, _ = fake_models
+    loaded = corpus.from_texts(TEXTS[:1])
+    nlp.parse(loaded, model_dir=root, cache=tmp_path, progress=False)
+    again = nlp.parse(loaded, model_dir=root, cache=tmp_path, progress=False, keep_whole=frozenset({"واشنطن"}))
+    assert again.info["n_parsed"] == 1
+    assert again.info["processors"].startswith(nlp.DEFAULT_PROCESSORS + "|keep-whole:")
+
+
+@pytest.mark.model
+def test_keep_whole_stops_the_model_splitting_a_name(model_dir, tmp_path):
+    loaded = corpus.from_texts(["وصوبت واشنطن طلقات تحذيرية مستبقة بها لقاء مرتقب."], headline=False)
+    plain = nlp.parse(loaded, model_dir=model_dir, cache=tmp_path, progress=False)
+    kept = nlp.parse(loaded, model_dir=model_dir, cache=tmp_path, progress=False, keep_whole=frozenset({"واشنطن"}))
+
+    def words_of(parsed):
+        token = next(t for d in parsed.docs.values() for t in d.iter_tokens() if t.text == "واشنطن")
+        return [w.text for w in token.words]
+
+    assert words_of(kept) == ["واشنطن"]
+    assert len(words_of(plain)) >= 1  # the plain model may or may not split it; the kept one never does
