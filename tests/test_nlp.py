@@ -190,7 +190,6 @@ def test_keep_whole_is_part_of_the_cache_key(fake_models, tmp_path):
 @pytest.mark.model
 def test_keep_whole_stops_the_model_splitting_a_name(model_dir, tmp_path):
     loaded = corpus.from_texts(["وصوبت واشنطن طلقات تحذيرية مستبقة بها لقاء مرتقب."], headline=False)
-    plain = nlp.parse(loaded, model_dir=model_dir, cache=tmp_path, progress=False)
     kept = nlp.parse(loaded, model_dir=model_dir, cache=tmp_path, progress=False, keep_whole=frozenset({"واشنطن"}))
 
     def words_of(parsed):
@@ -198,4 +197,3 @@ def test_keep_whole_stops_the_model_splitting_a_name(model_dir, tmp_path):
         return [w.text for w in token.words]
 
     assert words_of(kept) == ["واشنطن"]
-    assert len(words_of(plain)) >= 1  # the plain model may or may not split it; the kept one never does
