@@ -1,4 +1,4 @@
-# Two entry points: `make demo` runs the analyses on seeds/, `make test` runs the test suite.
+# Two entry points: `make demo` runs the analyses (kit run) on seeds/, `make test` runs the test suite.
 # Both create .venv on first use (torch's CPU build first, then the kit) and reuse it afterwards.
 PYTHON ?= python3
 VENV   ?= .venv
@@ -18,8 +18,8 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/kit parse seeds/ --out $(OUT)
-	@echo "Tables are in $(OUT)/tables/, the parse in $(OUT)/corpus.conllu"
+	$(BIN)/kit run seeds/ --out $(OUT)
+	@echo "Open $(OUT)/report.html; tables in $(OUT)/tables/, executed notebooks in $(OUT)/notebooks/"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

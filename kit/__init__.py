@@ -19,17 +19,24 @@ _EXPORTS = {
     "sentences": "kit.frames",
     "words": "kit.frames",
     "entities": "kit.frames",
+    "load_tables": "kit.tables",
     "normalise": "kit.text",
     "fold": "kit.text",
 }
-_MODULES = {"corpus", "nlp", "frames", "text", "tables", "lexicons", "io", "cli"}
+_MODULES = {
+    "corpus", "nlp", "frames", "text", "tables", "lexicons", "io", "cli", "actors", "claims", "stances",
+    "plots", "report", "run", "evaluate", "schema", "spans",
+}
 
 __all__ = sorted(_EXPORTS) + sorted(_MODULES)
 
 
+_RENAMED = {"load_tables": "load"}
+
+
 def __getattr__(name: str):
     if name in _EXPORTS:
-        return getattr(importlib.import_module(_EXPORTS[name]), name)
+        return getattr(importlib.import_module(_EXPORTS[name]), _RENAMED.get(name, name))
     if name in _MODULES:
         return importlib.import_module(f"kit.{name}")
     raise AttributeError(f"module 'kit' has no attribute {name!r}")

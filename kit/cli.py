@@ -1,4 +1,4 @@
-"""The `kit` command (also `python -m kit`): parse a corpus into tables, show the models in use."""
+"""The `kit` command (also `python -m kit`): parse a corpus into tables, run the notebooks, show the models."""
 
 from __future__ import annotations
 
@@ -54,6 +54,20 @@ def _parser() -> argparse.ArgumentParser:
     parse.add_argument("--quiet", action="store_true", help="no progress bar")
     parse.set_defaults(command=_parse)
 
+    run = commands.add_parser("run", help="parse, write the tables, run the notebooks and the report into a run folder")
+    run.add_argument("inputs", nargs="*", default=[DEFAULT_INPUT], metavar="INPUT",
+                     help="text files, folders, .csv/.jsonl/.parquet tables (default: seeds/)")
+    run.add_argument("--out", required=True, type=Path, help="the run folder, e.g. runs/NAME (replaced atomically)")
+    run.add_argument("-p", "--parameter", nargs=2, action="append", default=[], metavar=("KEY", "VALUE"),
+                     help="a notebook parameter (VALUE read as YAML: 10, true, [a, b]); repeatable")
+    run.add_argument("--notebooks", nargs="+", help="notebooks to run (default: 01_corpus 02_actors 03_claims 04_stances)")
+    _model_options(run, DEFAULT_PROCESSORS)
+    run.add_argument("--cache", help="parse cache folder (default: $KIT_CACHE_DIR or the user cache dir)")
+    run.add_argument("--no-cache", action="store_true", help="neither read nor write the parse cache")
+    run.add_argument("--workers", type=int, default=1, help="processes sharing the cores (sets torch threads)")
+    run.add_argument("--quiet", action="store_true", help="no progress bars")
+    run.set_defaults(command=_run)
+
     models = commands.add_parser("models", help="show the model directory and files that would be used")
     _model_options(models, DEFAULT_PROCESSORS)
     models.set_defaults(command=_models)
@@ -100,6 +114,22 @@ def _parse(args: argparse.Namespace) -> int:
         + ", ".join(f"{name} ({len(table)} rows)" for name, table in built.items())
     )
     return 0
+
+
+def _run(args: argparse.Namespace) -> int:
+    import yaml
+
+    from kit import run
+
+    parameters = {key: yaml.safe_load(value) for key, value in args.parameter}
+    manifest = run.run(
+        args.inputs, args.out, parameters=parameters, notebooks=args.notebooks, model_dir=args.model_dir,
+        cache=False if args.no_cache else args.cache, workers=args.workers, progress=not args.quiet,
+    )
+    for record in manifest["notebooks"]:
+        print(f"{record['name']}: {record['status']}" + (f" ({record['error']})" if record.get("error") else ""))
+    print(f"run folder: {args.out} (report.html, tables/, figures/, notebooks/, manifest.json)")
+    return 0 if manifest["status"] == "ok" else 1
 
 
 def names_to_keep(dictionary: str | None) -> frozenset[str]:

@@ -316,12 +316,9 @@ def parse(
         todo.append((doc_id, text, label))
     n_cached = len(docs)
 
-    threads = None
+    threads = max(1, cpu_count() // max(1, workers))  # what load_pipeline sets (configure_threads)
     if todo:
         pipeline = load_pipeline(root, processors, workers=workers, download=download, keep_whole=keep_whole)
-        import torch
-
-        threads = torch.get_num_threads()
         with tqdm(total=len(todo), desc="Parsing", unit="doc", disable=not progress) as bar:
             for start in range(0, len(todo), batch_size):
                 batch = todo[start:start + batch_size]

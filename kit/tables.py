@@ -10,10 +10,17 @@ from pathlib import Path
 
 import pandas as pd
 
-from kit import actors, claims, frames, stances
+from kit import actors, claims, corpus, frames, nlp, stances
 from kit.io import write_csv
 from kit.nlp import Parsed
 
+TEXT_COLUMNS = {
+    name: str for name in (
+        "doc_id", "title", "source", "date", "path", "text", "token", "word", "lemma", "lemma_plain", "feats",
+        "actor_id", "name", "aliases", "actor_a", "actor_b", "speaker", "speaker_actor_id", "source_actor_id",
+        "content", "evidence", "holder", "holder_actor_id", "target", "target_actor_id", "claim_id", "cue",
+    )
+}
 TABLE_NAMES = [
     "documents", "sentences", "words", "entities", "actors", "mentions", "actor_edges", "claims", "stances",
     "stance_matrix",
@@ -54,6 +61,25 @@ def read(folder: str | Path) -> dict[str, pd.DataFrame]:
     if not folder.is_dir():
         raise FileNotFoundError(f"no tables folder at {folder}")
     return {
-        path.stem: pd.read_csv(path, dtype={"doc_id": str}, keep_default_na=False, na_values=[""])
+        path.stem: pd.read_csv(path, dtype=TEXT_COLUMNS, keep_default_na=False)
         for path in sorted(folder.glob("*.csv"))
     }
+
+
+def load(
+    input: str | Path | list[str | Path] | None = None,
+    *,
+    run_dir: str | Path | None = None,
+    model_dir: str | Path | None = None,
+) -> dict[str, pd.DataFrame]:
+    """The tables a notebook works on: read from `run_dir`/tables when a run wrote them, else built here.
+
+    Building parses `input` (through the parse cache, so only the first time costs) and runs every
+    extractor, which is what a notebook opened in JupyterLab on its own does.
+    """
+    if run_dir is not None and (Path(run_dir) / "tables").is_dir():
+        return read(Path(run_dir) / "tables")
+    if input is None:
+        raise ValueError("give `input` (files or folders to analyse) or a `run_dir` that holds tables/")
+    inputs = input if isinstance(input, (list, tuple)) else [input]
+    return build(nlp.parse(corpus.load([str(i) for i in inputs]), model_dir=model_dir))

@@ -1,0 +1,193 @@
+"""HTML for people: right-to-left tables, highlighted evidence, and the run's self-contained report.html."""
+
+from __future__ import annotations
+
+import base64
+import html
+from pathlib import Path
+from typing import Iterable
+
+import pandas as pd
+
+from kit.io import atomic_write
+from kit.text import arabic_share
+
+FONT_STACK = "'Noto Naskh Arabic', 'Amiri', 'Noto Sans Arabic', 'DejaVu Sans', 'Arial', sans-serif"
+STYLE = f"""
+body {{ font-family: {FONT_STACK}; margin: 2em auto; max-width: 72em; line-height: 1.6; color: #222; }}
+h1, h2, h3 {{ font-family: {FONT_STACK}; }}
+table.kit {{ border-collapse: collapse; margin: 1em 0; font-size: 0.92em; }}
+table.kit th, table.kit td {{ border: 1px solid #ccc; padding: 0.25em 0.6em; vertical-align: top; }}
+table.kit th {{ background: #f3f3f3; }}
+td[dir=rtl], p[dir=rtl], div[dir=rtl] {{ text-align: right; }}
+mark {{ padding: 0 0.15em; border-radius: 0.2em; }}
+mark.PER {{ background: #cfe0f5; }} mark.ORG {{ background: #f8dcc4; }} mark.GPE {{ background: #d3ecd8; }}
+mark.LOC {{ background: #e1dcf0; }} mark.MISC {{ background: #eadfd5; }} mark.cue {{ background: #ffe58a; }}
+mark.content {{ background: #fff3c4; }}
+figure {{ margin: 1.5em 0; }} figure img {{ max-width: 100%; border: 1px solid #eee; }}
+.status-ok {{ color: #2e7d32; }} .status-failed {{ color: #c62828; }}
+"""
+
+
+def direction(text: object) -> str:
+    """`rtl` for text that is mostly Arabic, else `ltr`."""
+    return "rtl" if arabic_share(str(text)) >= 0.5 else "ltr"
+
+
+def html_table(table: pd.DataFrame, *, max_rows: int = 50, columns: Iterable[str] | None = None) -> str:
+    """A table as HTML whose Arabic cells are marked dir="rtl" (so they read and align right to left)."""
+    shown = table if columns is None else table[list(columns)]
+    shown = shown.head(max_rows)
+    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in shown.columns)
+    rows = []
+    for record in shown.itertuples(index=False):
+        cells = []
+        for value in record:
+            text = "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+            cells.append(f'<td dir="{direction(text)}">{html.escape(text)}</td>')
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    more = f"<p>{len(table) - len(shown)} more rows in the CSV.</p>" if len(table) > len(shown) else ""
+    return f'<table class="kit"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>{more}'
+
+
+def highlight(text: str, spans: Iterable[tuple[int, int, str]], *, offset: int = 0) -> str:
+    """`text` as right-to-left HTML with `<mark class=LABEL>` around each (start, end, label) span.
+
+    Spans index the document and `offset` is where `text` starts in it; overlapping spans keep
+    the first one.
+    """
+    pieces = []
+    position = 0
+    for start, end, label in sorted(spans):
+        start, end = start - offset, end - offset
+        if start < position or end > len(text) or start < 0:
+            continue
+        pieces.append(html.escape(text[position:start]))
+        pieces.append(f'<mark class="{html.escape(label)}">{html.escape(text[start:end])}</mark>')
+        position = end
+    pieces.append(html.escape(text[position:]))
+    return f'<div dir="{direction(text)}" lang="ar">{"".join(pieces)}</div>'
+
+
+def show(markup: str):
+    """Display HTML in a notebook (returns an object Jupyter renders)."""
+    from IPython.display import HTML
+
+    return HTML(f"<style>{STYLE}</style>{markup}")
+
+
+def _figure(path: Path) -> str:
+    data = base64.b64encode(path.read_bytes()).decode("ascii")
+    caption = html.escape(path.stem.replace("_", " "))
+    return f'<figure><img alt="{caption}" src="data:image/png;base64,{data}"><figcaption>{caption}</figcaption></figure>'
+
+
+REPORT_TABLES = [
+    ("Documents", "documents", None),
+    ("Actors", "actors", ["name", "type", "n_mentions", "n_docs", "aliases"]),
+    ("Claims", "claims", ["speaker", "cue", "mode", "content", "source"]),
+    ("Stances", "stances", ["holder", "label", "polarity", "target", "cue", "negated"]),
+]
+
+
+def build_report(run_dir: str | Path, manifest: dict, *, name: str | None = None) -> Path:
+    """Write `run_dir`/report.html: one self-contained page with every figure and the main tables."""
+    run_dir = Path(run_dir)
+    name = name or run_dir.name
+    tables_dir = run_dir / "tables"
+    parts = [
+        "<h1>Arabic news analysis</h1>",
+        f"<p>Run <code>{html.escape(name)}</code>, started {html.escape(manifest.get('started', ''))}, "
+        f"status <b class='status-{html.escape(manifest.get('status', ''))}'>{html.escape(manifest.get('status', ''))}</b>. "
+        f"Model: <code>{html.escape(str(manifest.get('model', {}).get('dir', '')))}</code>.</p>",
+    ]
+    notebooks = manifest.get("notebooks", [])
+    if notebooks:
+        parts.append("<h2>Notebooks</h2><ul>")
+        for item in notebooks:
+            error = f" — {html.escape(item['error'])}" if item.get("error") else ""
+            parts.append(f"<li>{html.escape(item['name'])}: <span class='status-{item['status']}'>{item['status']}</span>{error}</li>")
+        parts.append("</ul>")
+    figures = sorted((run_dir / "figures").glob("*.png")) if (run_dir / "figures").is_dir() else []
+    if figures:
+        parts.append("<h2>Figures</h2>")
+        parts += [_figure(path) for path in figures]
+    for title, name, columns in REPORT_TABLES:
+        path = tables_dir / f"{name}.csv"
+        if path.exists():
+            table = pd.read_csv(path, dtype=str, keep_default_na=False)
+            parts.append(f"<h2>{html.escape(title)}</h2>")
+            parts.append(html_table(table, columns=[c for c in columns or table.columns if c in table.columns]))
+    page = (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f"<title>Arabic news analysis: {html.escape(name)}</title><style>{STYLE}</style></head>"
+        f"<body>{''.join(parts)}</body></html>\n"
+    )
+    return atomic_write(run_dir / "report.html", page)
+
+
+def highlighted_sentences(sentences: pd.DataFrame, spans: pd.DataFrame, *, doc_id: str, n: int = 8) -> str:
+    """The first `n` sentences of a document with the given spans (entities or mentions) marked by type."""
+    rows = sentences[sentences["doc_id"] == doc_id].head(n)
+    marks = spans[spans["doc_id"] == doc_id]
+    out = []
+    for row in rows.itertuples():
+        inside = marks[(marks["start_char"] >= row.start_char) & (marks["end_char"] <= row.end_char)]
+        out.append(highlight(row.text, zip(inside["start_char"], inside["end_char"], inside["type"]), offset=row.start_char))
+    return "".join(f"<p>{piece}</p>" for piece in out)
+
+
+def typical_sentence(sentences: pd.DataFrame, doc_id: str, *, words: int = 15) -> int:
+    """The index of the document's sentence whose length is closest to `words` (a readable example)."""
+    rows = sentences[sentences["doc_id"] == doc_id]
+    return int(rows.loc[(rows["n_words"] - words).abs().idxmin(), "sent_idx"])
+
+
+def sentence_card(tables: dict[str, pd.DataFrame], doc_id: str, sent_idx: int) -> str:
+    """One sentence with its entities marked, and its tokens, clitic splits, lemmas, tags and heads."""
+    sentence = tables["sentences"].query("doc_id == @doc_id and sent_idx == @sent_idx").iloc[0]
+    words = tables["words"].query("doc_id == @doc_id and sent_idx == @sent_idx")
+    marked = highlighted_sentences(
+        tables["sentences"].query("doc_id == @doc_id and sent_idx == @sent_idx"), tables["entities"], doc_id=doc_id
+    )
+    columns = ["token_idx", "token", "word_idx", "word", "lemma", "upos", "feats", "head", "deprel", "ner"]
+    split = words.groupby("token_idx")["word_idx"].transform("size") > 1
+    note = f"<p>{int(split.sum())} words come from {words.loc[split, 'token_idx'].nunique()} tokens split into clitics.</p>"
+    return marked + note + html_table(words, columns=columns, max_rows=200) + f"<!-- {html.escape(sentence.text)} -->"
+
+
+def _marked_evidence(evidence: str, marks: list[tuple[str, str]]) -> str:
+    """Evidence with each (text, class) marked at its first occurrence, content before cue."""
+    spans = []
+    for piece, label in marks:
+        at = evidence.find(piece) if piece else -1
+        if at >= 0 and all(at >= e or at + len(piece) <= s for s, e, _ in spans):
+            spans.append((at, at + len(piece), label))
+    return highlight(evidence, spans)
+
+
+def claims_html(claims: pd.DataFrame, *, n: int = 30) -> str:
+    """Claims as readable cards: who, how, through whom, and the evidence with cue and content marked."""
+    cards = []
+    for row in claims.head(n).itertuples():
+        speaker = html.escape(row.speaker or "(no speaker found)")
+        source = f" — source: <b>{html.escape(row.source)}</b>" if row.source else ""
+        cards.append(
+            f"<div class='claim'><p><b dir='{direction(speaker)}'>{speaker}</b> · {html.escape(row.mode)}{source} "
+            f"<small>{html.escape(row.claim_id)}</small></p>"
+            f"{_marked_evidence(row.evidence, [(row.content, 'content'), (row.cue, 'cue')])}</div>"
+        )
+    return "".join(cards)
+
+
+def stances_html(stances: pd.DataFrame, *, n: int = 30) -> str:
+    """Stances as readable lines: holder, label and polarity, target, with the cue marked in its sentence."""
+    lines = []
+    for row in stances.head(n).itertuples():
+        sign = {1: "+", 0: "0", -1: "−"}[int(row.polarity)]
+        negated = " (negated)" if str(row.negated) == "True" else ""
+        lines.append(
+            f"<div class='stance'><p><b>{html.escape(row.holder)}</b> → {html.escape(row.label)} {sign}{negated} → "
+            f"<b>{html.escape(row.target)}</b></p>{_marked_evidence(row.evidence, [(row.cue, 'cue')])}</div>"
+        )
+    return "".join(lines)
