@@ -1,0 +1,99 @@
+"""kit.plots: every chart draws on a given Axes, and Arabic labels come out shaped and right to left."""
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+from matplotlib import _text_helpers  # noqa: E402
+from matplotlib.ft2font import FT2Font  # noqa: E402
+
+from kit import plots  # noqa: E402
+
+ACTORS = pd.DataFrame({
+    "actor_id": ["putin", "russia", "kim"], "name": ["بوتين", "روسيا", "كيم"], "type": ["PER", "GPE", "PER"],
+    "aliases": ["", "", ""], "n_mentions": [5, 9, 4], "n_docs": [1, 1, 1],
+})
+# The joined (presentation) forms a reader expects, written by hand, in visual order (left to right
+# on screen, so the last letter first): بوتين = ب initial, و final, ت initial, ي medial, ن final.
+# A letter that stands alone (ر and و in روسيا join no neighbour) keeps its base character.
+EXPECTED_VISUAL = {
+    "بوتين": "\ufee6\ufef4\ufe97\ufeee\ufe91",
+    "روسيا": "\ufe8e\ufef4\ufeb3\u0648\u0631",
+    "كيم": "\ufee2\ufef4\ufedb",
+}
+
+
+def glyphs(label) -> list[int]:
+    font = FT2Font(plots.font_for(label))
+    return [item.glyph_index for item in _text_helpers.layout(label.get_text(), font, language=label.get_language())]
+
+
+def test_rendered_arabic_labels_are_joined_and_right_to_left():
+    ax = plots.plot_top_actors(ACTORS)
+    ax.figure.canvas.draw()
+    labels = {label.get_text(): label for label in ax.get_yticklabels()}
+    for word, visual in EXPECTED_VISUAL.items():
+        label = labels[word]
+        font = FT2Font(plots.font_for(label))
+        expected = [font.get_char_index(ord(c)) for c in visual]
+        isolated_logical = [font.get_char_index(ord(c)) for c in word]
+        assert 0 not in expected, "the font lacks Arabic presentation forms"
+        assert glyphs(label) == expected, f"{word} is not shaped right to left"
+        assert glyphs(label) != isolated_logical
+    plt.close("all")
+
+
+def test_labels_use_a_font_with_arabic_glyphs():
+    ax = plots.plot_top_actors(ACTORS)
+    font = FT2Font(plots.font_for(ax.get_yticklabels()[0]))
+    assert all(font.get_char_index(ord(c)) for c in "بوتينروسيا")
+    plt.close("all")
+
+
+EDGES = pd.DataFrame({"actor_a": ["kim"], "actor_b": ["putin"], "weight": [3], "n_docs": [1]})
+CLAIMS = pd.DataFrame({"speaker": ["بوتين", "مسؤولون"], "speaker_actor_id": ["putin", ""], "mode": ["direct", "indirect"],
+                       "source": ["", "نيويورك تايمز"]})
+MATRIX = pd.DataFrame({"holder_actor_id": ["russia", "kim"], "target_actor_id": ["kim", "putin"], "mean_polarity": [1.0, 0.0], "n": [2, 1]})
+NETWORK = pd.DataFrame({"source": ["russia"], "target": ["kim"], "weight": [2], "sign": [1], "mean_polarity": [1.0], "n": [2]})
+WORDS = pd.DataFrame({"word_idx": [1, 2, 3], "word": ["قال", "بوتين", "."], "upos": ["VERB", "PROPN", "PUNCT"],
+                      "head": [0, 1, 1], "deprel": ["root", "nsubj", "punct"]})
+
+
+@pytest.mark.parametrize(
+    "draw",
+    [
+        lambda ax: plots.plot_top_actors(ACTORS, ax=ax),
+        lambda ax: plots.plot_actor_types(ACTORS, ax=ax),
+        lambda ax: plots.plot_cooccurrence(EDGES, ACTORS, ax=ax),
+        lambda ax: plots.plot_claims_per_speaker(CLAIMS, ACTORS, ax=ax),
+        lambda ax: plots.plot_sources(CLAIMS, ax=ax),
+        lambda ax: plots.plot_modes(CLAIMS, ax=ax),
+        lambda ax: plots.plot_stance_heatmap(MATRIX, ACTORS, ax=ax),
+        lambda ax: plots.plot_stance_network(NETWORK, ACTORS, ax=ax),
+        lambda ax: plots.plot_dependency_tree(WORDS, ax=ax),
+    ],
+)
+def test_every_chart_draws_on_the_given_axes_and_saves(draw, tmp_path):
+    fig, ax = plt.subplots()
+    assert draw(ax) is ax
+    assert ax.has_data() or ax.texts or ax.patches
+    paths = plots.save(fig, "chart", tmp_path)
+    assert [p.suffix for p in paths] == [".png", ".svg"] and all(p.stat().st_size > 0 for p in paths)
+    plt.close(fig)
+
+
+def test_user_style_reaches_the_figure():
+    with matplotlib.rc_context({"axes.facecolor": "#123456"}):
+        ax = plots.plot_modes(CLAIMS)
+    assert matplotlib.colors.to_hex(ax.get_facecolor()) == "#123456"
+    plt.close("all")
+
+
+def test_dependency_tree_reads_right_to_left():
+    ax = plots.plot_dependency_tree(WORDS)
+    positions = {t.get_text(): t.get_position()[0] for t in ax.texts}
+    assert positions["قال"] > positions["بوتين"] > positions["."]
+    plt.close("all")

@@ -1,0 +1,36 @@
+"""kit.report: right-to-left HTML tables, highlighted spans, a self-contained report page."""
+
+import pandas as pd
+
+from kit import report
+
+
+def test_arabic_cells_are_right_to_left_and_the_rest_left_to_right():
+    markup = report.html_table(pd.DataFrame({"name": ["كوريا الشمالية"], "n": [3], "id": ["north-korea"]}))
+    assert '<td dir="rtl">كوريا الشمالية</td>' in markup
+    assert '<td dir="ltr">3</td>' in markup and '<td dir="ltr">north-korea</td>' in markup
+
+
+def test_long_tables_are_cut_with_a_note():
+    markup = report.html_table(pd.DataFrame({"n": range(60)}), max_rows=50)
+    assert markup.count("<tr>") == 51 and "10 more rows" in markup
+
+
+def test_highlight_marks_spans_with_offsets_and_escapes():
+    text = "قال بوتين <إن> روسيا"
+    markup = report.highlight(text, [(104, 109, "PER"), (115, 120, "GPE")], offset=100)
+    assert '<mark class="PER">بوتين</mark>' in markup and '<mark class="GPE">روسيا</mark>' in markup
+    assert "&lt;إن&gt;" in markup and markup.startswith('<div dir="rtl"')
+
+
+def test_report_page_is_self_contained(tmp_path):
+    (tmp_path / "tables").mkdir()
+    (tmp_path / "figures").mkdir()
+    (tmp_path / "figures" / "02_top_actors.png").write_bytes(b"\x89PNG fake")
+    pd.DataFrame({"name": ["روسيا"], "type": ["GPE"], "n_mentions": [3], "n_docs": [1], "aliases": ["موسكو"]}).to_csv(
+        tmp_path / "tables" / "actors.csv", index=False)
+    manifest = {"status": "failed", "started": "now", "notebooks": [{"name": "03_claims", "status": "failed", "error": "KeyError: x"}]}
+    page = report.build_report(tmp_path, manifest, name="seed").read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and '<meta charset="utf-8">' in page
+    assert "data:image/png;base64," in page and 'dir="rtl">روسيا' in page
+    assert "KeyError: x" in page and "<code>seed</code>" in page

@@ -1,0 +1,124 @@
+"""kit run: parameters checked against the notebooks, failures recorded, atomic run folders, the seed run."""
+
+import json
+import sys
+
+import pandas as pd
+import pytest
+
+from kit import cli, run
+
+from conftest import ROOT, SEEDS
+
+NOTEBOOKS = ROOT / "tests" / "notebooks"
+ARTICLE = "قال الرئيس إن المحادثات تتقدم.\nوأضاف أن روسيا ستشارك."
+
+# The table contracts of DESIGN.md, written out here so the test does not read them from the code.
+CONTRACTS = {
+    "documents": "doc_id, title, source, date, path, n_chars, n_sentences, n_words",
+    "sentences": "doc_id, sent_idx, text, start_char, end_char, n_tokens, n_words",
+    "words": "doc_id, sent_idx, token_idx, word_idx, token, word, lemma, lemma_plain, upos, feats, head, deprel, ner, start_char, end_char",
+    "entities": "doc_id, sent_idx, text, type, start_char, end_char",
+    "mentions": "doc_id, sent_idx, actor_id, text, type, start_char, end_char, origin",
+    "actors": "actor_id, name, type, aliases, n_mentions, n_docs",
+    "actor_edges": "actor_a, actor_b, weight, n_docs",
+    "claims": "claim_id, doc_id, sent_idx, speaker, speaker_actor_id, cue, cue_lemma, mode, content, source, source_actor_id, start_char, end_char, evidence",
+    "stances": "stance_id, doc_id, sent_idx, holder, holder_actor_id, target, target_actor_id, polarity, label, cue, negated, claim_id, start_char, end_char, evidence",
+    "stance_matrix": "holder_actor_id, target_actor_id, mean_polarity, n",
+}
+
+
+@pytest.fixture
+def corpus_dir(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    return folder
+
+
+def test_unknown_parameter_is_refused_before_any_work(tmp_path, capsys):
+    status = cli.main(["run", str(SEEDS), "--out", str(tmp_path / "r"), "--notebooks", str(NOTEBOOKS / "fails.ipynb"),
+                       "-p", "greeting", "hi"])
+    assert status == 2
+    err = capsys.readouterr().err
+    assert "unknown parameter(s) greeting" in err and "fails: run_dir" in err
+    assert not (tmp_path / "r").exists()
+
+
+def test_each_notebook_gets_only_its_declared_parameters():
+    declared = run.check_parameters([NOTEBOOKS / "writes_file.ipynb", NOTEBOOKS / "fails.ipynb"], {"greeting": "hi"})
+    assert declared[NOTEBOOKS / "fails.ipynb"] == {"run_dir"}
+    assert declared[NOTEBOOKS / "writes_file.ipynb"] == {"input", "run_dir", "greeting"}
+
+
+def test_default_notebooks_declare_the_standard_parameters():
+    for path in run.resolve_notebooks():
+        assert set(run.STANDARD_PARAMETERS) <= set(run.declared_parameters(path)), path.name
+
+
+def test_a_failing_notebook_is_recorded_and_the_others_complete(fake_models, corpus_dir, tmp_path, capsys):
+    root, _ = fake_models
+    out = tmp_path / "runs" / "x"
+    status = cli.main(["run", str(corpus_dir), "--out", str(out), "--model-dir", str(root), "--quiet", "-p", "greeting", "salam",
+                       "--notebooks", str(NOTEBOOKS / "fails.ipynb"), str(NOTEBOOKS / "writes_file.ipynb")])
+    assert status == 1
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    by_name = {r["name"]: r for r in manifest["notebooks"]}
+    assert manifest["status"] == "failed"
+    assert by_name["fails"]["status"] == "failed" and "RuntimeError: boom" in by_name["fails"]["error"]
+    assert by_name["writes_file"]["status"] == "ok"
+    assert by_name["writes_file"]["parameters"] == {"input": str(corpus_dir), "run_dir": ".", "greeting": "salam"}
+    # the notebook ran in this Python, with the run folder as its working directory
+    assert (out / "ok.txt").read_text() == f"salam {sys.executable}"
+    assert (out / "notebooks" / "fails.ipynb").exists() and (out / "report.html").exists()
+    assert "fails: failed" in capsys.readouterr().out
+
+
+def test_rerun_replaces_the_folder_and_a_failed_run_keeps_the_old_one(fake_models, corpus_dir, tmp_path):
+    root, _ = fake_models
+    out = tmp_path / "runs" / "x"
+    options = {"model_dir": root, "notebooks": [str(NOTEBOOKS / "writes_file.ipynb")], "progress": False}
+    run.run([corpus_dir], out, **options)
+    (out / "leftover.txt").write_text("from the first run")
+    run.run([corpus_dir], out, **options)
+    assert not (out / "leftover.txt").exists()
+    (out / "leftover.txt").write_text("still here")
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(ValueError, match="no documents"):
+        run.run([tmp_path / "empty"], out, **options)
+    assert (out / "leftover.txt").read_text() == "still here"
+    assert sorted(p.name for p in out.parent.iterdir()) == ["x"]
+
+
+def test_manifest_records_inputs_versions_and_model(fake_models, corpus_dir, tmp_path):
+    root, _ = fake_models
+    manifest = run.run([corpus_dir], tmp_path / "r", model_dir=root, notebooks=[str(NOTEBOOKS / "writes_file.ipynb")],
+                       progress=False)
+    assert [i["path"] for i in manifest["inputs"]] == [str(corpus_dir / "a.txt")]
+    assert len(manifest["inputs"][0]["sha256"]) == 64
+    assert {"python", "stanza", "torch", "arabic-news-kit"} <= set(manifest["versions"])
+    assert [f["path"] for f in manifest["model"]["files"]][:2] == ["ar/tokenize/fake.pt", "ar/mwt/fake.pt"]
+    assert manifest["parse"]["torch_threads"] >= 1
+    assert manifest["tables"]["documents"] == 1
+    notebook = manifest["notebooks"][0]
+    assert notebook["started"] <= notebook["finished"]
+
+
+@pytest.mark.model
+def test_seed_run_executes_every_notebook(model_dir, tmp_path):
+    out = tmp_path / "runs" / "seed"
+    status = cli.main(["run", str(SEEDS), "--out", str(out), "--model-dir", str(model_dir), "--quiet"])
+    assert status == 0
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert [r["name"] for r in manifest["notebooks"]] == ["01_corpus", "02_actors", "03_claims", "04_stances"]
+    assert all(r["status"] == "ok" for r in manifest["notebooks"])
+    for name, columns in CONTRACTS.items():
+        table = pd.read_csv(out / "tables" / f"{name}.csv", keep_default_na=False)
+        assert list(table.columns) == columns.split(", "), name
+    assert (out / "corpus.conllu").exists()
+    pngs = sorted(p.stem for p in (out / "figures").glob("*.png"))
+    assert pngs == sorted(p.stem for p in (out / "figures").glob("*.svg"))
+    assert {"02_top_actors", "03_claims_per_speaker", "04_stance_heatmap", "04_stance_network"} <= set(pngs)
+    page = (out / "report.html").read_text(encoding="utf-8")
+    assert 'dir="rtl"' in page and "data:image/png;base64," in page and "كوريا الشمالية" in page
+    assert "http://" not in page and "https://" not in page  # self-contained
