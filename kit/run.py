@@ -9,7 +9,6 @@ each notebook's outcome. A failing notebook is recorded and the others still run
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import platform
