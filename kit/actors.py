@@ -29,6 +29,7 @@ ACTOR_TYPES = ("PER", "ORG", "GPE", "LOC", "MISC")
 MENTION_COLUMNS = ["doc_id", "sent_idx", "actor_id", "text", "type", "start_char", "end_char", "origin"]
 ACTOR_COLUMNS = ["actor_id", "name", "type", "aliases", "n_mentions", "n_docs"]
 EDGE_COLUMNS = ["actor_a", "actor_b", "weight", "n_docs"]
+CANDIDATE_COLUMNS = ["doc_id", "sent_idx", "start", "end", "text", "type", "origin", "dictionary_id", "adjective", "key"]
 WINDOWS = ("sentence", "document")
 
 # Suffixes of a nisba adjective: feminine, sound plurals, dual, accusative tanwin (after folding).
@@ -127,12 +128,32 @@ def extract(
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Find the actors of a parsed corpus: returns (actors, mentions) DataFrames per DESIGN.md."""
     lookup = load_dictionary(dictionary)
+    return merge(candidate_mentions(parsed, dictionary=lookup), dictionary=lookup)
+
+
+def candidate_mentions(
+    parsed: Parsed, *, dictionary: str | Path | pd.DataFrame | ActorDictionary | None = None
+) -> pd.DataFrame:
+    """The per-document half of `extract`: mentions found in each document, before actors are merged.
+
+    The engines run this per partition and `merge` once over the whole corpus, since short forms
+    and spellings merge across documents.
+    """
+    lookup = load_dictionary(dictionary)
     titles = _lexicon_words("titles", "title")
     non_actors = _lexicon_words("non_actors", "word")
     found: list[Mention] = []
     for doc_id, doc in parsed.docs.items():
         found.extend(_document_mentions(doc_id, doc, lookup, titles, non_actors))
-    return _merge(found, lookup)
+    return pd.DataFrame([m.__dict__ for m in found], columns=CANDIDATE_COLUMNS)
+
+
+def merge(
+    candidates: pd.DataFrame, *, dictionary: str | Path | pd.DataFrame | ActorDictionary | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The corpus-wide half of `extract`: group candidate mentions into actors -> (actors, mentions)."""
+    records = [Mention(**row) for row in candidates.to_dict("records")]
+    return _merge(records, load_dictionary(dictionary))
 
 
 def _document_mentions(doc_id: str, doc, lookup: ActorDictionary, titles: set[str], non_actors: set[str]) -> list[Mention]:

@@ -40,8 +40,7 @@ def _parser() -> argparse.ArgumentParser:
     _model_options(parse, DEFAULT_PROCESSORS)
     parse.add_argument("--cache", help="parse cache folder (default: $KIT_CACHE_DIR or the user cache dir)")
     parse.add_argument("--no-cache", action="store_true", help="neither read nor write the parse cache")
-    parse.add_argument("--batch-size", type=int, default=16, help="documents per Stanza batch (default 16)")
-    parse.add_argument("--workers", type=int, default=1, help="processes sharing the cores (sets torch threads)")
+    _engine_options(parse)
     parse.add_argument("--text-col", default="text", help="text column of table inputs (default: text)")
     parse.add_argument("--title-col", default="title")
     parse.add_argument("--date-col", default="date")
@@ -64,7 +63,7 @@ def _parser() -> argparse.ArgumentParser:
     _model_options(run, DEFAULT_PROCESSORS)
     run.add_argument("--cache", help="parse cache folder (default: $KIT_CACHE_DIR or the user cache dir)")
     run.add_argument("--no-cache", action="store_true", help="neither read nor write the parse cache")
-    run.add_argument("--workers", type=int, default=1, help="processes sharing the cores (sets torch threads)")
+    _engine_options(run)
     run.add_argument("--quiet", action="store_true", help="no progress bars")
     run.set_defaults(command=_run)
 
@@ -74,13 +73,22 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _engine_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--engine", choices=["local", "dask"], default="local",
+                        help="local: this process; dask: a Dask cluster (LocalCluster unless --scheduler)")
+    parser.add_argument("--workers", type=int, default=1,
+                        help="Dask workers to start, and the share of cores each pipeline gets (torch threads = cores / workers)")
+    parser.add_argument("--scheduler", help="address of an existing Dask scheduler (the output and cache must be shared paths)")
+    parser.add_argument("--partition-size", type=int, default=100, help="documents per partition (bounds memory; default 100)")
+
+
 def _model_options(parser: argparse.ArgumentParser, default_processors: str) -> None:
     parser.add_argument("--model-dir", help="Stanza resources directory (default: $STANZA_RESOURCES_DIR or ~/stanza_resources)")
     parser.add_argument("--processors", default=default_processors, help=f"Stanza processors (default: {default_processors})")
 
 
 def _parse(args: argparse.Namespace) -> int:
-    from kit import corpus, frames, nlp, tables
+    from kit import corpus, engine
 
     loaded = corpus.load(
         args.inputs,
@@ -94,24 +102,24 @@ def _parse(args: argparse.Namespace) -> int:
     if loaded.empty:
         print("kit: error: no documents could be loaded from " + " ".join(map(str, args.inputs)), file=sys.stderr)
         return 1
-    parsed = nlp.parse(
+    info = engine.process(
         loaded,
+        args.out,
+        engine=args.engine,
+        workers=args.workers,
+        scheduler=args.scheduler,
+        partition_size=args.partition_size,
         model_dir=args.model_dir,
         processors=args.processors,
         cache=False if args.no_cache else args.cache,
-        batch_size=args.batch_size,
-        workers=args.workers,
-        progress=not args.quiet,
+        dictionary=args.dictionary,
         keep_whole=names_to_keep(args.dictionary) if args.keep_names_whole else None,
+        progress=not args.quiet,
     )
-    built = tables.build(parsed, dictionary=args.dictionary)
-    tables.write(built, args.out / "tables")
-    frames.write_conllu(parsed, args.out / "corpus.conllu")
-    info = parsed.info
     print(
         f"{info['n_documents']} documents ({info['n_parsed']} parsed, {info['n_cached']} from cache, "
-        f"{info['n_failed']} failed); tables in {args.out / 'tables'}: "
-        + ", ".join(f"{name} ({len(table)} rows)" for name, table in built.items())
+        f"{info['n_failed']} failed; engine {info['engine']}); tables in {args.out / 'tables'}: "
+        + ", ".join(f"{name} ({rows} rows)" for name, rows in info["tables"].items())
     )
     return 0
 
@@ -125,6 +133,7 @@ def _run(args: argparse.Namespace) -> int:
     manifest = run.run(
         args.inputs, args.out, parameters=parameters, notebooks=args.notebooks, model_dir=args.model_dir,
         cache=False if args.no_cache else args.cache, workers=args.workers, progress=not args.quiet,
+        engine=args.engine, scheduler=args.scheduler, partition_size=args.partition_size,
     )
     for record in manifest["notebooks"]:
         print(f"{record['name']}: {record['status']}" + (f" ({record['error']})" if record.get("error") else ""))

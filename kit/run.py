@@ -21,7 +21,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, Iterator, Sequence
 
-from kit import corpus, frames, nlp, report, tables
+from kit import corpus, nlp, report
+from kit import engine as kit_engine
 from kit.io import atomic_write
 
 STANDARD_PARAMETERS = ("input", "run_dir", "model_dir")
@@ -79,6 +80,9 @@ def run(
     cache: str | Path | bool | None = None,
     workers: int = 1,
     progress: bool = True,
+    engine: str = "local",
+    scheduler: str | None = None,
+    partition_size: int = 100,
 ) -> dict[str, Any]:
     """Parse `inputs`, write the tables, execute the notebooks and the report into `out`; return the manifest."""
     parameters = dict(parameters or {})
@@ -91,10 +95,10 @@ def run(
         loaded = corpus.load([str(i) for i in inputs])
         if loaded.empty:
             raise ValueError("no documents could be loaded from " + " ".join(map(str, inputs)))
-        parsed = nlp.parse(loaded, model_dir=model_dir, cache=cache, workers=workers, progress=progress)
-        built = tables.build(parsed)
-        tables.write(built, staging / "tables")
-        frames.write_conllu(parsed, staging / "corpus.conllu")
+        info = kit_engine.process(
+            loaded, staging, engine=engine, workers=workers, scheduler=scheduler, partition_size=partition_size,
+            model_dir=model_dir, cache=cache, progress=progress,
+        )
 
         standard = {
             "input": [str(Path(i).resolve()) for i in inputs] if len(inputs) > 1 else str(Path(inputs[0]).resolve()),
@@ -107,7 +111,7 @@ def run(
             for path in selected:
                 given = {k: v for k, v in {**standard, **parameters}.items() if k in declared[path]}
                 records.append(_execute(path, staging, given, progress))
-        manifest = _manifest(inputs, parameters, parsed, built, records, started)
+        manifest = _manifest(inputs, parameters, info, records, started)
         atomic_write(staging / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2))
         report.build_report(staging, manifest, name=out.name)
         _swap_in(staging, out)
@@ -193,8 +197,7 @@ def _versions() -> dict[str, str]:
     return versions
 
 
-def _manifest(inputs, parameters, parsed: nlp.Parsed, built, records, started: str) -> dict[str, Any]:
-    info = parsed.info
+def _manifest(inputs, parameters, info: dict[str, Any], records, started: str) -> dict[str, Any]:
     root = Path(info["model_dir"])
     files = nlp.model_files(root, info["processors"].split("|")[0])
     return {
@@ -212,9 +215,10 @@ def _manifest(inputs, parameters, parsed: nlp.Parsed, built, records, started: s
             "processors": info["processors"],
             "files": [{"path": str(p.relative_to(root)), "sha256": nlp.file_sha256(p)} for p in files],
         },
-        "parse": {k: info[k] for k in ("n_documents", "n_parsed", "n_cached", "n_failed", "cache_dir", "torch_threads", "workers")},
-        "parse_errors": parsed.errors,
-        "tables": {name: len(table) for name, table in built.items()},
+        "parse": {k: info[k] for k in ("engine", "workers", "torch_threads", "n_documents", "n_parsed", "n_cached",
+                                       "n_failed", "cache_dir")},
+        "parse_errors": info["errors"],
+        "tables": info["tables"],
     }
 
 

@@ -84,7 +84,7 @@ def test_rerun_replaces_the_folder_and_a_failed_run_keeps_the_old_one(fake_model
     assert not (out / "leftover.txt").exists()
     (out / "leftover.txt").write_text("still here")
     (tmp_path / "empty").mkdir()
-    with pytest.raises(ValueError, match="no documents"):
+    with pytest.raises(ValueError, match="no documents"), pytest.warns(UserWarning, match="holds no .txt files"):
         run.run([tmp_path / "empty"], out, **options)
     assert (out / "leftover.txt").read_text() == "still here"
     assert sorted(p.name for p in out.parent.iterdir()) == ["x"]

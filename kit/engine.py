@@ -1,0 +1,240 @@
+"""Parse and extract a corpus in partitions, in this process (`local`) or on a Dask cluster (`dask`).
+
+Memory stays bounded by the partition, not the corpus: a first pass parses each partition and
+writes its frame tables and candidate mentions as Parquet parts; actors are merged once over all
+candidate mentions (short forms merge across documents); a second pass reloads each partition
+from the parse cache and extracts claims and stances; the parts are then streamed into the CSV
+tables. Both engines run the same pass functions, so their tables are identical. With a remote
+scheduler, the output folder and the parse cache must be paths every worker can reach.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+import warnings
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+import pandas as pd
+
+from kit import actors, claims, frames, nlp, stances
+from kit.io import atomic_write
+
+ENGINES = ("local", "dask")
+FRAME_TABLES = ("documents", "sentences", "words", "entities")
+TABLE_ORDER = (
+    "documents", "sentences", "words", "entities", "actors", "mentions", "actor_edges", "claims", "stances",
+    "stance_matrix",
+)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What every partition task needs to know (sent to Dask workers, so plain values only)."""
+
+    parts: str
+    cache: str
+    model_dir: str | None
+    processors: str
+    workers: int
+    dictionary: str | None
+    keep_whole: frozenset[str] | None
+
+
+def process(
+    corpus: pd.DataFrame,
+    out: str | Path,
+    *,
+    engine: str = "local",
+    workers: int = 1,
+    scheduler: str | None = None,
+    partition_size: int = 100,
+    model_dir: str | Path | None = None,
+    processors: str = nlp.DEFAULT_PROCESSORS,
+    cache: str | Path | bool | None = None,
+    dictionary: str | Path | None = None,
+    keep_whole: frozenset[str] | None = None,
+    progress: bool = True,
+) -> dict[str, Any]:
+    """Write every table of `corpus` into `out`/tables and the parse into `out`/corpus.conllu; return a summary."""
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}; valid engines: {', '.join(ENGINES)}")
+    if partition_size < 1:
+        raise ValueError("partition_size must be at least 1")
+    out = Path(out)
+    root = nlp.ensure_models(model_dir, processors)
+    with _cache_folder(cache) as cache_root, tempfile.TemporaryDirectory(dir=_mkdir(out), prefix=".parts.") as parts:
+        settings = Settings(parts, str(cache_root), str(root), processors, workers,
+                            str(dictionary) if dictionary else None, keep_whole)
+        partitions = [corpus.iloc[i:i + partition_size] for i in range(0, len(corpus), partition_size)]
+        with _executor(engine, workers, scheduler, progress) as run_all:
+            first = run_all(_first_pass, partitions, settings)
+            candidates = _read_parts(Path(parts), "candidates", columns=actors.CANDIDATE_COLUMNS)
+            found_actors, mentions = actors.merge(candidates, dictionary=dictionary)
+            mentions.to_parquet(Path(parts) / "mentions.parquet")
+            second = run_all(_second_pass, partitions, settings)
+        tables_dir = _mkdir(out / "tables")
+        counts = {name: _combine(Path(parts), name, tables_dir / f"{name}.csv") for name in FRAME_TABLES + ("claims", "stances")}
+        stance_rows = _read_parts(Path(parts), "stances", columns=stances.STANCE_COLUMNS)
+        in_memory = {
+            "actors": found_actors, "mentions": mentions, "actor_edges": actors.cooccurrence(mentions),
+            "stance_matrix": stances.matrix(stance_rows[["holder_actor_id", "target_actor_id", "polarity"]]),
+        }
+        for name, table in in_memory.items():
+            atomic_write(tables_dir / f"{name}.csv", table.to_csv(index=False))
+            counts[name] = len(table)
+        _concatenate(sorted(Path(parts).glob("conllu-*.conllu")), out / "corpus.conllu")
+    summary = _summary(first, second, corpus, engine, workers, root, processors, keep_whole, cache_root)
+    summary["tables"] = {name: counts[name] for name in TABLE_ORDER}
+    return summary
+
+
+def _mkdir(path: Path) -> Path:
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+@contextmanager
+def _cache_folder(cache: str | Path | bool | None) -> Iterator[Path]:
+    """The parse cache; the second pass reloads documents from it, so with the cache off a private one is used."""
+    root = nlp.cache_dir(cache)
+    if root is not None:
+        yield root
+        return
+    with tempfile.TemporaryDirectory(prefix="kit-run-cache.") as private:
+        yield Path(private)
+
+
+@contextmanager
+def _executor(engine: str, workers: int, scheduler: str | None, progress: bool) -> Iterator[Callable]:
+    """A function run_all(task, partitions, settings) -> list of results, for the chosen engine."""
+    if engine == "local":
+        def run_local(task, partitions, settings):
+            return [_guarded(task, n, part, settings) for n, part in enumerate(partitions)]
+
+        yield run_local
+        return
+    from dask.distributed import Client, LocalCluster
+
+    cluster = None
+    if scheduler is None:
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                               dashboard_address=None, silence_logs=logging.ERROR)
+    client = Client(cluster if cluster is not None else scheduler)
+    try:
+        def run_dask(task, partitions, settings):
+            futures = client.map(_guarded, [task] * len(partitions), range(len(partitions)), partitions,
+                                 [settings] * len(partitions), pure=False)
+            return client.gather(futures)
+
+        yield run_dask
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _guarded(task, number: int, partition: pd.DataFrame, settings: Settings) -> dict[str, Any]:
+    """Run a pass on one partition; a failure of the whole partition is reported, not raised."""
+    try:
+        return task(number, partition, settings)
+    except Exception as error:
+        ids = ", ".join(partition["doc_id"])
+        return {"errors": {doc_id: f"partition {number} failed ({type(error).__name__}: {error})" for doc_id in partition["doc_id"]},
+                "failed_partition": f"partition {number} ({ids}): {type(error).__name__}: {error}"}
+
+
+def _parse(partition: pd.DataFrame, settings: Settings) -> nlp.Parsed:
+    with warnings.catch_warnings(record=True):
+        warnings.simplefilter("always")
+        return nlp.parse(partition, model_dir=settings.model_dir, processors=settings.processors, cache=settings.cache,
+                         workers=settings.workers, progress=False, keep_whole=settings.keep_whole)
+
+
+def _write(table: pd.DataFrame, settings: Settings, name: str, number: int) -> None:
+    folder = _mkdir(Path(settings.parts) / name)
+    temporary = folder / f".part-{number:06d}.parquet"
+    table.to_parquet(temporary, index=False)
+    os.replace(temporary, folder / f"part-{number:06d}.parquet")
+
+
+def _first_pass(number: int, partition: pd.DataFrame, settings: Settings) -> dict[str, Any]:
+    """Parse a partition; write its frame tables, candidate mentions and CoNLL-U."""
+    parsed = _parse(partition, settings)
+    for name in FRAME_TABLES:
+        _write(getattr(frames, name)(parsed), settings, name, number)
+    _write(actors.candidate_mentions(parsed, dictionary=settings.dictionary), settings, "candidates", number)
+    atomic_write(Path(settings.parts) / f"conllu-{number:06d}.conllu", frames.to_conllu(parsed))
+    return {"info": parsed.info, "errors": parsed.errors}
+
+
+def _second_pass(number: int, partition: pd.DataFrame, settings: Settings) -> dict[str, Any]:
+    """Reload a partition from the cache; extract its claims and stances with the corpus-wide actors."""
+    parsed = _parse(partition, settings)
+    mentions = pd.read_parquet(Path(settings.parts) / "mentions.parquet", filters=[("doc_id", "in", list(parsed.docs))])
+    found_actors = pd.DataFrame(columns=actors.ACTOR_COLUMNS)  # claims and stances read actors only through mentions
+    found_claims = claims.extract(parsed, found_actors, mentions)
+    _write(found_claims, settings, "claims", number)
+    _write(stances.extract(parsed, found_actors, mentions, found_claims), settings, "stances", number)
+    return {"info": parsed.info, "errors": parsed.errors}
+
+
+def _read_parts(parts: Path, name: str, *, columns: list[str]) -> pd.DataFrame:
+    files = sorted((parts / name).glob("part-*.parquet"))
+    if not files:
+        return pd.DataFrame(columns=columns)
+    return pd.concat([pd.read_parquet(f) for f in files], ignore_index=True)
+
+
+def _combine(parts: Path, name: str, target: Path) -> int:
+    """Stream the Parquet parts of one table into a CSV, one part in memory at a time; return the rows."""
+    files = sorted((parts / name).glob("part-*.parquet"))
+    temporary = target.with_name(f".{target.name}.tmp")
+    rows = 0
+    with temporary.open("w", encoding="utf-8", newline="") as out:
+        for n, file in enumerate(files):
+            table = pd.read_parquet(file)
+            table.to_csv(out, index=False, header=(n == 0))
+            rows += len(table)
+    os.replace(temporary, target)
+    return rows
+
+
+def _concatenate(files: list[Path], target: Path) -> None:
+    temporary = target.with_name(f".{target.name}.tmp")
+    with temporary.open("wb") as out:
+        for n, file in enumerate(files):
+            if n:
+                out.write(b"\n")
+            with file.open("rb") as part:
+                shutil.copyfileobj(part, out)
+    os.replace(temporary, target)
+
+
+def _summary(first, second, corpus, engine, workers, root, processors, keep_whole, cache_root) -> dict[str, Any]:
+    errors: dict[str, str] = {}
+    for result in first + second:
+        errors.update(result.get("errors", {}))
+    for doc_id, message in errors.items():
+        warnings.warn(message if doc_id in message else f"document {doc_id}: {message}", nlp.ParseWarning, stacklevel=3)
+    infos = [r["info"] for r in first if "info" in r]
+    return {
+        "engine": engine,
+        "workers": workers,
+        "n_documents": len(corpus) - len(errors),
+        "n_parsed": sum(i["n_parsed"] for i in infos),
+        "n_cached": sum(i["n_cached"] for i in infos),
+        "n_failed": len(errors),
+        "failed_partitions": [r["failed_partition"] for r in first + second if "failed_partition" in r],
+        "errors": errors,
+        "model_dir": str(root),
+        "model_fingerprint": nlp.model_fingerprint(root, processors),
+        "processors": nlp.variant(processors, keep_whole),
+        "cache_dir": str(cache_root),
+        "torch_threads": max(1, nlp.cpu_count() // max(1, workers)),
+    }

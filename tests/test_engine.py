@@ -1,0 +1,79 @@
+"""kit.engine: partitioned processing gives the same tables as the in-memory path, on either engine."""
+
+import warnings
+
+import pytest
+
+from kit import corpus, engine, nlp, tables
+
+from conftest import SEEDS, WhitespacePipeline, write_fake_models
+
+TEXTS = [
+    "قال الرئيس الروسي فلاديمير بوتين إن روسيا قوية.\nوأضاف أن واشنطن تكذب.",
+    "أكد البيت الأبيض أن كيم جونغ أون يعتزم لقاء بوتين في موسكو.",
+    "حذرت واشنطن من أن كوريا الشمالية قد ترسل أسلحة لموسكو.",
+    "وقالت المتحدثة باسم البيت الأبيض أدريان واتسون إن المحادثات تتقدم.",
+    "أدانت وزارة خارجية كوريا الشمالية الولايات المتحدة.",
+]
+
+
+def read_all(folder):
+    return {p.name: p.read_bytes() for p in sorted((folder / "tables").glob("*.csv"))}
+
+
+def in_memory(loaded, root, folder):
+    tables.write(tables.build(nlp.parse(loaded, model_dir=root, cache=False, progress=False)), folder / "tables")
+    return read_all(folder)
+
+
+def test_unknown_engine_names_the_valid_ones(tmp_path):
+    with pytest.raises(ValueError, match="local, dask"):
+        engine.process(corpus.from_texts(TEXTS), tmp_path, engine="spark")
+
+
+@pytest.mark.parametrize("partition_size", [1, 2, 100])
+def test_local_engine_matches_the_in_memory_tables(fake_models, tmp_path, partition_size):
+    root, _ = fake_models
+    loaded = corpus.from_texts(TEXTS)
+    summary = engine.process(loaded, tmp_path / "e", model_dir=root, cache=tmp_path / "c",
+                             partition_size=partition_size, progress=False)
+    assert read_all(tmp_path / "e") == in_memory(loaded, root, tmp_path / "m")
+    assert summary["tables"]["documents"] == len(TEXTS) and summary["n_failed"] == 0
+    assert (tmp_path / "e" / "corpus.conllu").read_text(encoding="utf-8").count("# newdoc id") == len(TEXTS)
+    assert not list((tmp_path / "e").glob(".parts*"))
+
+
+def test_cache_off_still_runs_both_passes(fake_models, tmp_path, monkeypatch):
+    root, pipeline = fake_models
+    monkeypatch.setenv(nlp.CACHE_ENV, str(tmp_path / "user-cache"))
+    engine.process(corpus.from_texts(TEXTS), tmp_path / "e", model_dir=root, cache=False, progress=False)
+    assert not (tmp_path / "user-cache").exists()
+    assert pipeline.calls >= 1
+
+
+def test_a_failing_document_is_reported_and_the_rest_is_processed(tmp_path, monkeypatch):
+    root = write_fake_models(tmp_path / "m")
+    monkeypatch.setattr(nlp, "load_pipeline", lambda *a, **k: WhitespacePipeline(fail_on="البيت الأبيض أن"))
+    loaded = corpus.from_texts(TEXTS)
+    bad = loaded.loc[1, "doc_id"]
+    with pytest.warns(nlp.ParseWarning, match=bad):
+        summary = engine.process(loaded, tmp_path / "e", model_dir=root, cache=tmp_path / "c", partition_size=2, progress=False)
+    assert summary["n_failed"] == 1 and bad in summary["errors"]
+    documents = (tmp_path / "e" / "tables" / "documents.csv").read_text(encoding="utf-8")
+    assert bad not in documents and documents.count("\n") == len(TEXTS)  # header + the four others
+
+
+@pytest.mark.model
+def test_dask_engine_on_two_local_workers_matches_the_local_engine(model_dir, tmp_path):
+    loaded = corpus.from_texts(
+        [(SEEDS / "000_cc99d8b811bc9b3b.txt").read_text(encoding="utf-8"), *TEXTS]
+    )
+    options = {"model_dir": model_dir, "cache": tmp_path / "cache", "partition_size": 2, "progress": False}
+    local = engine.process(loaded, tmp_path / "local", **options)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        distributed = engine.process(loaded, tmp_path / "dask", engine="dask", workers=2, **options)
+    assert read_all(tmp_path / "dask") == read_all(tmp_path / "local")
+    assert (tmp_path / "dask" / "corpus.conllu").read_bytes() == (tmp_path / "local" / "corpus.conllu").read_bytes()
+    assert distributed["engine"] == "dask" and distributed["torch_threads"] == max(1, nlp.cpu_count() // 2)
+    assert distributed["n_cached"] == local["n_parsed"] + local["n_cached"]  # the cache is shared by both engines
