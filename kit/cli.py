@@ -67,6 +67,22 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--quiet", action="store_true", help="no progress bars")
     run.set_defaults(command=_run)
 
+    evaluate = commands.add_parser("evaluate", help="score the pipeline or the extractors against gold data")
+    kinds = evaluate.add_subparsers(required=True, metavar="KIND")
+    ud = kinds.add_parser("ud", help="CoNLL 2018 scores of the parse against a gold CoNLL-U file")
+    ud.add_argument("gold", type=Path)
+    ud.add_argument("--system-out", type=Path, help="also keep the system CoNLL-U here")
+    ner = kinds.add_parser("ner", help="entity-span precision / recall / F1 against a gold BIO file")
+    ner.add_argument("gold", type=Path)
+    extraction = kinds.add_parser("extraction", help="actors, claims and stances against a gold YAML reading")
+    extraction.add_argument("gold", type=Path)
+    extraction.add_argument("--tables", type=Path, help="grade these tables (e.g. a student's) instead of running the kit")
+    extraction.add_argument("--input", type=Path, help="the article, when it is not beside the gold file")
+    for sub, handler in ((ud, _evaluate_ud), (ner, _evaluate_ner), (extraction, _evaluate_extraction)):
+        sub.add_argument("--model-dir", help="Stanza resources directory")
+        sub.add_argument("--json", action="store_true", help="print JSON for machines")
+        sub.set_defaults(command=handler)
+
     models = commands.add_parser("models", help="show the model directory and files that would be used")
     _model_options(models, DEFAULT_PROCESSORS)
     models.set_defaults(command=_models)
@@ -139,6 +155,48 @@ def _run(args: argparse.Namespace) -> int:
         print(f"{record['name']}: {record['status']}" + (f" ({record['error']})" if record.get("error") else ""))
     print(f"run folder: {args.out} (report.html, tables/, figures/, notebooks/, manifest.json)")
     return 0 if manifest["status"] == "ok" else 1
+
+
+def _print_scores(scores: dict, as_json: bool, columns=("precision", "recall", "f1")) -> int:
+    import json
+
+    if as_json:
+        print(json.dumps(scores, ensure_ascii=False, indent=2))
+        return 0
+    print(f"{'':14s}" + "".join(f"{c:>11s}" for c in columns))
+    for name, row in scores.items():
+        cells = "".join(f"{row.get(c, ''):>11}" if row.get(c) is not None else f"{'-':>11s}" for c in columns)
+        print(f"{name:14s}{cells}")
+    return 0
+
+
+def _evaluate_ud(args: argparse.Namespace) -> int:
+    from kit import evaluate
+
+    return _print_scores(evaluate.evaluate_ud(args.gold, model_dir=args.model_dir, system_out=args.system_out), args.json)
+
+
+def _evaluate_ner(args: argparse.Namespace) -> int:
+    from kit import evaluate
+
+    scores = evaluate.evaluate_ner(args.gold, model_dir=args.model_dir)
+    return _print_scores(scores, args.json, columns=("precision", "recall", "f1", "support"))
+
+
+def _evaluate_extraction(args: argparse.Namespace) -> int:
+    from kit import evaluate
+
+    scores = evaluate.evaluate_extraction(args.gold, tables_dir=args.tables, input=args.input, model_dir=args.model_dir)
+    status = _print_scores(scores, args.json)
+    if not args.json:
+        claims = scores["claims"]
+        print(f"\nclaims: {claims['found']} of {claims['total']} found, speaker right for {claims['speaker_right']}, "
+              f"source right for {claims['source_right']}, mode right for {claims['mode_right']}")
+        for label, items in (("missed claims", claims["missed"]), ("missed stances", scores["stances"]["missed"]),
+                             ("missed actors", scores["actors"]["missed"])):
+            for item in items:
+                print(f"{label}: {item}")
+    return status
 
 
 def names_to_keep(dictionary: str | None) -> frozenset[str]:

@@ -171,7 +171,7 @@ def test_seed_claims_against_the_gold_reading(seed_parsed):
     found_actors, mentions = actors.extract(seed_parsed)
     table = claims.extract(seed_parsed, found_actors, mentions)
     gold = evaluate.load_gold(SEEDS / "gold" / "000_cc99d8b811bc9b3b.yaml")
-    score = evaluate.score_claims(table, found_actors, gold["claims"])
+    score = evaluate.score_claims(table, found_actors, gold["claims"], gold["actors"])
     assert score["total"] > 20
     assert score["found"] >= 0.9 * score["total"], score["missed"]
     assert score["speaker_right"] >= 0.8 * score["found"], score["wrong_speaker"]

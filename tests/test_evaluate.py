@@ -1,0 +1,85 @@
+"""kit.evaluate: UD, NER and extraction scores on small gold fixtures with known answers."""
+
+import json
+
+import pytest
+
+from kit import cli, evaluate
+
+from conftest import FIXTURES, SEEDS
+
+
+def test_ud_scores_of_a_known_system_output():
+    scores = evaluate.score_ud(FIXTURES / "ud_gold.conllu", FIXTURES / "ud_system.conllu")
+    assert list(scores) == list(evaluate.UD_METRICS)
+    f1 = {metric: row["f1"] for metric, row in scores.items()}
+    # ten words; the system has one UPOS, one head (so one UAS and one LAS) and one lemma wrong
+    assert f1 == {"Tokens": 100.0, "Sentences": 100.0, "Words": 100.0, "UPOS": 90.0, "UFeats": 100.0,
+                  "Lemmas": 90.0, "UAS": 90.0, "LAS": 90.0}
+
+
+def test_gold_text_comes_from_text_comments_or_tokens(tmp_path):
+    assert evaluate.gold_texts(FIXTURES / "ud_gold.conllu") == ["قال الرئيس إن المحادثات تتقدم.\nوصل الوفد أمس."]
+    no_text = "\n".join(l for l in (FIXTURES / "ud_gold.conllu").read_text(encoding="utf-8").splitlines() if not l.startswith("# text"))
+    (tmp_path / "padt.conllu").write_text(no_text + "\n", encoding="utf-8")
+    assert evaluate.gold_texts(tmp_path / "padt.conllu") == ["قال الرئيس إن المحادثات تتقدم.\nوصل الوفد أمس."]
+
+
+@pytest.mark.parametrize("tag, expected", [("B-MIS1", "B-MISC"), ("I-MIS-2", "I-MISC"), ("S-PER", "B-PER"),
+                                           ("E-LOC", "I-LOC"), ("OO", "O"), ("O", "O"), ("B-ORG", "B-ORG")])
+def test_tags_are_normalised(tag, expected):
+    assert evaluate.normalise_tag(tag) == expected
+
+
+def test_ner_scores_of_known_predictions():
+    gold = [[tag for _, tag in sentence] for sentence in evaluate.read_bio(FIXTURES / "ner_gold.bio")]
+    assert gold == [["O", "B-PER", "I-PER", "O", "B-LOC"], ["O", "B-MISC", "I-MISC", "O"]]
+    predicted = [["O", "B-PER", "I-PER", "O", "B-ORG"], ["O", "O", "O", "O"]]  # PER right, LOC as ORG, MISC missed
+    scores = evaluate.score_ner(gold, predicted)
+    assert scores["PER"] == {"precision": 100.0, "recall": 100.0, "f1": 100.0, "support": 1}
+    assert scores["LOC"]["recall"] == 0.0 and scores["MISC"]["recall"] == 0.0
+    assert scores["micro avg"]["precision"] == 50.0 and scores["micro avg"]["recall"] == 33.33
+    assert scores["micro avg"]["f1"] == 40.0
+
+
+def test_extraction_scores_of_a_students_tables():
+    scores = evaluate.evaluate_extraction(FIXTURES / "extraction" / "gold.yaml", tables_dir=FIXTURES / "extraction" / "tables")
+    actors, claims, stances = scores["actors"], scores["claims"], scores["stances"]
+    assert (actors["found"], actors["right_type"], actors["missed"]) == (3, 3, ["كوريا الشمالية"])
+    assert (actors["precision"], actors["recall"]) == (75.0, 75.0) and actors["extra"] == ["الأسبوع"]
+    assert (claims["found"], claims["total"], claims["speaker_right"], claims["mode_right"]) == (2, 3, 2, 2)
+    assert (claims["precision"], claims["recall"]) == (66.67, 66.67)
+    assert claims["missed"] == ["وحذرت موسكو"]
+    assert (stances["precision"], stances["recall"], stances["f1"]) == (100.0, 50.0, 66.67)
+
+
+def test_extraction_from_the_command_line_as_json(capsys):
+    status = cli.main(["evaluate", "extraction", str(FIXTURES / "extraction" / "gold.yaml"),
+                       "--tables", str(FIXTURES / "extraction" / "tables"), "--json"])
+    assert status == 0
+    assert json.loads(capsys.readouterr().out)["claims"]["found"] == 2
+
+
+def test_malformed_gold_names_the_file(tmp_path):
+    (tmp_path / "bad.yaml").write_text("claims: [unclosed", encoding="utf-8")
+    with pytest.raises(ValueError, match="bad.yaml"):
+        evaluate.load_gold(tmp_path / "bad.yaml")
+
+
+@pytest.mark.model
+def test_ud_and_ner_evaluations_run_the_model(model_dir, capsys):
+    scores = evaluate.evaluate_ud(FIXTURES / "ud_gold.conllu", model_dir=model_dir)
+    assert all(0 <= row["f1"] <= 100 for row in scores.values())
+    assert scores["Tokens"]["f1"] > 80  # tokenising two plain sentences
+    ner = evaluate.evaluate_ner(FIXTURES / "ner_gold.bio", model_dir=model_dir)
+    assert "micro avg" in ner and ner["micro avg"]["support"] == 3
+    assert cli.main(["evaluate", "ud", str(FIXTURES / "ud_gold.conllu"), "--model-dir", str(model_dir)]) == 0
+    assert "LAS" in capsys.readouterr().out
+
+
+@pytest.mark.model
+def test_seed_extraction_against_its_gold(model_dir):
+    scores = evaluate.evaluate_extraction(SEEDS / "gold" / "000_cc99d8b811bc9b3b.yaml", model_dir=model_dir)
+    assert scores["claims"]["recall"] >= 90 and scores["claims"]["precision"] >= 90
+    assert scores["actors"]["recall"] >= 90
+    assert scores["stances"]["recall"] >= 80 and scores["stances"]["precision"] is None
