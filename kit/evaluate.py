@@ -320,3 +320,16 @@ def _only_document(found: dict[str, pd.DataFrame], name: str) -> dict[str, pd.Da
     named = set(kept["mentions"]["actor_id"])
     kept["actors"] = found["actors"][found["actors"]["actor_id"].isin(named)]
     return kept
+
+
+def claim_mode_confusion(claims: pd.DataFrame, gold_claims: list[dict]) -> pd.DataFrame:
+    """Gold mode x found mode over the matched claims (a confusion table)."""
+    pairs = [(g["mode"], f.mode) for g, f in match_claims(claims, gold_claims) if f is not None]
+    frame = pd.DataFrame(pairs, columns=["gold", "found"])
+    return pd.crosstab(frame["gold"], frame["found"]) if len(frame) else frame
+
+
+def scores_table(scores: dict[str, dict]) -> pd.DataFrame:
+    """Scores as a table: one row per item (metric, entity type or extraction table)."""
+    keep = ("precision", "recall", "f1", "support", "found", "total")
+    return pd.DataFrame([{"": name, **{k: v for k, v in row.items() if k in keep}} for name, row in scores.items()])

@@ -85,7 +85,7 @@ def run(
     partition_size: int = 100,
 ) -> dict[str, Any]:
     """Parse `inputs`, write the tables, execute the notebooks and the report into `out`; return the manifest."""
-    parameters = dict(parameters or {})
+    parameters = {key: _absolute_if_path(value) for key, value in (parameters or {}).items()}
     selected = resolve_notebooks(notebooks)
     declared = check_parameters(selected, parameters)
     out = Path(out).resolve()
@@ -119,6 +119,13 @@ def run(
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return manifest
+
+
+def _absolute_if_path(value: Any) -> Any:
+    """A parameter naming an existing file or folder becomes absolute: notebooks run inside the run folder."""
+    if isinstance(value, str) and value and Path(value).exists():
+        return str(Path(value).resolve())
+    return value
 
 
 def _parent(out: Path) -> Path:

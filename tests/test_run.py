@@ -52,7 +52,7 @@ def test_each_notebook_gets_only_its_declared_parameters():
 
 
 def test_default_notebooks_declare_the_standard_parameters():
-    for path in run.resolve_notebooks():
+    for path in run.resolve_notebooks([*run.DEFAULT_NOTEBOOKS, "05_evaluation"]):
         assert set(run.STANDARD_PARAMETERS) <= set(run.declared_parameters(path)), path.name
 
 
@@ -122,3 +122,16 @@ def test_seed_run_executes_every_notebook(model_dir, tmp_path):
     page = (out / "report.html").read_text(encoding="utf-8")
     assert 'dir="rtl"' in page and "data:image/png;base64," in page and "كوريا الشمالية" in page
     assert "http://" not in page and "https://" not in page  # self-contained
+
+
+@pytest.mark.model
+def test_evaluation_notebook_runs_when_named_with_its_gold(model_dir, tmp_path):
+    out = tmp_path / "runs" / "evaluation"
+    gold = SEEDS / "gold" / "000_cc99d8b811bc9b3b.yaml"
+    status = cli.main(["run", str(SEEDS), "--out", str(out), "--model-dir", str(model_dir), "--quiet",
+                       "--notebooks", "05_evaluation", "-p", "gold", str(gold)])
+    assert status == 0
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["notebooks"][0]["parameters"]["gold"] == str(gold)
+    executed = (out / "notebooks" / "05_evaluation.ipynb").read_text(encoding="utf-8")
+    assert "missed claims" in executed and "attributed" in executed
