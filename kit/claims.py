@@ -20,7 +20,7 @@ import pandas as pd
 from kit import lexicons
 from kit.nlp import Parsed
 from kit.schema import table
-from kit.spans import Token, clitic_readings, find_quotes, sentence_tokens
+from kit.spans import MentionSpan, Token, clitic_readings, find_quotes, mentions_by_doc, sentence_tokens
 from kit.text import fold
 
 CLAIM_COLUMNS = [
@@ -85,15 +85,6 @@ class Claim:
     number: str = ""
 
 
-@dataclass(frozen=True)
-class _Mention:
-    start: int
-    end: int
-    actor_id: str
-    text: str
-    type: str
-
-
 def load_lexicon(lexicon: str | Path | pd.DataFrame | None = None) -> Lexicon:
     """The reporting-cue lexicon (default, a user's CSV, or a DataFrame) with the attribution markers."""
     rows = lexicon if isinstance(lexicon, pd.DataFrame) else lexicons.load("reporting_cues", path=lexicon)
@@ -126,13 +117,7 @@ def extract(
 ) -> pd.DataFrame:
     """Find the claims of a parsed corpus: a DataFrame with `CLAIM_COLUMNS`, in text order."""
     cue_lexicon = lexicon if isinstance(lexicon, Lexicon) else load_lexicon(lexicon)
-    by_doc = {
-        doc_id: sorted(
-            (_Mention(r.start_char, r.end_char, r.actor_id, r.text, r.type) for r in group.itertuples()),
-            key=lambda m: m.start,
-        )
-        for doc_id, group in mentions.groupby("doc_id")
-    }
+    by_doc = mentions_by_doc(mentions)
     rows = []
     for doc_id, doc in parsed.docs.items():
         found = _document_claims(doc_id, doc, by_doc.get(doc_id, []), cue_lexicon)
@@ -145,7 +130,7 @@ def extract(
     return table(rows, CLAIM_COLUMNS)
 
 
-def _document_claims(doc_id: str, doc, mentions: list[_Mention], lexicon: Lexicon) -> list[Claim]:
+def _document_claims(doc_id: str, doc, mentions: list[MentionSpan], lexicon: Lexicon) -> list[Claim]:
     text = doc.text
     quotes = find_quotes(text)
     claims: list[Claim] = []
@@ -209,7 +194,7 @@ def _long_quote(span: tuple[int, int], text: str) -> bool:
 
 def _claim_at(
     doc_id: str, sent_idx: int, text: str, tokens: list[Token], index: int, entry: CueEntry,
-    mentions: list[_Mention], quotes: list[tuple[int, int]], lexicon: Lexicon,
+    mentions: list[MentionSpan], quotes: list[tuple[int, int]], lexicon: Lexicon,
 ) -> tuple[Claim, int] | None:
     """The claim a cue introduces, with the index of the last token of its speaker zone; None if no content."""
     sentence_end = tokens[-1].end
@@ -318,11 +303,11 @@ def _attribution_at(tokens: list[Token], j: int, lexicon: Lexicon) -> tuple[int,
     return None
 
 
-def _mentions_in(mentions: list[_Mention], start: int, end: int) -> list[_Mention]:
+def _mentions_in(mentions: list[MentionSpan], start: int, end: int) -> list[MentionSpan]:
     return [m for m in mentions if start <= m.start and m.end <= end]
 
 
-def _adjectival(mention: _Mention) -> bool:
+def _adjectival(mention: MentionSpan) -> bool:
     """A state named by its adjective (`مسؤولون أمريكيون`) describes a speaker but is not one."""
     bare = fold(mention.text)
     bare = bare[2:] if bare.startswith("ال") else bare
@@ -334,7 +319,7 @@ def _token_before(tokens: list[Token], position: int) -> Token | None:
     return before[-1] if before else None
 
 
-def _after_preposition(mention: _Mention, tokens: list[Token], lexicon: Lexicon) -> bool:
+def _after_preposition(mention: MentionSpan, tokens: list[Token], lexicon: Lexicon) -> bool:
     """Is the mention governed by a preposition (في موسكو، لموسكو) or an outlet noun (لصحيفة X)?"""
     token = next((t for t in tokens if t.start <= mention.start < t.end), None)
     if token and mention.start > token.start and token.folded[0] in "لب":
@@ -348,7 +333,7 @@ def _after_preposition(mention: _Mention, tokens: list[Token], lexicon: Lexicon)
 
 
 def _set_speaker(claim: Claim, text: str, tokens: list[Token], index: int, zone: list[Token],
-                 mentions: list[_Mention], lexicon: Lexicon, *, after_preposition: bool = False) -> None:
+                 mentions: list[MentionSpan], lexicon: Lexicon, *, after_preposition: bool = False) -> None:
     """Speaker from the words between cue and content; else the subject before the cue."""
     if zone:
         candidates = [
@@ -386,7 +371,7 @@ def _set_speaker(claim: Claim, text: str, tokens: list[Token], index: int, zone:
         claim.speaker_actor_id = first.actor_id
 
 
-def _clause_subject(claim: Claim, text: str, tokens: list[Token], index: int, mentions: list[_Mention], lexicon: Lexicon) -> None:
+def _clause_subject(claim: Claim, text: str, tokens: list[Token], index: int, mentions: list[MentionSpan], lexicon: Lexicon) -> None:
     """A participle (`محذرة`, `قائلة`) shares the subject of its clause's main verb.
 
     Notes: an accusative participle of state (حال) describes the subject of the verb it follows,
@@ -415,7 +400,7 @@ def _dependency_subject(tokens: list[Token], index: int, zone: list[Token]) -> T
     return None
 
 
-def _speaker_from_mention(claim: Claim, text: str, first: _Mention, mentions: list[_Mention]) -> None:
+def _speaker_from_mention(claim: Claim, text: str, first: MentionSpan, mentions: list[MentionSpan]) -> None:
     """The speaker is a mention, extended over coordinated mentions (`الولايات المتحدة وبريطانيا`)."""
     last = first
     for m in mentions:
@@ -461,7 +446,7 @@ def _inherit(claim: Claim, earlier: list[Claim]) -> None:
 
 
 def _source_chain(claim: Claim, text: str, tokens: list[Token], index: int, zone: list[Token],
-                  mentions: list[_Mention], lexicon: Lexicon) -> None:
+                  mentions: list[MentionSpan], lexicon: Lexicon) -> None:
     """`نقلت وكالة إنترفاكس عن شويغو قوله`: the outlet before عن is the source, the one after it speaks."""
     split = next((n for n, t in enumerate(zone) if t.folded == "عن"), None)
     if split is None:
@@ -484,7 +469,7 @@ def _source_chain(claim: Claim, text: str, tokens: list[Token], index: int, zone
         claim.gender, claim.number = entry.gender or claim.gender, entry.number or claim.number
 
 
-def _outlet_source(claim: Claim, zone: list[Token], mentions: list[_Mention], lexicon: Lexicon, tokens: list[Token]) -> None:
+def _outlet_source(claim: Claim, zone: list[Token], mentions: list[MentionSpan], lexicon: Lexicon, tokens: list[Token]) -> None:
     """`أوضح مسؤولون لصحيفة نيويورك تايمز`: an outlet the statement was given to is its source."""
     if not zone:
         return
@@ -497,7 +482,7 @@ def _outlet_source(claim: Claim, zone: list[Token], mentions: list[_Mention], le
             return
 
 
-def _trailing_source(claim: Claim, text: str, tokens: list[Token], k: int, mentions: list[_Mention], lexicon: Lexicon) -> None:
+def _trailing_source(claim: Claim, text: str, tokens: list[Token], k: int, mentions: list[MentionSpan], lexicon: Lexicon) -> None:
     """A trailing `بحسب X` / `وفق ما نقلته X` names the source (unless it credits the speaker itself)."""
     for j in range(k + 1, len(tokens)):
         if tokens[j].start < claim.end and claim.mode == "direct":
@@ -517,7 +502,7 @@ def _trailing_source(claim: Claim, text: str, tokens: list[Token], k: int, menti
         return
 
 
-def _attributed_claim(doc_id: str, sent_idx: int, text: str, tokens: list[Token], mentions: list[_Mention],
+def _attributed_claim(doc_id: str, sent_idx: int, text: str, tokens: list[Token], mentions: list[MentionSpan],
                       quotes, lexicon: Lexicon, previous_start: int) -> Claim | None:
     """A proposition credited with `بحسب / وفق / نقلا عن ...` and no reporting verb.
 
@@ -561,7 +546,7 @@ def _attributed_claim(doc_id: str, sent_idx: int, text: str, tokens: list[Token]
     return None
 
 
-def _headline_claim(doc_id: str, sent_idx: int, text: str, tokens: list[Token], mentions: list[_Mention], quotes) -> Claim | None:
+def _headline_claim(doc_id: str, sent_idx: int, text: str, tokens: list[Token], mentions: list[MentionSpan], quotes) -> Claim | None:
     """A headline-style `واشنطن: أي اتفاق ... هو انتهاك`: an actor, a colon, then what it says."""
     colon = next((n for n, t in enumerate(tokens[:6]) if t.text == ":"), None)
     if colon is None or colon == 0:

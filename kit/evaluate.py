@@ -82,22 +82,26 @@ def score_actors(actors: pd.DataFrame, gold_actors: list[dict]) -> dict[str, Any
             "matched_actors": len(matched), "extra": [names[a] for a in forms if a not in matched]}
 
 
-def match_claims(claims: pd.DataFrame, gold_claims: list[dict]) -> list[tuple[dict, Any]]:
-    """Pair each gold claim with the found claim that matches it (or None); each found claim used once."""
+def _pair(gold_items: list[dict], rows: pd.DataFrame, id_column: str, same) -> list[tuple[dict, Any]]:
+    """Pair each gold item with the first unused row whose evidence holds its sentence and that `same` accepts."""
     used: set[str] = set()
     pairs = []
-    for item in gold_claims:
-        match = None
-        for row in claims.itertuples():
-            if row.claim_id in used or fold(item["sentence"]) not in fold(row.evidence):
-                continue
-            if _bare(row.cue) == _bare(item["cue"]) and _overlap(row.content, item["content"]):
-                match = row
-                break
+    for item in gold_items:
+        match = next(
+            (row for row in rows.itertuples()
+             if getattr(row, id_column) not in used and fold(item["sentence"]) in fold(row.evidence) and same(item, row)),
+            None,
+        )
         if match is not None:
-            used.add(match.claim_id)
+            used.add(getattr(match, id_column))
         pairs.append((item, match))
     return pairs
+
+
+def match_claims(claims: pd.DataFrame, gold_claims: list[dict]) -> list[tuple[dict, Any]]:
+    """Pair each gold claim with the found claim that matches it (or None); each found claim used once."""
+    return _pair(gold_claims, claims, "claim_id",
+                 lambda item, row: _bare(row.cue) == _bare(item["cue"]) and _overlap(row.content, item["content"]))
 
 
 def score_claims(claims: pd.DataFrame, actors: pd.DataFrame, gold_claims: list[dict],
@@ -133,22 +137,11 @@ def match_stances(stances: pd.DataFrame, actors: pd.DataFrame, gold_stances: lis
                   gold_actors: list[dict] | None = None) -> list[tuple[dict, Any]]:
     """Pair each gold stance with a found stance in that sentence with the same holder, target and polarity."""
     forms, gold = actor_forms(actors), gold_forms(gold_actors or [])
-    used: set[str] = set()
-    pairs = []
-    for item in gold_stances:
-        match = None
-        for row in stances.itertuples():
-            if row.stance_id in used or fold(item["sentence"]) not in fold(row.evidence):
-                continue
-            if (same_actor(row.holder_actor_id, item["holder_actor"], forms, gold)
-                    and same_actor(row.target_actor_id, item["target_actor"], forms, gold)
-                    and int(row.polarity) == int(item["polarity"])):
-                match = row
-                break
-        if match is not None:
-            used.add(match.stance_id)
-        pairs.append((item, match))
-    return pairs
+    return _pair(gold_stances, stances, "stance_id", lambda item, row: (
+        same_actor(row.holder_actor_id, item["holder_actor"], forms, gold)
+        and same_actor(row.target_actor_id, item["target_actor"], forms, gold)
+        and int(row.polarity) == int(item["polarity"])
+    ))
 
 
 def score_stances(stances: pd.DataFrame, actors: pd.DataFrame, gold_stances: list[dict],

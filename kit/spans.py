@@ -97,3 +97,25 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
         spans.append((i + 1, end))
         i = end + 1
     return spans
+
+
+@dataclass(frozen=True)
+class MentionSpan:
+    """An actor mention as the claim and stance extractors read it from mentions.csv."""
+
+    start: int
+    end: int
+    actor_id: str
+    text: str
+    type: str
+
+
+def mentions_by_doc(mentions) -> dict[str, list[MentionSpan]]:
+    """The rows of a mentions table per document, in text order."""
+    return {
+        doc_id: sorted(
+            (MentionSpan(r.start_char, r.end_char, r.actor_id, r.text, r.type) for r in group.itertuples()),
+            key=lambda m: m.start,
+        )
+        for doc_id, group in mentions.groupby("doc_id")
+    }

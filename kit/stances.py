@@ -19,7 +19,7 @@ import pandas as pd
 from kit import lexicons
 from kit.nlp import Parsed
 from kit.schema import table
-from kit.spans import Token, clitic_readings, sentence_tokens
+from kit.spans import MentionSpan, Token, clitic_readings, mentions_by_doc, sentence_tokens
 from kit.text import fold
 
 STANCE_COLUMNS = [
@@ -56,14 +56,6 @@ class Lexicon:
     cues: dict[str, list[CueEntry]]
     negators: set[str]
     prepositions: set[str]
-
-
-@dataclass(frozen=True)
-class _Mention:
-    start: int
-    end: int
-    actor_id: str
-    text: str
 
 
 @dataclass(frozen=True)
@@ -104,19 +96,16 @@ def extract(
 ) -> pd.DataFrame:
     """Find the stances of a parsed corpus: a DataFrame with `STANCE_COLUMNS`, in text order."""
     cue_lexicon = lexicon if isinstance(lexicon, Lexicon) else load_lexicon(lexicon)
-    mentions_by_doc = {
-        doc_id: sorted((_Mention(r.start_char, r.end_char, r.actor_id, r.text) for r in group.itertuples()), key=lambda m: m.start)
-        for doc_id, group in mentions.groupby("doc_id")
-    }
+    by_doc = mentions_by_doc(mentions)
     claims_by_doc = {doc_id: list(group.itertuples()) for doc_id, group in claims.groupby("doc_id")}
     rows = []
     for doc_id, doc in parsed.docs.items():
-        found = _document_stances(doc_id, doc, mentions_by_doc.get(doc_id, []), claims_by_doc.get(doc_id, []), cue_lexicon)
+        found = _document_stances(doc_id, doc, by_doc.get(doc_id, []), claims_by_doc.get(doc_id, []), cue_lexicon)
         rows += [(f"{doc_id}-s{n}", *row) for n, row in enumerate(found)]
     return table(rows, STANCE_COLUMNS)
 
 
-def _document_stances(doc_id: str, doc, mentions: list[_Mention], claims: list, lexicon: Lexicon) -> list[tuple]:
+def _document_stances(doc_id: str, doc, mentions: list[MentionSpan], claims: list, lexicon: Lexicon) -> list[tuple]:
     text = doc.text
     out = []
     for sent_idx, sentence in enumerate(doc.sentences):
@@ -185,7 +174,7 @@ def _claim_for(claims: list, sent_idx: int, cue: str, start: int, end: int):
 
 
 def _pairs(
-    tokens: list[Token], i: int, width: int, entry: CueEntry, mentions: list[_Mention], claim, lexicon: Lexicon
+    tokens: list[Token], i: int, width: int, entry: CueEntry, mentions: list[MentionSpan], claim, lexicon: Lexicon
 ) -> list[tuple[_Party, _Party]]:
     """(holder, target) pairs for the cue at tokens[i:i+width]."""
     after = _clause_mentions(tokens, i + width, 1, mentions)
@@ -236,7 +225,7 @@ def _pairs(
     return [(holder, t) for t in targets]
 
 
-def _coordinated(tokens: list[Token], i: int, mentions: list[_Mention]) -> list[_Party]:
+def _coordinated(tokens: list[Token], i: int, mentions: list[MentionSpan]) -> list[_Party]:
     """Two actors joined by و just before a relation cue (`توصل روسيا وكوريا الشمالية إلى اتفاق`)."""
     found: list[tuple[int, _Party]] = []
     for j in range(i - 1, max(-1, i - REACH), -1):
@@ -251,7 +240,7 @@ def _coordinated(tokens: list[Token], i: int, mentions: list[_Mention]) -> list[
     return []
 
 
-def _genitive(tokens: list[Token], start: int, mentions: list[_Mention]) -> list[_Party]:
+def _genitive(tokens: list[Token], start: int, mentions: list[MentionSpan]) -> list[_Party]:
     """The actor right after a noun cue: its genitive (تحذيرات البيت الأبيض) or adjective (تحذيرات أمريكية)."""
     for j in range(start, min(len(tokens), start + 2)):
         if tokens[j].folded == "من":
@@ -261,12 +250,12 @@ def _genitive(tokens: list[Token], start: int, mentions: list[_Mention]) -> list
     return []
 
 
-def _as_party(mention: _Mention) -> _Party:
+def _as_party(mention: MentionSpan) -> _Party:
     return _Party(mention.text, mention.actor_id)
 
 
 def _clause_mentions(
-    tokens: list[Token], start: int, step: int, mentions: list[_Mention], *, prepositions: set[str] = frozenset()
+    tokens: list[Token], start: int, step: int, mentions: list[MentionSpan], *, prepositions: set[str] = frozenset()
 ) -> list[_Party]:
     """Actors within REACH tokens of the cue in one direction, nearest first, stopping at a clause break.
 
@@ -292,7 +281,7 @@ def _clause_break(token: Token, step: int) -> bool:
     return token.folded in _COMPLEMENTIZERS
 
 
-def _between(tokens: list[Token], start: int, mentions: list[_Mention]) -> list[_Party]:
+def _between(tokens: list[Token], start: int, mentions: list[MentionSpan]) -> list[_Party]:
     """Both parties of `بين A وB` shortly after the cue: the first actor after بين and the first after و."""
     for j in range(start, min(len(tokens), start + REACH)):
         if tokens[j].text in _BREAKS:
@@ -315,7 +304,7 @@ def _between(tokens: list[Token], start: int, mentions: list[_Mention]) -> list[
     return []
 
 
-def _marked_targets(tokens: list[Token], start: int, entry: CueEntry, mentions: list[_Mention]) -> list[_Party]:
+def _marked_targets(tokens: list[Token], start: int, entry: CueEntry, mentions: list[MentionSpan]) -> list[_Party]:
     """Actors after one of the cue's target prepositions (حذر من X، قلق إزاء X، تعاون مع X).
 
     When the preposition opens a clause (حذر من أن ...), the targets are the content's actors instead.
@@ -337,7 +326,7 @@ def _marked_targets(tokens: list[Token], start: int, entry: CueEntry, mentions: 
     return []
 
 
-def _content_actors(claim, mentions: list[_Mention], *, until: int | None = None) -> list[_Party]:
+def _content_actors(claim, mentions: list[MentionSpan], *, until: int | None = None) -> list[_Party]:
     """Actors named in a claim's content (or in its part before `until`), in text order."""
     end = claim.end_char if until is None else until
     parties: list[_Party] = []
