@@ -29,6 +29,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     from kit.nlp import DEFAULT_PROCESSORS
+    from kit.train import DEFAULT_BUDGET, UD_PROCESSORS
 
     parser = argparse.ArgumentParser(prog="kit", description="Arabic news research notebook kit")
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
@@ -82,6 +83,18 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--model-dir", help="Stanza resources directory")
         sub.add_argument("--json", action="store_true", help="print JSON for machines")
         sub.set_defaults(command=handler)
+
+    train = commands.add_parser("train", help="train Stanza models on UD (and NER) data into a resources directory")
+    train.add_argument("--ud", required=True, type=Path, help="UD training treebank (CoNLL-U)")
+    train.add_argument("--dev", required=True, type=Path, help="UD dev treebank (CoNLL-U), for early stopping")
+    train.add_argument("--ner", type=Path, help="NER training data (token TAG lines, BIO)")
+    train.add_argument("--ner-dev", type=Path, help="NER dev data (BIO)")
+    train.add_argument("--out", required=True, type=Path, help="the resources directory to write")
+    train.add_argument("--processors", default=",".join(UD_PROCESSORS), help="UD processors to train")
+    train.add_argument("--work-dir", type=Path, help="keep the trainers' intermediate files here")
+    for key, value in DEFAULT_BUDGET.items():
+        train.add_argument("--" + key.replace("_", "-"), type=int, default=value, help=f"default {value}")
+    train.set_defaults(command=_train)
 
     models = commands.add_parser("models", help="show the model directory and files that would be used")
     _model_options(models, DEFAULT_PROCESSORS)
@@ -155,6 +168,17 @@ def _run(args: argparse.Namespace) -> int:
         print(f"{record['name']}: {record['status']}" + (f" ({record['error']})" if record.get("error") else ""))
     print(f"run folder: {args.out} (report.html, tables/, figures/, notebooks/, manifest.json)")
     return 0 if manifest["status"] == "ok" else 1
+
+
+def _train(args: argparse.Namespace) -> int:
+    from kit import train
+
+    budget = {key: getattr(args, key) for key in train.DEFAULT_BUDGET}
+    report = train.train(args.ud, args.dev, args.out, ner_train=args.ner, ner_dev=args.ner_dev, budget=budget,
+                         processors=tuple(p.strip() for p in args.processors.split(",") if p.strip()), work_dir=args.work_dir)
+    print(f"trained {', '.join(report['processors'])} into {report['model_dir']}; seconds: {report['seconds']}")
+    print(f"use it with --model-dir {report['model_dir']} or STANZA_RESOURCES_DIR={report['model_dir']}")
+    return 0
 
 
 def _print_scores(scores: dict, as_json: bool, columns=("precision", "recall", "f1")) -> int:

@@ -1,0 +1,223 @@
+"""Train Stanza's Arabic models on UD and NER data, and write a resources directory the kit can load.
+
+This wraps Stanza's own trainers (tokenizer, mwt, pos, lemma, depparse, ner) with small step
+budgets that fit a laptop, prepares their input files from plain CoNLL-U and BIO files, and
+writes `OUT/resources.json` with `OUT/ar/<processor>/kit.pt`, so `load_pipeline(model_dir=OUT)`
+(or STANZA_RESOURCES_DIR=OUT) uses the result like any Stanza model directory.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import tempfile
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterator
+
+from kit import evaluate, nlp
+
+LANG = "ar"
+SHORTHAND = "ar_kit"
+PACKAGE = "kit"
+UD_PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse")
+DEFAULT_BUDGET = {
+    "tokenize_steps": 3000, "mwt_epochs": 10, "pos_steps": 1500, "lemma_epochs": 6, "depparse_steps": 1500,
+    "ner_steps": 2000, "batch_size": 32,
+}
+
+
+def train(
+    ud_train: str | Path,
+    ud_dev: str | Path,
+    out: str | Path,
+    *,
+    ner_train: str | Path | None = None,
+    ner_dev: str | Path | None = None,
+    budget: dict[str, int] | None = None,
+    processors: tuple[str, ...] = UD_PROCESSORS,
+    work_dir: str | Path | None = None,
+) -> dict[str, Any]:
+    """Train the models and write the resources directory `out`; return what was trained and how long it took."""
+    budget = {**DEFAULT_BUDGET, **(budget or {})}
+    unknown = set(processors) - set(UD_PROCESSORS)
+    if unknown:
+        raise ValueError(f"cannot train {sorted(unknown)}; UD processors are {', '.join(UD_PROCESSORS)} (ner comes with --ner)")
+    if bool(ner_train) != bool(ner_dev):
+        raise ValueError("NER training needs both a training and a dev file")
+    nlp.configure_threads(1)
+    out = Path(out)
+    with _work_folder(work_dir) as work:
+        data = _prepare_ud(Path(ud_train), Path(ud_dev), work)
+        trainers = {
+            "tokenize": _train_tokenizer, "mwt": _train_mwt, "pos": _train_pos, "lemma": _train_lemma,
+            "depparse": _train_depparse,
+        }
+        report: dict[str, Any] = {"seconds": {}}
+        models: dict[str, Path] = {}
+        for processor in processors:
+            start = time.perf_counter()
+            models[processor] = trainers[processor](data, work, budget)
+            report["seconds"][processor] = round(time.perf_counter() - start, 1)
+        if ner_train:
+            start = time.perf_counter()
+            models["ner"] = _train_ner(Path(ner_train), Path(ner_dev), work, budget)
+            report["seconds"]["ner"] = round(time.perf_counter() - start, 1)
+        _write_resources(out, models)
+    report["model_dir"] = str(out)
+    report["processors"] = list(models)
+    return report
+
+
+@contextmanager
+def _work_folder(given: str | Path | None) -> Iterator[Path]:
+    """A folder for the trainers' intermediate files: the one given, or a temporary one removed afterwards."""
+    if given:
+        Path(given).mkdir(parents=True, exist_ok=True)
+        yield Path(given)
+        return
+    with tempfile.TemporaryDirectory(prefix="kit-train.") as folder:
+        yield Path(folder)
+
+
+def _prepare_ud(train: Path, dev: Path, work: Path) -> dict[str, Path]:
+    """Copy the treebanks and make the tokenizer's text, character labels and MWT dictionaries."""
+    from stanza.utils.datasets import common, conllu_to_text
+
+    folder = work / "data"
+    folder.mkdir(parents=True, exist_ok=True)
+    data: dict[str, Path] = {}
+    for shard, source in (("train", train), ("dev", dev)):
+        if not source.exists():
+            raise FileNotFoundError(f"no UD {shard} file at {source}")
+        conllu = folder / f"{SHORTHAND}.{shard}.gold.conllu"
+        conllu.write_text(_with_text_comments(source), encoding="utf-8")
+        text = folder / f"{SHORTHAND}.{shard}.txt"
+        conllu_to_text.main([str(conllu), str(text)])
+        common.prepare_tokenizer_dataset_labels(str(text), str(conllu), str(folder), SHORTHAND, shard)
+        data[f"{shard}_conllu"] = conllu
+        data[f"{shard}_txt"] = text
+        data[f"{shard}_labels"] = folder / f"{SHORTHAND}-ud-{shard}.toklabels"
+        data[f"{shard}_mwt"] = Path(common.mwt_name(str(folder), SHORTHAND, shard))
+    return data
+
+
+def _with_text_comments(source: Path) -> str:
+    """The treebank with a `# text` line for every sentence (the old PADT release has none)."""
+    from kit.nlp import doc_from_conllu
+
+    blocks = []
+    for block in source.read_text(encoding="utf-8").strip().split("\n\n"):
+        lines = block.strip().splitlines()
+        if not any(line.startswith("# text =") for line in lines):
+            lines.insert(0, f"# text = {doc_from_conllu(block).text.strip()}")
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks) + "\n\n"
+
+
+def _model_path(work: Path, processor: str) -> Path:
+    folder = work / "models" / processor
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / f"{PACKAGE}.pt"
+
+
+def _common(processor: str, work: Path) -> list[str]:
+    target = _model_path(work, processor)
+    return ["--lang", LANG, "--shorthand", SHORTHAND, "--save_dir", str(target.parent), "--save_name", target.name]
+
+
+def _train_tokenizer(data: dict[str, Path], work: Path, budget: dict[str, int]) -> Path:
+    from stanza.models import tokenizer
+
+    tokenizer.main([
+        "--mode", "train", "--label_file", str(data["train_labels"]), "--txt_file", str(data["train_txt"]),
+        "--dev_txt_file", str(data["dev_txt"]), "--dev_label_file", str(data["dev_labels"]),
+        "--dev_conll_gold", str(data["dev_conllu"]), "--conll_file", str(work / "tokenize.dev.pred.conllu"),
+        "--mwt_json_file", str(data["dev_mwt"]), "--max_steps", str(budget["tokenize_steps"]),
+        "--eval_steps", str(max(20, budget["tokenize_steps"] // 10)), "--batch_size", str(budget["batch_size"]),
+        *_common("tokenize", work),
+    ])
+    return _model_path(work, "tokenize")
+
+
+def _train_mwt(data: dict[str, Path], work: Path, budget: dict[str, int]) -> Path:
+    from stanza.models import mwt_expander
+
+    mwt_expander.main([
+        "--mode", "train", "--train_file", str(data["train_conllu"]), "--eval_file", str(data["dev_conllu"]),
+        "--output_file", str(work / "mwt.dev.pred.conllu"), "--gold_file", str(data["dev_conllu"]),
+        "--num_epoch", str(budget["mwt_epochs"]), *_common("mwt", work),
+    ])
+    return _model_path(work, "mwt")
+
+
+def _train_pos(data: dict[str, Path], work: Path, budget: dict[str, int]) -> Path:
+    from stanza.models import tagger
+
+    tagger.main([
+        "--mode", "train", "--train_file", str(data["train_conllu"]), "--eval_file", str(data["dev_conllu"]),
+        "--output_file", str(work / "pos.dev.pred.conllu"), "--no_pretrain", "--max_steps", str(budget["pos_steps"]),
+        "--eval_interval", str(max(20, budget["pos_steps"] // 10)), "--batch_size", str(budget["batch_size"] * 8),
+        *_common("pos", work),
+    ])
+    return _model_path(work, "pos")
+
+
+def _train_lemma(data: dict[str, Path], work: Path, budget: dict[str, int]) -> Path:
+    from stanza.models import lemmatizer
+
+    lemmatizer.main([
+        "--mode", "train", "--train_file", str(data["train_conllu"]), "--eval_file", str(data["dev_conllu"]),
+        "--output_file", str(work / "lemma.dev.pred.conllu"), "--gold_file", str(data["dev_conllu"]),
+        "--num_epoch", str(budget["lemma_epochs"]), *_common("lemma", work),
+    ])
+    return _model_path(work, "lemma")
+
+
+def _train_depparse(data: dict[str, Path], work: Path, budget: dict[str, int]) -> Path:
+    from stanza.models import parser
+
+    parser.main([
+        "--mode", "train", "--train_file", str(data["train_conllu"]), "--eval_file", str(data["dev_conllu"]),
+        "--output_file", str(work / "depparse.dev.pred.conllu"), "--no_pretrain",
+        "--max_steps", str(budget["depparse_steps"]), "--eval_interval", str(max(20, budget["depparse_steps"] // 10)),
+        "--batch_size", str(budget["batch_size"] * 50), *_common("depparse", work),
+    ])
+    return _model_path(work, "depparse")
+
+
+def _train_ner(train: Path, dev: Path, work: Path, budget: dict[str, int]) -> Path:
+    from stanza.models import ner_tagger
+
+    files = {}
+    for shard, source in (("train", train), ("dev", dev)):
+        sentences = evaluate.read_bio(source)  # AQMAR's MIS0-3 become MISC
+        files[shard] = work / "data" / f"{SHORTHAND}.ner.{shard}.json"
+        files[shard].parent.mkdir(parents=True, exist_ok=True)
+        files[shard].write_text(json.dumps(
+            [[{"text": token, "ner": tag} for token, tag in sentence] for sentence in sentences], ensure_ascii=False
+        ), encoding="utf-8")
+    ner_tagger.main([
+        "--mode", "train", "--train_file", str(files["train"]), "--eval_file", str(files["dev"]), "--no_pretrain",
+        "--max_steps", str(budget["ner_steps"]), "--eval_interval", str(max(20, budget["ner_steps"] // 10)),
+        "--batch_size", str(budget["batch_size"]), *_common("ner", work),
+    ])
+    return _model_path(work, "ner")
+
+
+def _write_resources(out: Path, models: dict[str, Path]) -> None:
+    """Copy the models to OUT/ar/<processor>/kit.pt and write a resources.json that names them."""
+    lang: dict[str, Any] = {"lang_name": "Arabic", "default_processors": {}, "default_dependencies": {}}
+    for processor, path in models.items():
+        if not path.exists():
+            raise RuntimeError(f"the {processor} trainer wrote no model at {path}")
+        target = out / LANG / processor / f"{PACKAGE}.pt"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
+        lang["default_processors"][processor] = PACKAGE
+        lang[processor] = {PACKAGE: {"md5": hashlib.md5(target.read_bytes()).hexdigest()}}
+    lang["packages"] = {"default": dict(lang["default_processors"])}
+    resources = {"url": "file:///kit-trained-models-are-local/{lang}/{filename}", LANG: lang}
+    (out / "resources.json").write_text(json.dumps(resources, ensure_ascii=False, indent=2), encoding="utf-8")

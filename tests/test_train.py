@@ -1,0 +1,59 @@
+"""kit train: a short run on a slice of the shared corpora, then load the result and parse with it."""
+
+import os
+
+import pytest
+
+from kit import cli, nlp, train
+
+from conftest import SHARED
+
+PUD = SHARED / "corpora" / "ud" / "UD_Arabic-PUD" / "ar_pud-ud-test.conllu"
+AQMAR = SHARED / "corpora" / "ner" / "AQMAR" / "Damascus.txt"
+
+
+@pytest.fixture
+def corpora():
+    if not (PUD.exists() and AQMAR.exists()):
+        message = f"the shared corpora are not beside the project ({PUD.parent})"
+        if os.environ.get("KIT_REQUIRE_MODEL") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+def _slice(blocks: list[str], path, start: int, stop: int):
+    path.write_text("\n\n".join(blocks[start:stop]) + "\n\n", encoding="utf-8")
+    return path
+
+
+def test_unknown_processor_and_half_ner_data_are_refused(tmp_path):
+    with pytest.raises(ValueError, match="tokenize, mwt, pos, lemma, depparse"):
+        train.train(tmp_path / "a", tmp_path / "b", tmp_path / "out", processors=("sentiment",))
+    with pytest.raises(ValueError, match="both"):
+        train.train(tmp_path / "a", tmp_path / "b", tmp_path / "out", ner_train=tmp_path / "n")
+
+
+def test_missing_treebank_is_named(tmp_path):
+    with pytest.raises(FileNotFoundError, match="no UD train file"):
+        train.train(tmp_path / "missing.conllu", tmp_path / "dev.conllu", tmp_path / "out", processors=("tokenize",))
+
+
+@pytest.mark.model
+def test_train_load_parse_end_to_end(corpora, tmp_path):
+    ud = PUD.read_text(encoding="utf-8").strip().split("\n\n")
+    ner = AQMAR.read_text(encoding="utf-8").strip().split("\n\n")
+    ud_train, ud_dev = _slice(ud, tmp_path / "train.conllu", 0, 60), _slice(ud, tmp_path / "dev.conllu", 60, 80)
+    ner_train, ner_dev = _slice(ner, tmp_path / "train.bio", 0, 40), _slice(ner, tmp_path / "dev.bio", 40, 50)
+    out = tmp_path / "model"
+    status = cli.main(["train", "--ud", str(ud_train), "--dev", str(ud_dev), "--ner", str(ner_train), "--ner-dev", str(ner_dev),
+                       "--out", str(out), "--tokenize-steps", "40", "--mwt-epochs", "1", "--pos-steps", "30",
+                       "--lemma-epochs", "1", "--depparse-steps", "30", "--ner-steps", "30"])
+    assert status == 0
+    assert nlp.models_present(out)
+    assert [p.relative_to(out).as_posix() for p in nlp.model_files(out)] == [
+        f"ar/{p}/kit.pt" for p in ("tokenize", "mwt", "pos", "lemma", "depparse", "ner")]
+    pipeline = nlp.load_pipeline(out)
+    doc = pipeline("قال الرئيس إن المحادثات تتقدم في موسكو.")
+    assert doc.sentences and doc.num_words >= 5
+    assert all(word.upos and word.deprel for word in doc.sentences[0].words)
+    assert all(token.ner for token in doc.sentences[0].tokens)
