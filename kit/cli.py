@@ -15,7 +15,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `kit` console script; returns the exit status."""
     parser = _parser()
     args = parser.parse_args(argv)
-    warnings.showwarning = _show_warning
+    previous_format = warnings.formatwarning
+    warnings.formatwarning = _format_warning
     try:
         return args.command(args)
     except Exception as error:  # the CLI reports; tracebacks are for the library
@@ -25,6 +26,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"kit: error: {error}", file=sys.stderr)
             return 2
         raise
+    finally:
+        warnings.formatwarning = previous_format
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -177,6 +180,10 @@ def _train(args: argparse.Namespace) -> int:
     report = train.train(args.ud, args.dev, args.out, ner_train=args.ner, ner_dev=args.ner_dev, budget=budget,
                          processors=tuple(p.strip() for p in args.processors.split(",") if p.strip()), work_dir=args.work_dir)
     print(f"trained {', '.join(report['processors'])} into {report['model_dir']}; seconds: {report['seconds']}")
+    for processor, reason in report["skipped"].items():
+        print(f"not trained: {processor} ({reason})")
+    processors = ",".join(report["processors"])
+    print(f"load it with processors={processors!r}" if "mwt" not in report["processors"] else "", end="")
     print(f"use it with --model-dir {report['model_dir']} or STANZA_RESOURCES_DIR={report['model_dir']}")
     return 0
 
@@ -253,5 +260,5 @@ def _models(args: argparse.Namespace) -> int:
     return 0
 
 
-def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
-    print(f"kit: warning: {message}", file=sys.stderr)
+def _format_warning(message, category, filename, lineno, line=None) -> str:
+    return f"kit: warning: {message}\n"

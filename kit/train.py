@@ -13,6 +13,7 @@ import json
 import shutil
 import tempfile
 import time
+import warnings
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
@@ -55,8 +56,13 @@ def train(
             "tokenize": _train_tokenizer, "mwt": _train_mwt, "pos": _train_pos, "lemma": _train_lemma,
             "depparse": _train_depparse,
         }
-        report: dict[str, Any] = {"seconds": {}}
+        report: dict[str, Any] = {"seconds": {}, "skipped": {}}
         models: dict[str, Path] = {}
+        if "mwt" in processors and not _has_multiword_tokens(data["train_conllu"]):
+            reason = "the training treebank has no multi-word tokens (clitics are separate words)"
+            warnings.warn(f"mwt not trained: {reason}; the model will run without an mwt processor", stacklevel=2)
+            report["skipped"]["mwt"] = reason
+            processors = tuple(p for p in processors if p != "mwt")
         for processor in processors:
             start = time.perf_counter()
             models[processor] = trainers[processor](data, work, budget)
@@ -104,6 +110,11 @@ def _prepare_ud(train: Path, dev: Path, work: Path) -> dict[str, Path]:
     return data
 
 
+def _has_multiword_tokens(conllu: Path) -> bool:
+    return any(line.split("\t", 1)[0].count("-") == 1 and not line.startswith("#")
+               for line in conllu.read_text(encoding="utf-8").splitlines())
+
+
 def _with_text_comments(source: Path) -> str:
     """The treebank with a `# text` line for every sentence (the old PADT release has none)."""
     from kit.nlp import doc_from_conllu
@@ -125,7 +136,13 @@ def _model_path(work: Path, processor: str) -> Path:
 
 def _common(processor: str, work: Path) -> list[str]:
     target = _model_path(work, processor)
-    return ["--lang", LANG, "--shorthand", SHORTHAND, "--save_dir", str(target.parent), "--save_name", target.name]
+    language = [] if processor in ("lemma", "ner") else ["--lang", LANG]  # these read the language from --shorthand
+    return [*language, "--shorthand", SHORTHAND, "--save_dir", str(target.parent), "--save_name", target.name]
+
+
+def _interval(steps: int) -> int:
+    """Evaluate on dev about ten times, and at least once (Stanza's tagger fails if it never evaluates)."""
+    return max(1, min(steps, max(20, steps // 10)))
 
 
 def _train_tokenizer(data: dict[str, Path], work: Path, budget: dict[str, int]) -> Path:
@@ -135,8 +152,8 @@ def _train_tokenizer(data: dict[str, Path], work: Path, budget: dict[str, int]) 
         "--mode", "train", "--label_file", str(data["train_labels"]), "--txt_file", str(data["train_txt"]),
         "--dev_txt_file", str(data["dev_txt"]), "--dev_label_file", str(data["dev_labels"]),
         "--dev_conll_gold", str(data["dev_conllu"]), "--conll_file", str(work / "tokenize.dev.pred.conllu"),
-        "--mwt_json_file", str(data["dev_mwt"]), "--max_steps", str(budget["tokenize_steps"]),
-        "--eval_steps", str(max(20, budget["tokenize_steps"] // 10)), "--batch_size", str(budget["batch_size"]),
+        "--mwt_json_file", str(data["dev_mwt"]), "--steps", str(budget["tokenize_steps"]),
+        "--eval_steps", str(_interval(budget["tokenize_steps"])), "--batch_size", str(budget["batch_size"]),
         *_common("tokenize", work),
     ])
     return _model_path(work, "tokenize")
@@ -159,7 +176,7 @@ def _train_pos(data: dict[str, Path], work: Path, budget: dict[str, int]) -> Pat
     tagger.main([
         "--mode", "train", "--train_file", str(data["train_conllu"]), "--eval_file", str(data["dev_conllu"]),
         "--output_file", str(work / "pos.dev.pred.conllu"), "--no_pretrain", "--max_steps", str(budget["pos_steps"]),
-        "--eval_interval", str(max(20, budget["pos_steps"] // 10)), "--batch_size", str(budget["batch_size"] * 8),
+        "--eval_interval", str(_interval(budget["pos_steps"])), "--batch_size", str(budget["batch_size"] * 8),
         *_common("pos", work),
     ])
     return _model_path(work, "pos")
@@ -170,7 +187,7 @@ def _train_lemma(data: dict[str, Path], work: Path, budget: dict[str, int]) -> P
 
     lemmatizer.main([
         "--mode", "train", "--train_file", str(data["train_conllu"]), "--eval_file", str(data["dev_conllu"]),
-        "--output_file", str(work / "lemma.dev.pred.conllu"), "--gold_file", str(data["dev_conllu"]),
+        "--output_file", str(work / "lemma.dev.pred.conllu"),
         "--num_epoch", str(budget["lemma_epochs"]), *_common("lemma", work),
     ])
     return _model_path(work, "lemma")
@@ -182,7 +199,7 @@ def _train_depparse(data: dict[str, Path], work: Path, budget: dict[str, int]) -
     parser.main([
         "--mode", "train", "--train_file", str(data["train_conllu"]), "--eval_file", str(data["dev_conllu"]),
         "--output_file", str(work / "depparse.dev.pred.conllu"), "--no_pretrain",
-        "--max_steps", str(budget["depparse_steps"]), "--eval_interval", str(max(20, budget["depparse_steps"] // 10)),
+        "--max_steps", str(budget["depparse_steps"]), "--eval_interval", str(_interval(budget["depparse_steps"])),
         "--batch_size", str(budget["batch_size"] * 50), *_common("depparse", work),
     ])
     return _model_path(work, "depparse")
@@ -201,7 +218,7 @@ def _train_ner(train: Path, dev: Path, work: Path, budget: dict[str, int]) -> Pa
         ), encoding="utf-8")
     ner_tagger.main([
         "--mode", "train", "--train_file", str(files["train"]), "--eval_file", str(files["dev"]), "--no_pretrain",
-        "--max_steps", str(budget["ner_steps"]), "--eval_interval", str(max(20, budget["ner_steps"] // 10)),
+        "--max_steps", str(budget["ner_steps"]), "--eval_interval", str(_interval(budget["ner_steps"])),
         "--batch_size", str(budget["batch_size"]), *_common("ner", work),
     ])
     return _model_path(work, "ner")

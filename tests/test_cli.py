@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from kit import cli, nlp
+from kit.corpus import CorpusWarning
 
 from conftest import ROOT, SEEDS, write_fake_models
 
@@ -34,9 +35,18 @@ def test_parse_writes_tables_and_conllu(fake_models, tmp_path, capsys):
 def test_parse_with_nothing_loadable_fails_clearly(fake_models, tmp_path, capsys):
     root, _ = fake_models
     (tmp_path / "english.txt").write_text("No Arabic here at all.", encoding="utf-8")
-    assert cli.main(["parse", str(tmp_path / "english.txt"), "--out", str(tmp_path / "out"), "--model-dir", str(root)]) == 1
-    err = capsys.readouterr().err
-    assert "english.txt" in err and "almost no Arabic" in err and "no documents could be loaded" in err
+    with pytest.warns(CorpusWarning, match=r"english\.txt: almost no Arabic"):
+        status = cli.main(["parse", str(tmp_path / "english.txt"), "--out", str(tmp_path / "out"), "--model-dir", str(root)])
+    assert status == 1
+    assert "no documents could be loaded" in capsys.readouterr().err
+
+
+def test_warnings_are_printed_in_the_kit_style(tmp_path):
+    (tmp_path / "english.txt").write_text("No Arabic here at all.", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "kit", "parse", str(tmp_path / "english.txt"), "--out", str(tmp_path / "o")],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 1
+    assert "kit: warning: document " in result.stderr and "almost no Arabic" in result.stderr
 
 
 def test_models_lists_files_with_checksums(tmp_path, capsys):
