@@ -25,7 +25,7 @@ _EXPORTS = {
 }
 _MODULES = {
     "corpus", "nlp", "frames", "text", "tables", "lexicons", "io", "cli", "actors", "claims", "stances",
-    "plots", "report", "run", "evaluate", "schema", "spans",
+    "plots", "report", "run", "evaluate", "schema", "spans", "engine", "train",
 }
 
 __all__ = sorted(_EXPORTS) + sorted(_MODULES)

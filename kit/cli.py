@@ -112,6 +112,7 @@ def _engine_options(parser: argparse.ArgumentParser) -> None:
                         help="Dask workers to start, and the share of cores each pipeline gets (torch threads = cores / workers)")
     parser.add_argument("--scheduler", help="address of an existing Dask scheduler (the output and cache must be shared paths)")
     parser.add_argument("--partition-size", type=int, default=100, help="documents per partition (bounds memory; default 100)")
+    parser.add_argument("--batch-size", type=int, default=16, help="documents per Stanza batch (default 16)")
 
 
 def _model_options(parser: argparse.ArgumentParser, default_processors: str) -> None:
@@ -146,6 +147,7 @@ def _parse(args: argparse.Namespace) -> int:
         cache=False if args.no_cache else args.cache,
         dictionary=args.dictionary,
         keep_whole=names_to_keep(args.dictionary) if args.keep_names_whole else None,
+        batch_size=args.batch_size,
         progress=not args.quiet,
     )
     print(
@@ -165,7 +167,7 @@ def _run(args: argparse.Namespace) -> int:
     manifest = run.run(
         args.inputs, args.out, parameters=parameters, notebooks=args.notebooks, model_dir=args.model_dir,
         cache=False if args.no_cache else args.cache, workers=args.workers, progress=not args.quiet,
-        engine=args.engine, scheduler=args.scheduler, partition_size=args.partition_size,
+        engine=args.engine, scheduler=args.scheduler, partition_size=args.partition_size, batch_size=args.batch_size,
     )
     for record in manifest["notebooks"]:
         print(f"{record['name']}: {record['status']}" + (f" ({record['error']})" if record.get("error") else ""))

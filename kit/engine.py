@@ -42,6 +42,7 @@ class Settings:
     model_dir: str | None
     processors: str
     workers: int
+    batch_size: int
     dictionary: str | None
     keep_whole: frozenset[str] | None
 
@@ -59,6 +60,7 @@ def process(
     cache: str | Path | bool | None = None,
     dictionary: str | Path | None = None,
     keep_whole: frozenset[str] | None = None,
+    batch_size: int = 16,
     progress: bool = True,
 ) -> dict[str, Any]:
     """Write every table of `corpus` into `out`/tables and the parse into `out`/corpus.conllu; return a summary."""
@@ -69,7 +71,7 @@ def process(
     out = Path(out)
     root = nlp.ensure_models(model_dir, processors)
     with _cache_folder(cache) as cache_root, tempfile.TemporaryDirectory(dir=_mkdir(out), prefix=".parts.") as parts:
-        settings = Settings(parts, str(cache_root), str(root), processors, workers,
+        settings = Settings(parts, str(cache_root), str(root), processors, workers, batch_size,
                             str(dictionary) if dictionary else None, keep_whole)
         partitions = [corpus.iloc[i:i + partition_size] for i in range(0, len(corpus), partition_size)]
         with _executor(engine, workers, scheduler, progress) as run_all:
@@ -153,7 +155,8 @@ def _parse(partition: pd.DataFrame, settings: Settings) -> nlp.Parsed:
     with warnings.catch_warnings(record=True):
         warnings.simplefilter("always")
         return nlp.parse(partition, model_dir=settings.model_dir, processors=settings.processors, cache=settings.cache,
-                         workers=settings.workers, progress=False, keep_whole=settings.keep_whole)
+                         workers=settings.workers, batch_size=settings.batch_size, progress=False,
+                         keep_whole=settings.keep_whole)
 
 
 def _write(table: pd.DataFrame, settings: Settings, name: str, number: int) -> None:

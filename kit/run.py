@@ -83,6 +83,7 @@ def run(
     engine: str = "local",
     scheduler: str | None = None,
     partition_size: int = 100,
+    batch_size: int = 16,
 ) -> dict[str, Any]:
     """Parse `inputs`, write the tables, execute the notebooks and the report into `out`; return the manifest."""
     parameters = {key: _absolute_if_path(value) for key, value in (parameters or {}).items()}
@@ -97,7 +98,7 @@ def run(
             raise ValueError("no documents could be loaded from " + " ".join(map(str, inputs)))
         info = kit_engine.process(
             loaded, staging, engine=engine, workers=workers, scheduler=scheduler, partition_size=partition_size,
-            model_dir=model_dir, cache=cache, progress=progress,
+            model_dir=model_dir, cache=cache, batch_size=batch_size, progress=progress,
         )
 
         standard = {

@@ -88,3 +88,13 @@ def test_parse_seed_with_the_model(model_dir, tmp_path):
     assert {"PER", "ORG", "LOC"} <= set(tables["entities"]["type"])
     assert {"PER", "ORG", "GPE"} <= set(tables["actors"]["type"])
     assert set(tables["mentions"]["actor_id"]) == set(tables["actors"]["actor_id"])
+
+
+@pytest.mark.parametrize("batch_size, calls", [(1, 3), (2, 2), (16, 1)])
+def test_batch_size_reaches_stanza(fake_models, tmp_path, batch_size, calls):
+    root, pipeline = fake_models
+    for n in range(3):
+        (tmp_path / f"{n}.txt").write_text(f"{ARTICLE} {n}", encoding="utf-8")
+    status = cli.main(["parse", str(tmp_path), "--out", str(tmp_path / "out"), "--model-dir", str(root), "--quiet",
+                       "--batch-size", str(batch_size), "--cache", str(tmp_path / "cache")])
+    assert status == 0 and pipeline.calls == calls  # the second pass reads the cache and runs no model
