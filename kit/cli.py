@@ -116,8 +116,8 @@ def _engine_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _model_options(parser: argparse.ArgumentParser, default_processors: str) -> None:
-    parser.add_argument("--model-dir", help="Stanza resources directory (default: $STANZA_RESOURCES_DIR or ~/stanza_resources)")
-    parser.add_argument("--processors", default=default_processors, help=f"Stanza processors (default: {default_processors})")
+    parser.add_argument("--model-dir", help="Stanza resources directory (default: $STANZA_RESOURCES_DIR or Stanza's default)")
+    parser.add_argument("--processors", help=f"Stanza processors (default: {default_processors}, less mwt/ner if the model has none)")
 
 
 def _parse(args: argparse.Namespace) -> int:
@@ -247,7 +247,8 @@ def _models(args: argparse.Namespace) -> int:
     from kit import nlp
 
     root = nlp.resolve_model_dir(args.model_dir)
-    print(f"model directory: {root}")
+    args.processors = nlp.resolve_processors(args.processors, root)
+    print(f"model directory: {root} (processors {args.processors})")
     files = nlp.model_files(root, args.processors)
     for path in files:
         if path.exists():

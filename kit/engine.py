@@ -56,7 +56,7 @@ def process(
     scheduler: str | None = None,
     partition_size: int = 100,
     model_dir: str | Path | None = None,
-    processors: str = nlp.DEFAULT_PROCESSORS,
+    processors: str | None = None,
     cache: str | Path | bool | None = None,
     dictionary: str | Path | None = None,
     keep_whole: frozenset[str] | None = None,
@@ -70,6 +70,7 @@ def process(
         raise ValueError("partition_size must be at least 1")
     out = Path(out)
     root = nlp.ensure_models(model_dir, processors)
+    processors = nlp.resolve_processors(processors, root)
     with _cache_folder(cache) as cache_root, tempfile.TemporaryDirectory(dir=_mkdir(out), prefix=".parts.") as parts:
         settings = Settings(parts, str(cache_root), str(root), processors, workers, batch_size,
                             str(dictionary) if dictionary else None, keep_whole)

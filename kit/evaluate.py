@@ -201,7 +201,8 @@ def evaluate_ud(gold: str | Path, *, model_dir: str | Path | None = None, system
 
     from kit import nlp
 
-    pipeline = nlp.load_pipeline(model_dir, "tokenize,mwt,pos,lemma,depparse")
+    processors = ",".join(p for p in nlp.resolve_processors(None, model_dir).split(",") if p != "ner")
+    pipeline = nlp.load_pipeline(model_dir, processors)
     parsed = pipeline.bulk_process([Document([], text=text) for text in gold_texts(gold)])
     system = "".join("{:C}".format(doc).rstrip("\n") + "\n\n" for doc in parsed)
     with tempfile.TemporaryDirectory() as folder:

@@ -22,6 +22,7 @@ from kit.io import atomic_write
 
 LANG = "ar"
 DEFAULT_PROCESSORS = "tokenize,mwt,pos,lemma,depparse,ner"
+OPTIONAL_PROCESSORS = ("mwt", "ner")  # left out by default when a model directory has none
 CACHE_ENV = "KIT_CACHE_DIR"
 CACHE_MAGIC = b"KITDOC1 "
 _PIPELINES: dict[tuple, Any] = {}
@@ -57,6 +58,23 @@ def resolve_model_dir(model_dir: str | Path | None = None) -> Path:
     return Path(DEFAULT_MODEL_DIR).expanduser()
 
 
+def resolve_processors(processors: str | None, model_dir: str | Path | None = None) -> str:
+    """`processors`, or by default DEFAULT_PROCESSORS less the optional ones the model directory lacks.
+
+    A model trained on treebanks without multi-word tokens has no mwt model (kit train skips it);
+    the default pipeline then runs without it instead of failing.
+    """
+    if processors:
+        return processors
+    try:
+        resources = json.loads((resolve_model_dir(model_dir) / "resources.json").read_text(encoding="utf-8"))
+        present = set(resources[LANG]["default_processors"])
+    except (OSError, KeyError, json.JSONDecodeError):
+        return DEFAULT_PROCESSORS
+    names = [p for p in DEFAULT_PROCESSORS.split(",") if p in present or p not in OPTIONAL_PROCESSORS]
+    return ",".join(names)
+
+
 def _processor_list(processors: str) -> list[str]:
     names = [p.strip() for p in processors.split(",") if p.strip()]
     if not names:
@@ -64,9 +82,10 @@ def _processor_list(processors: str) -> list[str]:
     return names
 
 
-def model_files(model_dir: str | Path | None = None, processors: str = DEFAULT_PROCESSORS) -> list[Path]:
+def model_files(model_dir: str | Path | None = None, processors: str | None = None) -> list[Path]:
     """The model files the pipeline would load, read from the directory's resources.json."""
     root = resolve_model_dir(model_dir)
+    processors = resolve_processors(processors, root)
     resources_file = root / "resources.json"
     if not resources_file.exists():
         raise ModelNotFoundError(_missing_message(root, f"{resources_file} does not exist"))
@@ -104,18 +123,19 @@ def file_sha256(path: Path) -> str:
     return _FILE_HASHES[key]
 
 
-def model_fingerprint(model_dir: str | Path | None = None, processors: str = DEFAULT_PROCESSORS) -> str:
+def model_fingerprint(model_dir: str | Path | None = None, processors: str | None = None) -> str:
     """A short hash of the model files' checksums, the processors and Stanza's version."""
     import stanza
 
     root = resolve_model_dir(model_dir)
+    processors = resolve_processors(processors, root)
     digest = hashlib.sha256(f"stanza {stanza.__version__}\n{processors}\n".encode())
     for path in model_files(root, processors):
         digest.update(f"{path.relative_to(root)} {file_sha256(path)}\n".encode())
     return digest.hexdigest()[:16]
 
 
-def models_present(model_dir: str | Path | None = None, processors: str = DEFAULT_PROCESSORS) -> bool:
+def models_present(model_dir: str | Path | None = None, processors: str | None = None) -> bool:
     """True when resources.json and every model file the processors need are on disk."""
     try:
         return all(path.exists() for path in model_files(model_dir, processors))
@@ -124,10 +144,11 @@ def models_present(model_dir: str | Path | None = None, processors: str = DEFAUL
 
 
 def ensure_models(
-    model_dir: str | Path | None = None, processors: str = DEFAULT_PROCESSORS, *, download: bool = True
+    model_dir: str | Path | None = None, processors: str | None = None, *, download: bool = True
 ) -> Path:
     """Return the model directory, downloading the official Arabic models once if they are missing."""
     root = resolve_model_dir(model_dir)
+    processors = resolve_processors(processors, root)
     if models_present(root, processors):
         return root
     if not download:
@@ -174,7 +195,7 @@ def configure_threads(workers: int = 1) -> int:
 
 def load_pipeline(
     model_dir: str | Path | None = None,
-    processors: str = DEFAULT_PROCESSORS,
+    processors: str | None = None,
     *,
     workers: int = 1,
     use_gpu: bool = False,
@@ -191,6 +212,7 @@ def load_pipeline(
     from stanza.pipeline.core import DownloadMethod
 
     root = ensure_models(model_dir, processors, download=download)
+    processors = resolve_processors(processors, root)
     configure_threads(workers)
     key = (str(root.resolve()), processors, use_gpu, tuple(sorted(keep_whole or ())), tuple(sorted(options.items())))
     if keep_whole:
@@ -279,7 +301,7 @@ def parse(
     corpus: pd.DataFrame,
     *,
     model_dir: str | Path | None = None,
-    processors: str = DEFAULT_PROCESSORS,
+    processors: str | None = None,
     cache: str | Path | bool | None = None,
     batch_size: int = 16,
     workers: int = 1,
@@ -295,6 +317,7 @@ def parse(
     from tqdm.auto import tqdm
 
     root = ensure_models(model_dir, processors, download=download)
+    processors = resolve_processors(processors, root)
     fingerprint = model_fingerprint(root, processors)
     cache_root = cache_dir(cache)
     docs: dict[str, Any] = {}

@@ -207,7 +207,7 @@ def _versions() -> dict[str, str]:
 
 def _manifest(inputs, parameters, info: dict[str, Any], records, started: str) -> dict[str, Any]:
     root = Path(info["model_dir"])
-    files = nlp.model_files(root, info["processors"].split("|")[0])
+    files = nlp.model_files(root, info["processors"].split("|")[0])  # without the cache variant suffix
     return {
         "status": "ok" if all(r["status"] == "ok" for r in records) else "failed",
         "started": started,

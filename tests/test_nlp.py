@@ -197,3 +197,15 @@ def test_keep_whole_stops_the_model_splitting_a_name(model_dir, tmp_path):
         return [w.text for w in token.words]
 
     assert words_of(kept) == ["واشنطن"]
+
+
+def test_default_processors_leave_out_optional_ones_the_model_lacks(tmp_path):
+    full = write_fake_models(tmp_path / "full")
+    assert nlp.resolve_processors(None, full) == nlp.DEFAULT_PROCESSORS
+    no_mwt = write_fake_models(tmp_path / "no-mwt", "tokenize,pos,lemma,depparse,ner")
+    assert nlp.resolve_processors(None, no_mwt) == "tokenize,pos,lemma,depparse,ner"
+    assert nlp.models_present(no_mwt) and not nlp.models_present(no_mwt, nlp.DEFAULT_PROCESSORS)
+    no_parser = write_fake_models(tmp_path / "no-parser", "tokenize,mwt,pos,lemma,ner")
+    assert not nlp.models_present(no_parser)  # depparse is not optional
+    assert nlp.resolve_processors("tokenize", no_mwt) == "tokenize"
+    assert nlp.resolve_processors(None, tmp_path / "nothing-here") == nlp.DEFAULT_PROCESSORS
