@@ -40,8 +40,13 @@ def train(
     budget: dict[str, int] | None = None,
     processors: tuple[str, ...] = UD_PROCESSORS,
     work_dir: str | Path | None = None,
+    tokenize_train: str | Path | None = None,
 ) -> dict[str, Any]:
-    """Train the models and write the resources directory `out`; return what was trained and how long it took."""
+    """Train the models and write the resources directory `out`; return what was trained and how long it took.
+
+    `tokenize_train` trains the tokenizer on another treebank than the rest (one whose raw text is
+    known: the old PADT release has none, so its tokens would teach that clitics stand apart).
+    """
     budget = {**DEFAULT_BUDGET, **(budget or {})}
     unknown = set(processors) - set(UD_PROCESSORS)
     if unknown:
@@ -52,13 +57,16 @@ def train(
     out = Path(out)
     with _work_folder(work_dir) as work:
         data = _prepare_ud(Path(ud_train), Path(ud_dev), work)
+        if tokenize_train:
+            tokenizer_data = _prepare_ud(Path(tokenize_train), Path(ud_dev), work / "tokenizer")
+            data.update({k: v for k, v in tokenizer_data.items() if not k.endswith("_conllu") or k == "dev_conllu"})
         trainers = {
             "tokenize": _train_tokenizer, "mwt": _train_mwt, "pos": _train_pos, "lemma": _train_lemma,
             "depparse": _train_depparse,
         }
         report: dict[str, Any] = {"seconds": {}, "skipped": {}}
         models: dict[str, Path] = {}
-        if "mwt" in processors and not _has_multiword_tokens(data["train_conllu"]):
+        if "mwt" in processors and not _has_multiword_tokens(Path(tokenize_train or data["train_conllu"])):
             reason = "the training treebank has no multi-word tokens (clitics are separate words)"
             warnings.warn(f"mwt not trained: {reason}; the model will run without an mwt processor", stacklevel=2)
             report["skipped"]["mwt"] = reason

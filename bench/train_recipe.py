@@ -1,0 +1,102 @@
+"""Rebuild a model like ../shared/models/stanza-ar-small from ../shared/corpora with `kit train`, and score it.
+
+Data (held-out splits from the model card's SPLITS.md, so the scores compare):
+- tokenizer: UD Arabic PUD minus its dev and test sentences (800; raw text with SpaceAfter);
+- pos, lemma, depparse: the same PUD sentences plus UD Arabic PADT 1.3 dev+test, converted to UD v2
+  with udapi's ud.Convert1to2 and with diacritics removed from the forms (lemmas stay vocalised);
+- ner: AQMAR's 22 training articles, early stopping on its 3 dev articles.
+Then both the shared model and the new one are scored the same way: `kit evaluate ud` on the 100
+PUD test sentences and `kit evaluate ner` on the 3 AQMAR test articles. Prints scores and wall time.
+Usage: python bench/train_recipe.py --out models/ar-kit [--work DIR] [budget options of kit train]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from kit import evaluate, train
+from kit.text import strip_diacritics
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+PUD = SHARED / "corpora" / "ud" / "UD_Arabic-PUD" / "ar_pud-ud-test.conllu"
+PADT = [SHARED / "corpora" / "ud" / "UD_Arabic-PADT-1.3" / f"ar-ud-{s}.conllu" for s in ("dev", "test")]
+AQMAR = SHARED / "corpora" / "ner" / "AQMAR"
+SPLITS = SHARED / "models" / "stanza-ar-small" / "SPLITS.md"
+CARD_MODEL = SHARED / "models" / "stanza-ar-small"
+
+
+def held_out(section: str) -> list[str]:
+    text = SPLITS.read_text(encoding="utf-8")
+    return text.split(section)[1].split("##")[0].split()
+
+
+def prepare(work: Path) -> dict[str, Path]:
+    work.mkdir(parents=True, exist_ok=True)
+    dev_ids, test_ids = set(held_out("PUD, dev (early stopping): sent_id")), set(held_out("PUD, test (scores on the card): sent_id"))
+    blocks = PUD.read_text(encoding="utf-8").strip().split("\n\n")
+    sent_id = lambda b: re.search(r"# sent_id = (\S+)", b).group(1)  # noqa: E731
+    parts = {
+        "pud_train": [b for b in blocks if sent_id(b) not in dev_ids | test_ids],
+        "pud_dev": [b for b in blocks if sent_id(b) in dev_ids],
+        "pud_test": [b for b in blocks if sent_id(b) in test_ids],
+    }
+    files = {}
+    for name, chosen in parts.items():
+        files[name] = work / f"{name}.conllu"
+        files[name].write_text("\n\n".join(chosen) + "\n\n", encoding="utf-8")
+    converted = work / "padt_v2.conllu"
+    raw = "".join(p.read_text(encoding="utf-8").strip() + "\n\n" for p in PADT)
+    udapy = Path(sys.executable).with_name("udapy")
+    v2 = subprocess.run([str(udapy), "-s", "ud.Convert1to2"], input=raw, capture_output=True, text=True, check=True).stdout
+    lines = []
+    for line in v2.splitlines():
+        fields = line.split("\t")
+        if len(fields) == 10:
+            fields[1] = strip_diacritics(fields[1]) or fields[1]
+        lines.append("\t".join(fields))
+    converted.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    files["tagger_train"] = work / "tagger_train.conllu"
+    files["tagger_train"].write_text(files["pud_train"].read_text(encoding="utf-8") + converted.read_text(encoding="utf-8"),
+                                     encoding="utf-8")
+    dev_articles, test_articles = held_out("AQMAR dev (early stopping)"), held_out("AQMAR test (NER scores on the card)")
+    for name, articles in (("ner_dev", dev_articles), ("ner_test", test_articles),
+                           ("ner_train", [p.name for p in sorted(AQMAR.glob("*.txt")) if p.name not in dev_articles + test_articles])):
+        files[name] = work / f"{name}.bio"
+        files[name].write_text("\n\n".join((AQMAR / a).read_text(encoding="utf-8").strip() for a in articles) + "\n",
+                               encoding="utf-8")
+    return files
+
+
+def scores(model_dir: Path, files: dict[str, Path]) -> dict[str, float]:
+    ud = evaluate.evaluate_ud(files["pud_test"], model_dir=model_dir)
+    ner = evaluate.evaluate_ner(files["ner_test"], model_dir=model_dir)["micro avg"]
+    return {**{k: v["f1"] for k, v in ud.items()}, "NER P": ner["precision"], "NER R": ner["recall"], "NER F1": ner["f1"]}
+
+
+def main() -> None:
+    options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    options.add_argument("--out", type=Path, required=True)
+    options.add_argument("--work", type=Path, default=Path("runs/train-recipe-work"))
+    for key, value in train.DEFAULT_BUDGET.items():
+        options.add_argument("--" + key.replace("_", "-"), type=int, default=value)
+    args = options.parse_args()
+    files = prepare(args.work)
+    budget = {key: getattr(args, key) for key in train.DEFAULT_BUDGET}
+    start = time.perf_counter()
+    report = train.train(files["tagger_train"], files["pud_dev"], args.out, tokenize_train=files["pud_train"],
+                         ner_train=files["ner_train"], ner_dev=files["ner_dev"], budget=budget, work_dir=args.work / "train")
+    wall = time.perf_counter() - start
+    print(f"trained {report['processors']} in {wall / 60:.1f} min; per processor (s): {report['seconds']}; skipped: {report['skipped']}")
+    card, new = scores(CARD_MODEL, files), scores(args.out, files)
+    print(f"\n{'':10s}{'card model':>12s}{'new model':>12s}")
+    for key in card:
+        print(f"{key:10s}{card[key]:>12.2f}{new[key]:>12.2f}{'  better' if new[key] > card[key] else ''}")
+
+
+if __name__ == "__main__":
+    main()
