@@ -24,6 +24,7 @@ LANG = "ar"
 SHORTHAND = "ar_kit"
 PACKAGE = "kit"
 UD_PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse")
+TOKENIZER_MAX_SEQLEN = 400  # Stanza drops longer training sentences; Arabic news sentences often pass 100 characters
 DEFAULT_BUDGET = {
     "tokenize_steps": 3000, "mwt_epochs": 10, "pos_steps": 1500, "lemma_epochs": 6, "depparse_steps": 1500,
     "ner_steps": 2000, "batch_size": 32,
@@ -162,7 +163,7 @@ def _train_tokenizer(data: dict[str, Path], work: Path, budget: dict[str, int]) 
         "--dev_conll_gold", str(data["dev_conllu"]), "--conll_file", str(work / "tokenize.dev.pred.conllu"),
         "--mwt_json_file", str(data["dev_mwt"]), "--steps", str(budget["tokenize_steps"]),
         "--eval_steps", str(_interval(budget["tokenize_steps"])), "--batch_size", str(budget["batch_size"]),
-        *_common("tokenize", work),
+        "--max_seqlen", str(TOKENIZER_MAX_SEQLEN), *_common("tokenize", work),
     ])
     return _model_path(work, "tokenize")
 
