@@ -229,12 +229,13 @@ def _claim_at(
     zone = tokens[index + 1:k]
 
     evidence_end = sentence_end
+    clause_end = _content_end(tokens, k, lexicon, quotes)
     closes_clause = quote and re.match(r"\s*[،,.؛]|\s*$", text[quote[1] + 1:])
-    if quote and (closes_clause or quote[1] >= _content_end(text, tokens, k, lexicon, quotes)[0] - 2):
+    if quote and (closes_clause or quote[1] >= clause_end - 2):
         start, end, mode = quote[0], quote[1], "direct"
         evidence_end = max(sentence_end, end + 1)
     else:
-        end, _ = _content_end(text, tokens, k, lexicon, quotes)
+        end = clause_end
         start = content_start
         inner = [q for q in quotes if start <= q[0] - 1 and q[1] < end]
         mode = "mixed" if inner else "indirect"
@@ -274,17 +275,15 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start + offset, start + offset + len(stripped)
 
 
-def _content_end(text: str, tokens: list[Token], k: int, lexicon: Lexicon, quotes) -> tuple[int, int | None]:
+def _content_end(tokens: list[Token], k: int, lexicon: Lexicon, quotes) -> int:
     """Where reported content ends: the sentence end, a trailing attribution, or a following cue after a comma."""
     for j in range(k + 1, len(tokens)):
-        if _inside_quote(tokens[j], quotes):
+        if _inside_quote(tokens[j], quotes) or tokens[j - 1].text not in {"،", ","}:
             continue
-        if _attribution_at(tokens, j, lexicon) is not None and tokens[j - 1].text in {"،", ","}:
-            return tokens[j - 1].start, j
         entry = _cue_entry(tokens[j], lexicon)
-        if entry and entry.kind in ("participle", "verb") and tokens[j - 1].text in {"،", ","}:
-            return tokens[j - 1].start, None
-    return tokens[-1].end, None
+        if _attribution_at(tokens, j, lexicon) is not None or (entry and entry.kind in ("participle", "verb")):
+            return tokens[j - 1].start
+    return tokens[-1].end
 
 
 def _attribution_at(tokens: list[Token], j: int, lexicon: Lexicon) -> tuple[int, bool] | None:

@@ -173,7 +173,7 @@ def _first_pass(number: int, partition: pd.DataFrame, settings: Settings) -> dic
     for name in FRAME_TABLES:
         _write(getattr(frames, name)(parsed), settings, name, number)
     _write(actors.candidate_mentions(parsed, dictionary=settings.dictionary), settings, "candidates", number)
-    atomic_write(Path(settings.parts) / f"conllu-{number:06d}.conllu", frames.to_conllu(parsed))
+    frames.write_conllu(parsed, Path(settings.parts) / f"conllu-{number:06d}.conllu")
     return {"info": parsed.info, "errors": parsed.errors}
 
 
