@@ -95,14 +95,16 @@ def main() -> None:
     options.add_argument("--work", type=Path, default=Path("runs/train-recipe-work"))
     for key, value in train.DEFAULT_BUDGET.items():
         options.add_argument("--" + key.replace("_", "-"), type=int, default=value)
+    options.add_argument("--jobs", type=int, help="trainers at once (default: one per core)")
     args = options.parse_args()
     files = prepare(args.work)
     budget = {key: getattr(args, key) for key in train.DEFAULT_BUDGET}
     start = time.perf_counter()
     report = train.train(files["tagger_train"], files["pud_dev"], args.out, tokenize_train=files["pud_train"],
-                         ner_train=files["ner_train"], ner_dev=files["ner_dev"], budget=budget, work_dir=args.work / "train")
+                         ner_train=files["ner_train"], ner_dev=files["ner_dev"], budget=budget, work_dir=args.work / "train", jobs=args.jobs)
     wall = time.perf_counter() - start
-    print(f"trained {report['processors']} in {wall / 60:.1f} min; per processor (s): {report['seconds']}; skipped: {report['skipped']}")
+    print(f"trained {report['processors']} in {wall / 60:.1f} min ({report['jobs']} at a time, budget {budget}); "
+          f"per processor (s): {report['seconds']}; skipped: {report['skipped']}", flush=True)
     card, new = scores(CARD_MODEL, files), scores(args.out, files)
     print(f"\n{'':10s}{'card model':>12s}{'new model':>12s}")
     for key in card:

@@ -96,6 +96,7 @@ def _parser() -> argparse.ArgumentParser:
     train.add_argument("--out", required=True, type=Path, help="the resources directory to write")
     train.add_argument("--processors", default=",".join(UD_PROCESSORS), help="UD processors to train")
     train.add_argument("--work-dir", type=Path, help="keep the trainers' intermediate files here")
+    train.add_argument("--jobs", type=int, help="trainers run at once, each with cores / jobs threads (default: one per core)")
     for key, value in DEFAULT_BUDGET.items():
         train.add_argument("--" + key.replace("_", "-"), type=int, default=value, help=f"default {value}")
     train.set_defaults(command=_train)
@@ -182,8 +183,9 @@ def _train(args: argparse.Namespace) -> int:
     budget = {key: getattr(args, key) for key in train.DEFAULT_BUDGET}
     report = train.train(args.ud, args.dev, args.out, ner_train=args.ner, ner_dev=args.ner_dev, budget=budget,
                          processors=tuple(p.strip() for p in args.processors.split(",") if p.strip()), work_dir=args.work_dir,
-                         tokenize_train=args.tokenize_ud)
-    print(f"trained {', '.join(report['processors'])} into {report['model_dir']}; seconds: {report['seconds']}")
+                         tokenize_train=args.tokenize_ud, jobs=args.jobs)
+    print(f"trained {', '.join(report['processors'])} into {report['model_dir']} ({report['jobs']} at a time); "
+          f"seconds: {report['seconds']}")
     for processor, reason in report["skipped"].items():
         print(f"not trained: {processor} ({reason})")
     processors = ",".join(report["processors"])

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import tempfile
 import time
 import warnings
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
+from multiprocessing import get_context
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -42,11 +45,15 @@ def train(
     processors: tuple[str, ...] = UD_PROCESSORS,
     work_dir: str | Path | None = None,
     tokenize_train: str | Path | None = None,
+    jobs: int | None = None,
 ) -> dict[str, Any]:
     """Train the models and write the resources directory `out`; return what was trained and how long it took.
 
     `tokenize_train` trains the tokenizer on another treebank than the rest (one whose raw text is
     known: the old PADT release has none, so its tokens would teach that clitics stand apart).
+    The trainers are independent (each learns from gold annotation), so `jobs` of them run at once,
+    each with cores / jobs torch threads: Stanza's trainers use little more than one core each.
+    Default: one job per core, at most one per processor.
     """
     budget = {**DEFAULT_BUDGET, **(budget or {})}
     unknown = set(processors) - set(UD_PROCESSORS)
@@ -54,36 +61,80 @@ def train(
         raise ValueError(f"cannot train {sorted(unknown)}; UD processors are {', '.join(UD_PROCESSORS)} (ner comes with --ner)")
     if bool(ner_train) != bool(ner_dev):
         raise ValueError("NER training needs both a training and a dev file")
-    nlp.configure_threads(1)
     out = Path(out)
     with _work_folder(work_dir) as work:
         data = _prepare_ud(Path(ud_train), Path(ud_dev), work)
         if tokenize_train:
             tokenizer_data = _prepare_ud(Path(tokenize_train), Path(ud_dev), work / "tokenizer")
             data.update({k: v for k, v in tokenizer_data.items() if not k.endswith("_conllu") or k == "dev_conllu"})
-        trainers = {
-            "tokenize": _train_tokenizer, "mwt": _train_mwt, "pos": _train_pos, "lemma": _train_lemma,
-            "depparse": _train_depparse,
-        }
         report: dict[str, Any] = {"seconds": {}, "skipped": {}}
-        models: dict[str, Path] = {}
         if "mwt" in processors and not _has_multiword_tokens(Path(tokenize_train or data["train_conllu"])):
             reason = "the training treebank has no multi-word tokens (clitics are separate words)"
             warnings.warn(f"mwt not trained: {reason}; the model will run without an mwt processor", stacklevel=2)
             report["skipped"]["mwt"] = reason
             processors = tuple(p for p in processors if p != "mwt")
-        for processor in processors:
-            start = time.perf_counter()
-            models[processor] = trainers[processor](data, work, budget)
-            report["seconds"][processor] = round(time.perf_counter() - start, 1)
         if ner_train:
-            start = time.perf_counter()
-            models["ner"] = _train_ner(Path(ner_train), Path(ner_dev), work, budget)
-            report["seconds"]["ner"] = round(time.perf_counter() - start, 1)
+            data.update(ner_train=Path(ner_train), ner_dev=Path(ner_dev))
+            processors = (*processors, "ner")
+        jobs = jobs or min(os.cpu_count() or 1, len(processors))
+        models = _run_trainers(processors, data, work, budget, jobs, report)
         _write_resources(out, models)
     report["model_dir"] = str(out)
     report["processors"] = list(models)
+    report["jobs"] = jobs
     return report
+
+
+def _run_trainers(processors: tuple[str, ...], data: dict[str, Path], work: Path, budget: dict[str, int], jobs: int,
+                  report: dict[str, Any]) -> dict[str, Path]:
+    """Run the trainers, `jobs` at a time in separate processes (the longest first), and record their seconds."""
+    tasks = [(processor, data, work, budget, jobs) for processor in sorted(processors, key=_TRAINING_ORDER.index)]
+    if jobs <= 1:
+        results = [_train_one(*task) for task in tasks]
+    else:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn")) as pool:
+            results = list(pool.map(_train_one, *zip(*tasks)))
+    models = {}
+    for processor, path, seconds in sorted(results, key=lambda result: processors.index(result[0])):
+        models[processor] = path
+        report["seconds"][processor] = seconds
+    return models
+
+
+def _train_one(processor: str, data: dict[str, Path], work: Path, budget: dict[str, int], jobs: int) -> tuple[str, Path, float]:
+    """Train one processor with cores / jobs threads; return its name, model file and seconds."""
+    nlp.configure_threads(jobs)
+    start = time.perf_counter()
+    try:
+        with _fast_bilinear():
+            path = _TRAINERS[processor](data, work, budget)
+    except Exception as error:
+        raise RuntimeError(f"training {processor} failed: {error}") from error
+    return processor, path, round(time.perf_counter() - start, 1)
+
+
+@contextmanager
+def _fast_bilinear() -> Iterator[None]:
+    """Compute torch's Bilinear layer as one matrix product while training: the same numbers, about 3x faster on CPU.
+
+    Stanza's tagger scores UFeats and XPOS with nn.Bilinear, whose CPU kernel (_trilinear) runs
+    thousands of small products; on two cores it took three quarters of each training step.
+    """
+    import torch
+
+    def forward(self: torch.nn.Bilinear, input1: torch.Tensor, input2: torch.Tensor) -> torch.Tensor:
+        out_features, in1, in2 = self.weight.shape
+        # weight (o, i, j) -> (i, o*j): x1 @ W gives every output's row vector, then a dot product with x2
+        projected = (input1 @ self.weight.permute(1, 0, 2).reshape(in1, out_features * in2)).view(*input1.shape[:-1], out_features, in2)
+        output = (projected * input2.unsqueeze(-2)).sum(-1)
+        return output if self.bias is None else output + self.bias
+
+    original = torch.nn.Bilinear.forward
+    torch.nn.Bilinear.forward = forward
+    try:
+        yield
+    finally:
+        torch.nn.Bilinear.forward = original
 
 
 @contextmanager
@@ -185,7 +236,7 @@ def _train_pos(data: dict[str, Path], work: Path, budget: dict[str, int]) -> Pat
     tagger.main([
         "--mode", "train", "--train_file", str(data["train_conllu"]), "--eval_file", str(data["dev_conllu"]),
         "--output_file", str(work / "pos.dev.pred.conllu"), "--no_pretrain", "--max_steps", str(budget["pos_steps"]),
-        "--eval_interval", str(_interval(budget["pos_steps"])), "--batch_size", str(budget["batch_size"] * 8),
+        "--eval_interval", str(_interval(budget["pos_steps"])), "--batch_size", str(budget["batch_size"]),
         *_common("pos", work),
     ])
     return _model_path(work, "pos")
@@ -214,11 +265,11 @@ def _train_depparse(data: dict[str, Path], work: Path, budget: dict[str, int]) -
     return _model_path(work, "depparse")
 
 
-def _train_ner(train: Path, dev: Path, work: Path, budget: dict[str, int]) -> Path:
+def _train_ner(data: dict[str, Path], work: Path, budget: dict[str, int]) -> Path:
     from stanza.models import ner_tagger
 
     files = {}
-    for shard, source in (("train", train), ("dev", dev)):
+    for shard, source in (("train", data["ner_train"]), ("dev", data["ner_dev"])):
         sentences = evaluate.read_bio(source)  # AQMAR's MIS0-3 become MISC
         files[shard] = work / "data" / f"{SHORTHAND}.ner.{shard}.json"
         files[shard].parent.mkdir(parents=True, exist_ok=True)
@@ -231,6 +282,13 @@ def _train_ner(train: Path, dev: Path, work: Path, budget: dict[str, int]) -> Pa
         "--batch_size", str(budget["batch_size"]), *_common("ner", work),
     ])
     return _model_path(work, "ner")
+
+
+_TRAINERS = {
+    "tokenize": _train_tokenizer, "mwt": _train_mwt, "pos": _train_pos, "lemma": _train_lemma,
+    "depparse": _train_depparse, "ner": _train_ner,
+}
+_TRAINING_ORDER = ("depparse", "pos", "tokenize", "ner", "lemma", "mwt")  # longest first, so parallel jobs end together
 
 
 def _write_resources(out: Path, models: dict[str, Path]) -> None:

@@ -61,3 +61,32 @@ def test_train_load_parse_end_to_end(corpora, tmp_path):
     assert doc.num_words >= 0.8 * len(sentence.split())
     assert all(word.upos and word.deprel for word in doc.sentences[0].words)
     assert all(token.ner for token in doc.sentences[0].tokens)
+
+
+@pytest.mark.parametrize("shape1, shape2, outputs, bias", [
+    ((5, 7), (5, 3), 4, True),
+    ((2, 6, 401), (2, 6, 51), 13, True),
+    ((3, 4), (3, 4), 1, False),
+])
+def test_fast_bilinear_gives_torchs_values_and_gradients(shape1, shape2, outputs, bias):
+    import torch
+
+    torch.manual_seed(0)
+    layer = torch.nn.Bilinear(shape1[-1], shape2[-1], outputs, bias=bias)
+    x1, x2 = torch.randn(*shape1, requires_grad=True), torch.randn(*shape2, requires_grad=True)
+    results = []
+    for fast in (False, True):
+        layer.zero_grad()
+        x1.grad = x2.grad = None
+        if fast:
+            with train._fast_bilinear():
+                output = layer(x1, x2)
+        else:
+            output = layer(x1, x2)
+        (output * torch.arange(output.numel()).view(output.shape)).sum().backward()
+        results.append((output.detach(), layer.weight.grad.clone(), x1.grad.clone(), x2.grad.clone()))
+    for reference, fast in zip(*results):
+        torch.testing.assert_close(fast, reference, rtol=1e-4, atol=1e-4)
+    assert torch.nn.Bilinear.forward is not None and "fast" not in torch.nn.Bilinear.forward.__qualname__
+    with train._fast_bilinear():
+        assert torch.nn.Bilinear.forward.__qualname__.startswith("_fast_bilinear")
