@@ -93,6 +93,10 @@ def _parser() -> argparse.ArgumentParser:
     train.add_argument("--ner", type=Path, help="NER training data (token TAG lines, BIO)")
     train.add_argument("--ner-dev", type=Path, help="NER dev data (BIO)")
     train.add_argument("--tokenize-ud", type=Path, help="train the tokenizer on this treebank instead (one with raw text)")
+    train.add_argument("--tokenize-dev", type=Path, help="the tokenizer's dev treebank (default: --dev)")
+    train.add_argument("--group-clitics", action="store_true",
+                       help="group Arabic words written together into multi-word tokens before training the tokenizer "
+                            "and mwt (for treebanks such as UD Arabic PUD that write clitics as separate words)")
     train.add_argument("--out", required=True, type=Path, help="the resources directory to write")
     train.add_argument("--processors", default=",".join(UD_PROCESSORS), help="UD processors to train")
     train.add_argument("--work-dir", type=Path, help="keep the trainers' intermediate files here")
@@ -183,7 +187,8 @@ def _train(args: argparse.Namespace) -> int:
     budget = {key: getattr(args, key) for key in train.DEFAULT_BUDGET}
     report = train.train(args.ud, args.dev, args.out, ner_train=args.ner, ner_dev=args.ner_dev, budget=budget,
                          processors=tuple(p.strip() for p in args.processors.split(",") if p.strip()), work_dir=args.work_dir,
-                         tokenize_train=args.tokenize_ud, jobs=args.jobs)
+                         tokenize_train=args.tokenize_ud, tokenize_dev=args.tokenize_dev, group_clitics=args.group_clitics,
+                         jobs=args.jobs)
     print(f"trained {', '.join(report['processors'])} into {report['model_dir']} ({report['jobs']} at a time); "
           f"seconds: {report['seconds']}")
     for processor, reason in report["skipped"].items():

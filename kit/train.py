@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from kit import evaluate, nlp
+from kit.text import arabic_share, strip_diacritics
 
 LANG = "ar"
 SHORTHAND = "ar_kit"
@@ -45,12 +46,16 @@ def train(
     processors: tuple[str, ...] = UD_PROCESSORS,
     work_dir: str | Path | None = None,
     tokenize_train: str | Path | None = None,
+    tokenize_dev: str | Path | None = None,
+    group_clitics: bool = False,
     jobs: int | None = None,
 ) -> dict[str, Any]:
     """Train the models and write the resources directory `out`; return what was trained and how long it took.
 
-    `tokenize_train` trains the tokenizer on another treebank than the rest (one whose raw text is
-    known: the old PADT release has none, so its tokens would teach that clitics stand apart).
+    `tokenize_train` (and `tokenize_dev`) train the tokenizer and mwt on another treebank than the
+    rest (one whose raw text is known: the old PADT release has none, so its tokens would teach that
+    clitics stand apart). `group_clitics` first groups the tokenizer's treebanks with
+    `group_clitic_tokens`, for treebanks that write clitics as separate words (UD Arabic PUD).
     The trainers are independent (each learns from gold annotation), so `jobs` of them run at once,
     each with cores / jobs torch threads: Stanza's trainers use little more than one core each.
     Default: one job per core, at most one per processor.
@@ -63,12 +68,14 @@ def train(
         raise ValueError("NER training needs both a training and a dev file")
     out = Path(out)
     with _work_folder(work_dir) as work:
-        data = _prepare_ud(Path(ud_train), Path(ud_dev), work)
-        if tokenize_train:
-            tokenizer_data = _prepare_ud(Path(tokenize_train), Path(ud_dev), work / "tokenizer")
-            data.update({k: v for k, v in tokenizer_data.items() if not k.endswith("_conllu") or k == "dev_conllu"})
+        data: dict[str, Any] = _prepare_ud(Path(ud_train), Path(ud_dev), work)
+        if group_clitics:
+            tokenize_train, tokenize_dev = (_grouped_copy(Path(source), work / "grouped" / f"{shard}.conllu")
+                                            for shard, source in (("train", tokenize_train or ud_train), ("dev", tokenize_dev or ud_dev)))
+        if tokenize_train or tokenize_dev:
+            data["tokenizer"] = _prepare_ud(Path(tokenize_train or ud_train), Path(tokenize_dev or ud_dev), work / "tokenizer")
         report: dict[str, Any] = {"seconds": {}, "skipped": {}}
-        if "mwt" in processors and not _has_multiword_tokens(Path(tokenize_train or data["train_conllu"])):
+        if "mwt" in processors and not _has_multiword_tokens(data.get("tokenizer", data)["train_conllu"]):
             reason = "the training treebank has no multi-word tokens (clitics are separate words)"
             warnings.warn(f"mwt not trained: {reason}; the model will run without an mwt processor", stacklevel=2)
             report["skipped"]["mwt"] = reason
@@ -76,6 +83,8 @@ def train(
         if ner_train:
             data.update(ner_train=Path(ner_train), ner_dev=Path(ner_dev))
             processors = (*processors, "ner")
+        if not processors:
+            raise ValueError(f"nothing left to train ({'; '.join(f'{k}: {v}' for k, v in report['skipped'].items())})")
         jobs = jobs or min(os.cpu_count() or 1, len(processors))
         models = _run_trainers(processors, data, work, budget, jobs, report)
         _write_resources(out, models)
@@ -85,10 +94,11 @@ def train(
     return report
 
 
-def _run_trainers(processors: tuple[str, ...], data: dict[str, Path], work: Path, budget: dict[str, int], jobs: int,
+def _run_trainers(processors: tuple[str, ...], data: dict[str, Any], work: Path, budget: dict[str, int], jobs: int,
                   report: dict[str, Any]) -> dict[str, Path]:
     """Run the trainers, `jobs` at a time in separate processes (the longest first), and record their seconds."""
-    tasks = [(processor, data, work, budget, jobs) for processor in sorted(processors, key=_TRAINING_ORDER.index)]
+    tasks = [(processor, data.get("tokenizer", data) if processor in ("tokenize", "mwt") else data, work, budget, jobs)
+             for processor in sorted(processors, key=_TRAINING_ORDER.index)]
     if jobs <= 1:
         results = [_train_one(*task) for task in tasks]
     else:
@@ -170,9 +180,68 @@ def _prepare_ud(train: Path, dev: Path, work: Path) -> dict[str, Path]:
     return data
 
 
+def group_clitic_tokens(conllu: str) -> str:
+    """Group each run of Arabic words written together (SpaceAfter=No) into a multi-word token line.
+
+    UD Arabic PUD writes clitics as separate words with no token lines (و|قال, ل|لحشد), so a
+    tokenizer trained on it splits the surface token itself; grouped, the tokenizer learns
+    surface tokens and the mwt processor learns the split, as in PADT's own releases.
+    """
+    blocks = []
+    for block in conllu.strip().split("\n\n"):
+        lines = block.splitlines()
+        rows = [line.split("\t") for line in lines if line and not line.startswith("#")]
+        if any(not row[0].isdigit() for row in rows):  # already has token lines or empty nodes
+            blocks.append(block)
+            continue
+        out = [line for line in lines if line.startswith("#")]
+        run: list[list[str]] = []
+        for row in rows:
+            if run and not _is_arabic_word(row[1]):  # a word of digits or punctuation is its own token
+                out.extend(_token_lines(run))
+                run = []
+            run.append(row)
+            if not (_joins_next(row) and _is_arabic_word(row[1])):
+                out.extend(_token_lines(run))
+                run = []
+        out.extend(_token_lines(run))
+        blocks.append("\n".join(out))
+    return "\n\n".join(blocks) + "\n\n"
+
+
+def _grouped_copy(source: Path, target: Path) -> Path:
+    if not source.exists():
+        raise FileNotFoundError(f"no UD file at {source}")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(group_clitic_tokens(source.read_text(encoding="utf-8")), encoding="utf-8")
+    return target
+
+
+def _token_lines(run: list[list[str]]) -> list[str]:
+    """The CoNLL-U lines of words written together: a token line first when there are several."""
+    lines = []
+    if len(run) > 1:
+        misc = [item for item in run[-1][9].split("|") if item.startswith("SpaceAfter=")]
+        lines.append("\t".join([f"{run[0][0]}-{run[-1][0]}", "".join(word[1] for word in run), *["_"] * 7, "|".join(misc) or "_"]))
+        for word in run:
+            word[9] = "|".join(item for item in word[9].split("|") if not item.startswith("SpaceAfter=")) or "_"
+    return lines + ["\t".join(word) for word in run]
+
+
+def _joins_next(row: list[str]) -> bool:
+    return "SpaceAfter=No" in row[9].split("|")
+
+
+def _is_arabic_word(form: str) -> bool:
+    return strip_diacritics(form).isalpha() and arabic_share(form) == 1.0
+
+
 def _has_multiword_tokens(conllu: Path) -> bool:
-    return any(line.split("\t", 1)[0].count("-") == 1 and not line.startswith("#")
-               for line in conllu.read_text(encoding="utf-8").splitlines())
+    return _has_multiword_tokens_in(conllu.read_text(encoding="utf-8"))
+
+
+def _has_multiword_tokens_in(conllu: str) -> bool:
+    return any(line.split("\t", 1)[0].count("-") == 1 and not line.startswith("#") for line in conllu.splitlines())
 
 
 def _with_text_comments(source: Path) -> str:
