@@ -88,7 +88,7 @@ def _without_xpos(conllu: str) -> str:
 
 def scores(model_dir: Path, files: dict[str, Path]) -> dict[str, float]:
     """UD scores against PUD with clitics grouped into tokens (the card's convention), Tokens also as PUD writes them, NER."""
-    ud = evaluate.evaluate_ud(files["pud_test_grouped"], model_dir=model_dir)
+    ud = evaluate.evaluate_ud(files["pud_test"], model_dir=model_dir, group_clitics=True)
     ungrouped = evaluate.evaluate_ud(files["pud_test"], model_dir=model_dir)
     ner = evaluate.evaluate_ner(files["ner_test"], model_dir=model_dir)["micro avg"]
     return {**{k: v["f1"] for k, v in ud.items()}, "Tokens (PUD as written)": ungrouped["Tokens"]["f1"],

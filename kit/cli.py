@@ -76,6 +76,8 @@ def _parser() -> argparse.ArgumentParser:
     ud = kinds.add_parser("ud", help="CoNLL 2018 scores of the parse against a gold CoNLL-U file")
     ud.add_argument("gold", type=Path)
     ud.add_argument("--system-out", type=Path, help="also keep the system CoNLL-U here")
+    ud.add_argument("--group-clitics", action="store_true",
+                    help="score Tokens against surface tokens: group the gold's clitics written together (UD Arabic PUD)")
     ner = kinds.add_parser("ner", help="entity-span precision / recall / F1 against a gold BIO file")
     ner.add_argument("gold", type=Path)
     extraction = kinds.add_parser("extraction", help="actors, claims and stances against a gold YAML reading")
@@ -215,7 +217,8 @@ def _print_scores(scores: dict, as_json: bool, columns=("precision", "recall", "
 def _evaluate_ud(args: argparse.Namespace) -> int:
     from kit import evaluate
 
-    return _print_scores(evaluate.evaluate_ud(args.gold, model_dir=args.model_dir, system_out=args.system_out), args.json)
+    return _print_scores(evaluate.evaluate_ud(args.gold, model_dir=args.model_dir, system_out=args.system_out,
+                                                    group_clitics=args.group_clitics), args.json)
 
 
 def _evaluate_ner(args: argparse.Namespace) -> int:

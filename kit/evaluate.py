@@ -195,11 +195,17 @@ def gold_texts(gold: str | Path) -> list[str]:
     return ["\n".join(sentences) for sentences in documents if sentences]
 
 
-def evaluate_ud(gold: str | Path, *, model_dir: str | Path | None = None, system_out: str | Path | None = None) -> dict:
-    """Run the current pipeline on the gold file's raw text and score it (Tokens ... LAS)."""
+def evaluate_ud(gold: str | Path, *, model_dir: str | Path | None = None, system_out: str | Path | None = None,
+                group_clitics: bool = False) -> dict:
+    """Run the current pipeline on the gold file's raw text and score it (Tokens ... LAS).
+
+    `group_clitics` scores Tokens against surface tokens: for gold files such as UD Arabic PUD that
+    write clitics as separate words with no token lines, while the model's mwt splits them.
+    """
     from stanza.models.common.doc import Document
 
     from kit import nlp
+    from kit.train import group_clitic_tokens
 
     processors = ",".join(p for p in nlp.resolve_processors(None, model_dir).split(",") if p != "ner")
     pipeline = nlp.load_pipeline(model_dir, processors)
@@ -208,6 +214,10 @@ def evaluate_ud(gold: str | Path, *, model_dir: str | Path | None = None, system
     with tempfile.TemporaryDirectory() as folder:
         path = Path(system_out) if system_out else Path(folder) / "system.conllu"
         path.write_text(system, encoding="utf-8")
+        if group_clitics:
+            grouped = Path(folder) / "gold.conllu"
+            grouped.write_text(group_clitic_tokens(Path(gold).read_text(encoding="utf-8")), encoding="utf-8")
+            gold = grouped
         return score_ud(gold, path)
 
 

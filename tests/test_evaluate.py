@@ -83,3 +83,12 @@ def test_seed_extraction_against_its_gold(model_dir):
     assert scores["claims"]["recall"] >= 90 and scores["claims"]["precision"] >= 90
     assert scores["actors"]["recall"] >= 90
     assert scores["stances"]["recall"] >= 80 and scores["stances"]["precision"] is None
+
+
+@pytest.mark.model
+def test_grouping_the_golds_clitics_scores_surface_tokens(model_dir):
+    gold = FIXTURES / "ud_gold_clitics.conllu"  # و|قال and ل|لصحفيين: 9 words in 7 surface tokens
+    as_written = evaluate.evaluate_ud(gold, model_dir=model_dir)
+    grouped = evaluate.evaluate_ud(gold, model_dir=model_dir, group_clitics=True)
+    assert grouped["Tokens"]["f1"] > as_written["Tokens"]["f1"]
+    assert grouped["Words"] == as_written["Words"]  # words are aligned the same way either way
