@@ -65,7 +65,7 @@ def prepare(work: Path) -> dict[str, Path]:
         lines.append("\t".join(fields))
     converted.write_text("\n".join(lines) + "\n", encoding="utf-8")
     files["tagger_train"] = work / "tagger_train.conllu"
-    files["tagger_train"].write_text(_without_xpos(files["pud_train"].read_text(encoding="utf-8") +
+    files["tagger_train"].write_text(train.without_xpos(files["pud_train"].read_text(encoding="utf-8") +
                                                    converted.read_text(encoding="utf-8")), encoding="utf-8")
     dev_articles, test_articles = held_out("AQMAR dev (early stopping)"), held_out("AQMAR test (NER scores on the card)")
     for name, articles in (("ner_dev", dev_articles), ("ner_test", test_articles),
@@ -74,16 +74,6 @@ def prepare(work: Path) -> dict[str, Path]:
         files[name].write_text("\n\n".join((AQMAR / a).read_text(encoding="utf-8").strip() for a in articles) + "\n",
                                encoding="utf-8")
     return files
-
-
-def _without_xpos(conllu: str) -> str:
-    rows = []
-    for line in conllu.splitlines():
-        fields = line.split("\t")
-        if len(fields) == 10:
-            fields[4] = "_"
-        rows.append("\t".join(fields))
-    return "\n".join(rows) + "\n"
 
 
 def scores(model_dir: Path, files: dict[str, Path]) -> dict[str, float]:

@@ -133,3 +133,14 @@ def test_clitics_written_together_become_multiword_tokens():
 def test_grouping_leaves_treebanks_with_token_lines_alone():
     grouped_once = train.group_clitic_tokens(PUD_STYLE)
     assert train.group_clitic_tokens(grouped_once) == grouped_once
+
+
+@pytest.mark.parametrize("train_has_xpos", [True, False])
+def test_the_dev_file_loses_xpos_only_when_the_training_file_has_none(tmp_path, train_has_xpos):
+    with_xpos = PUD_STYLE.replace("\tCCONJ\t_\t", "\tCCONJ\tC---\t")
+    train_file, dev_file = tmp_path / "train.conllu", tmp_path / "dev.conllu"
+    train_file.write_text(with_xpos if train_has_xpos else train.without_xpos(with_xpos), encoding="utf-8")
+    dev_file.write_text(with_xpos, encoding="utf-8")
+    data = train._prepare_ud(train_file, dev_file, tmp_path / "work")
+    assert ("C---" in data["dev_conllu"].read_text(encoding="utf-8")) is train_has_xpos
+    assert "# text = وقال للحشد" in data["dev_conllu"].read_text(encoding="utf-8")
