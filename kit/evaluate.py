@@ -221,6 +221,59 @@ def evaluate_ud(gold: str | Path, *, model_dir: str | Path | None = None, system
         return score_ud(gold, path)
 
 
+def pos_confusions(gold: str | Path, system: str | Path, top: int = 15) -> pd.DataFrame:
+    """The commonest UPOS errors (gold tag, system tag, count, example forms) over words segmented alike.
+
+    Words are paired by their character span in the text (spaces aside), so a word the system split
+    or joined differently from the gold is not paired; `Words` in the CoNLL scores counts those.
+    """
+    gold_words, system_words = _word_spans(Path(gold)), _word_spans(Path(system))
+    pairs = [(gold_words[span][0], system_words[span][0], gold_words[span][1])
+             for span in gold_words.keys() & system_words.keys() if gold_words[span][0] != system_words[span][0]]
+    frame = pd.DataFrame(pairs, columns=["gold_upos", "system_upos", "form"])
+    if frame.empty:
+        return pd.DataFrame(columns=["gold_upos", "system_upos", "count", "examples"])
+    grouped = frame.groupby(["gold_upos", "system_upos"])["form"]
+    examples = grouped.agg(lambda forms: " ".join(list(dict.fromkeys(forms))[:5])).rename("examples")
+    table = grouped.size().rename("count").to_frame().join(examples)
+    return table.reset_index().sort_values(["count", "gold_upos"], ascending=[False, True], ignore_index=True).head(top)
+
+
+def _word_spans(path: Path) -> dict[tuple[int, ...], tuple[str, str]]:
+    """(UPOS, form) of every word, keyed by its span in the file's text with spaces removed.
+
+    Words of a multi-word token whose forms do not spell the token share the token's span, told
+    apart by their place in it.
+    """
+    words: dict[tuple[int, ...], tuple[str, str]] = {}
+    position, token_end, token_start, token_form, pending = 0, 0, 0, "", []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        fields = line.split("\t")
+        if len(fields) != 10 or line.startswith("#") or "." in fields[0]:
+            continue
+        if "-" in fields[0]:
+            token_start, token_end, token_form, pending = position, int(fields[0].split("-")[1]), fields[1].replace(" ", ""), []
+            position += len(token_form)
+            continue
+        form = fields[1].replace(" ", "")
+        if int(fields[0]) <= token_end:
+            pending.append((fields[3], fields[1]))
+            if int(fields[0]) == token_end:
+                if "".join(f.replace(" ", "") for _, f in pending) == token_form:
+                    start = token_start
+                    for upos, word in pending:
+                        words[(start, start + len(word.replace(" ", "")))] = (upos, word)
+                        start += len(word.replace(" ", ""))
+                else:
+                    for index, (upos, word) in enumerate(pending):
+                        words[(token_start, token_start + len(token_form), index)] = (upos, word)
+                token_end, pending = 0, []
+            continue
+        words[(position, position + len(form))] = (fields[3], fields[1])
+        position += len(form)
+    return words
+
+
 # --- NER: entity spans with seqeval ---------------------------------------------------------
 
 def normalise_tag(tag: str) -> str:

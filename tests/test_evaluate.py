@@ -92,3 +92,20 @@ def test_grouping_the_golds_clitics_scores_surface_tokens(model_dir):
     grouped = evaluate.evaluate_ud(gold, model_dir=model_dir, group_clitics=True)
     assert grouped["Tokens"]["f1"] > as_written["Tokens"]["f1"]
     assert grouped["Words"] == as_written["Words"]  # words are aligned the same way either way
+
+
+def test_pos_confusions_of_a_known_system_output():
+    confusions = evaluate.pos_confusions(FIXTURES / "ud_gold.conllu", FIXTURES / "ud_system.conllu")
+    assert confusions.to_dict("records") == [{"gold_upos": "SCONJ", "system_upos": "CCONJ", "count": 1, "examples": "إن"}]
+
+
+def test_pos_confusions_pair_words_inside_multiword_tokens(tmp_path):
+    from kit.train import group_clitic_tokens
+
+    gold = FIXTURES / "ud_gold_clitics.conllu"
+    system = tmp_path / "system.conllu"  # the clitics as a multi-word token, with و tagged as a verb's prefix
+    system.write_text(group_clitic_tokens(gold.read_text(encoding="utf-8")).replace("\tو\tو\tCCONJ", "\tو\tو\tPART"),
+                      encoding="utf-8")
+    confusions = evaluate.pos_confusions(gold, system)
+    assert confusions[["gold_upos", "system_upos", "count"]].values.tolist() == [["CCONJ", "PART", 1]]
+    assert evaluate.pos_confusions(gold, gold).empty

@@ -8,7 +8,7 @@ import pytest
 
 from kit import cli, run
 
-from conftest import ROOT, SEEDS
+from conftest import FIXTURES, ROOT, SEEDS
 
 NOTEBOOKS = ROOT / "tests" / "notebooks"
 ARTICLE = "قال الرئيس إن المحادثات تتقدم.\nوأضاف أن روسيا ستشارك."
@@ -129,9 +129,11 @@ def test_evaluation_notebook_runs_when_named_with_its_gold(model_dir, tmp_path):
     out = tmp_path / "runs" / "evaluation"
     gold = SEEDS / "gold" / "000_cc99d8b811bc9b3b.yaml"
     status = cli.main(["run", str(SEEDS), "--out", str(out), "--model-dir", str(model_dir), "--quiet",
-                       "--notebooks", "05_evaluation", "-p", "gold", str(gold)])
+                       "--notebooks", "05_evaluation", "-p", "gold", str(gold),
+                       "-p", "ud_gold", str(FIXTURES / "ud_gold_clitics.conllu"), "-p", "group_clitics", "true"])
     assert status == 0
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["notebooks"][0]["parameters"]["gold"] == str(gold)
     executed = (out / "notebooks" / "05_evaluation.ipynb").read_text(encoding="utf-8")
     assert "missed claims" in executed and "attributed" in executed
+    assert "UFeats" in executed and "gold_upos" in executed  # the parse's scores and its part-of-speech errors
