@@ -2,7 +2,9 @@
 
 Data (held-out splits from the model card's SPLITS.md, so the scores compare):
 - tokenizer and mwt: UD Arabic PUD minus its dev and test sentences (800; raw text with SpaceAfter),
-  clitics written together grouped into multi-word tokens (`kit.train.group_clitic_tokens`);
+  clitics written together grouped into multi-word tokens (`kit.train.group_clitic_tokens`), and every
+  other sentence's Latin `, ; ?` written as Arabic `، ؛ ؟` (`kit.train.with_arabic_punctuation`), since
+  PUD has only Latin punctuation and news has Arabic commas;
 - pos, lemma, depparse: the same PUD sentences plus UD Arabic PADT 1.3 dev+test, converted to UD v2
   with udapi's ud.Convert1to2 and with diacritics removed from the forms (lemmas stay vocalised);
   XPOS left empty, as on the card (the two treebanks use different tag sets);
@@ -52,7 +54,8 @@ def prepare(work: Path) -> dict[str, Path]:
         files[name] = work / f"{name}.conllu"
         files[name].write_text("\n\n".join(chosen) + "\n\n", encoding="utf-8")
         files[f"{name}_grouped"] = work / f"{name}_grouped.conllu"
-        files[f"{name}_grouped"].write_text(train.group_clitic_tokens(files[name].read_text(encoding="utf-8")), encoding="utf-8")
+        grouped = train.group_clitic_tokens(files[name].read_text(encoding="utf-8"))
+        files[f"{name}_grouped"].write_text(grouped if name == "pud_test" else train.with_arabic_punctuation(grouped), encoding="utf-8")
     converted = work / "padt_v2.conllu"
     raw = "".join(p.read_text(encoding="utf-8").strip() + "\n\n" for p in PADT)
     udapy = Path(sys.executable).with_name("udapy")

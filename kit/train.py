@@ -213,6 +213,30 @@ def group_clitic_tokens(conllu: str) -> str:
     return "\n\n".join(blocks) + "\n\n"
 
 
+LATIN_TO_ARABIC_PUNCTUATION = str.maketrans({",": "،", ";": "؛", "?": "؟"})
+
+
+def with_arabic_punctuation(conllu: str, every: int = 2) -> str:
+    """Every `every`-th sentence with Latin `, ; ?` written as Arabic `، ؛ ؟` (text line, forms and lemmas).
+
+    UD Arabic PUD uses Latin punctuation only; a tokenizer trained on it leaves `ترامب،` whole in news
+    written with Arabic commas.
+    """
+    blocks = conllu.strip().split("\n\n")
+    for index in range(0, len(blocks), every):
+        lines = []
+        for line in blocks[index].splitlines():
+            fields = line.split("\t")
+            if line.startswith("# text ="):
+                line = line.translate(LATIN_TO_ARABIC_PUNCTUATION)
+            elif len(fields) == 10:
+                fields[1], fields[2] = fields[1].translate(LATIN_TO_ARABIC_PUNCTUATION), fields[2].translate(LATIN_TO_ARABIC_PUNCTUATION)
+                line = "\t".join(fields)
+            lines.append(line)
+        blocks[index] = "\n".join(lines)
+    return "\n\n".join(blocks) + "\n\n"
+
+
 def _grouped_copy(source: Path, target: Path) -> Path:
     if not source.exists():
         raise FileNotFoundError(f"no UD file at {source}")

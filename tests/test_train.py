@@ -144,3 +144,12 @@ def test_the_dev_file_loses_xpos_only_when_the_training_file_has_none(tmp_path, 
     data = train._prepare_ud(train_file, dev_file, tmp_path / "work")
     assert ("C---" in data["dev_conllu"].read_text(encoding="utf-8")) is train_has_xpos
     assert "# text = وقال للحشد" in data["dev_conllu"].read_text(encoding="utf-8")
+
+
+def test_every_other_sentence_gets_arabic_punctuation():
+    latin = PUD_STYLE.replace(":", ",").replace("# text = وقال للحشد,", "# text = وقال للحشد,")
+    two = latin.strip() + "\n\n" + latin.strip().replace("وقال", "فقال") + "\n\n"
+    first, second = train.with_arabic_punctuation(two).strip().split("\n\n")
+    assert "# text = وقال للحشد، " in first and "\t،\t،\tPUNCT" in first and "," not in first
+    assert first.replace("،", ",") == latin.strip()  # nothing else changed
+    assert second == latin.strip().replace("وقال", "فقال")  # the other sentence keeps Latin commas
