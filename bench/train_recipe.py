@@ -94,7 +94,7 @@ def main() -> None:
     options.add_argument("--work", type=Path, default=Path("runs/train-recipe-work"))
     for key, value in train.DEFAULT_BUDGET.items():
         options.add_argument("--" + key.replace("_", "-"), type=int, default=value)
-    options.add_argument("--jobs", type=int, help="trainers at once (default: one per core)")
+    options.add_argument("--jobs", type=int, help="trainers at once (default 1)")
     args = options.parse_args()
     files = prepare(args.work)
     budget = {key: getattr(args, key) for key in train.DEFAULT_BUDGET}

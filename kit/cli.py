@@ -102,7 +102,7 @@ def _parser() -> argparse.ArgumentParser:
     train.add_argument("--out", required=True, type=Path, help="the resources directory to write")
     train.add_argument("--processors", default=",".join(UD_PROCESSORS), help="UD processors to train")
     train.add_argument("--work-dir", type=Path, help="keep the trainers' intermediate files here")
-    train.add_argument("--jobs", type=int, help="trainers run at once, each with cores / jobs threads (default: one per core)")
+    train.add_argument("--jobs", type=int, help="trainers run at once, each with cores / jobs threads (default 1)")
     for key, value in DEFAULT_BUDGET.items():
         train.add_argument("--" + key.replace("_", "-"), type=int, default=value, help=f"default {value}")
     train.set_defaults(command=_train)

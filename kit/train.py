@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import shutil
 import tempfile
 import time
@@ -56,9 +55,9 @@ def train(
     rest (one whose raw text is known: the old PADT release has none, so its tokens would teach that
     clitics stand apart). `group_clitics` first groups the tokenizer's treebanks with
     `group_clitic_tokens`, for treebanks that write clitics as separate words (UD Arabic PUD).
-    The trainers are independent (each learns from gold annotation), so `jobs` of them run at once,
-    each with cores / jobs torch threads: Stanza's trainers use little more than one core each.
-    Default: one job per core, at most one per processor.
+    The trainers are independent (each learns from gold annotation), so `jobs` of them can run at
+    once, each with cores / jobs threads. Default 1: on two cores two at once was about as fast over
+    the full recipe and slower on short runs (bench/train_speed_bench.py), as depparse uses both cores.
     """
     budget = {**DEFAULT_BUDGET, **(budget or {})}
     unknown = set(processors) - set(UD_PROCESSORS)
@@ -85,7 +84,7 @@ def train(
             processors = (*processors, "ner")
         if not processors:
             raise ValueError(f"nothing left to train ({'; '.join(f'{k}: {v}' for k, v in report['skipped'].items())})")
-        jobs = jobs or min(os.cpu_count() or 1, len(processors))
+        jobs = max(1, min(jobs or 1, len(processors)))
         models = _run_trainers(processors, data, work, budget, jobs, report)
         _write_resources(out, models)
     report["model_dir"] = str(out)
