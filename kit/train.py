@@ -74,7 +74,7 @@ def train(
         if tokenize_train or tokenize_dev:
             data["tokenizer"] = _prepare_ud(Path(tokenize_train or ud_train), Path(tokenize_dev or ud_dev), work / "tokenizer")
         report: dict[str, Any] = {"seconds": {}, "skipped": {}}
-        if "mwt" in processors and not _has_multiword_tokens(data.get("tokenizer", data)["train_conllu"]):
+        if "mwt" in processors and not _has_multiword_tokens(data.get("tokenizer", data)["train_conllu"].read_text(encoding="utf-8")):
             reason = "the training treebank has no multi-word tokens (clitics are separate words)"
             warnings.warn(f"mwt not trained: {reason}; the model will run without an mwt processor", stacklevel=2)
             report["skipped"]["mwt"] = reason
@@ -278,11 +278,7 @@ def _has_xpos(conllu: str) -> bool:
     return any(len(fields) == 10 and fields[4] != "_" for fields in (line.split("\t") for line in conllu.splitlines()))
 
 
-def _has_multiword_tokens(conllu: Path) -> bool:
-    return _has_multiword_tokens_in(conllu.read_text(encoding="utf-8"))
-
-
-def _has_multiword_tokens_in(conllu: str) -> bool:
+def _has_multiword_tokens(conllu: str) -> bool:
     return any(line.split("\t", 1)[0].count("-") == 1 and not line.startswith("#") for line in conllu.splitlines())
 
 

@@ -127,7 +127,7 @@ def test_clitics_written_together_become_multiword_tokens():
     assert len(rows) == 9 + 2
     doc = nlp.doc_from_conllu(train.group_clitic_tokens(PUD_STYLE))
     assert [token.text for token in doc.sentences[0].tokens][:3] == ["وقال", "للحشد", ":"]
-    assert train._has_multiword_tokens_in(train.group_clitic_tokens(PUD_STYLE))
+    assert train._has_multiword_tokens(train.group_clitic_tokens(PUD_STYLE))
 
 
 def test_grouping_leaves_treebanks_with_token_lines_alone():
