@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import warnings
 from pathlib import Path
@@ -80,10 +81,15 @@ def _parser() -> argparse.ArgumentParser:
                     help="score Tokens against surface tokens: group the gold's clitics written together (UD Arabic PUD)")
     ner = kinds.add_parser("ner", help="entity-span precision / recall / F1 against a gold BIO file")
     ner.add_argument("gold", type=Path)
-    extraction = kinds.add_parser("extraction", help="actors, claims and stances against a gold YAML reading")
-    extraction.add_argument("gold", type=Path)
+    extraction = kinds.add_parser("extraction", help="actors, claims and stances against gold YAML readings")
+    extraction.add_argument("gold", type=Path, nargs="+", metavar="GOLD",
+                            help="gold readings: YAML files or folders of them (e.g. tests/gold/news/)")
     extraction.add_argument("--tables", type=Path, help="grade these tables (e.g. a student's) instead of running the kit")
-    extraction.add_argument("--input", type=Path, help="the article, when it is not beside the gold file")
+    extraction.add_argument("--articles", "--input", type=Path, dest="articles",
+                            help="the folder holding the articles, when it is not beside the gold files or named by split.yaml")
+    extraction.add_argument("--half", choices=("tune", "check"), help="only the articles of this half of split.yaml")
+    extraction.add_argument("--errors", type=int, default=20, metavar="N",
+                            help="print up to N errors of each kind (default 20; 0 for none)")
     for sub, handler in ((ud, _evaluate_ud), (ner, _evaluate_ner), (extraction, _evaluate_extraction)):
         sub.add_argument("--model-dir", help="Stanza resources directory")
         sub.add_argument("--json", action="store_true", help="print JSON for machines")
@@ -229,19 +235,25 @@ def _evaluate_ner(args: argparse.Namespace) -> int:
 
 
 def _evaluate_extraction(args: argparse.Namespace) -> int:
-    from kit import evaluate
+    from kit import gold
 
-    scores = evaluate.evaluate_extraction(args.gold, tables_dir=args.tables, input=args.input, model_dir=args.model_dir)
-    status = _print_scores(scores, args.json)
-    if not args.json:
-        claims = scores["claims"]
-        print(f"\nclaims: {claims['found']} of {claims['total']} found, speaker right for {claims['speaker_right']}, "
-              f"source right for {claims['source_right']}, mode right for {claims['mode_right']}")
-        for label, items in (("missed claims", claims["missed"]), ("missed stances", scores["stances"]["missed"]),
-                             ("missed actors", scores["actors"]["missed"])):
-            for item in items:
-                print(f"{label}: {item}")
-    return status
+    grading = gold.evaluate(args.gold, tables_dir=args.tables, articles=args.articles, half=args.half,
+                            model_dir=args.model_dir)
+    if args.json:
+        print(json.dumps(grading.to_dict(), ensure_ascii=False, indent=2))
+        return 0
+    import pandas as pd
+
+    with pd.option_context("display.max_rows", None, "display.max_columns", None, "display.width", 250):
+        print(grading.table().fillna("-").to_string(index=False))
+        if args.errors:
+            print()
+            for (table, kind), group in grading.errors.groupby(["table", "kind"], sort=False):
+                print(f"{table} {kind}: {len(group)}")
+                for row in group.head(args.errors).itertuples():
+                    shown = " | ".join(str(v) for v in (row.document, row.cause, row.gold, row.found, row.sentence) if v)
+                    print(f"  {shown}")
+    return 0
 
 
 def names_to_keep(dictionary: str | None) -> frozenset[str]:

@@ -14,154 +14,12 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-import yaml
 
-from kit.text import fold
+from kit import gold as kit_gold
+from kit.gold import Grading, gold_problems, load_gold  # noqa: F401  (re-exported)
 
 UD_METRICS = ("Tokens", "Sentences", "Words", "UPOS", "UFeats", "Lemmas", "UAS", "LAS")
 NER_TAG = re.compile(r"^([BIES])-(.+)$")
-
-
-def load_gold(path: str | Path) -> dict[str, Any]:
-    """Read a gold YAML file; raises ValueError naming the file and the problem when malformed."""
-    path = Path(path)
-    try:
-        gold = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as error:
-        raise ValueError(f"gold file {path}: not valid YAML ({error})") from error
-    if not isinstance(gold, dict) or "document" not in gold:
-        raise ValueError(f"gold file {path}: expected a mapping with a 'document' key")
-    for key in ("actors", "claims", "stances"):
-        gold.setdefault(key, [])
-    return gold
-
-
-def _bare(text: object) -> str:
-    folded = fold(str(text or ""))
-    return folded[1:] if folded[:1] in ("و", "ف") and len(folded) > 3 else folded
-
-
-def _overlap(a: str, b: str) -> bool:
-    a, b = fold(a), fold(b)
-    return bool(a) and bool(b) and (a in b or b in a)
-
-
-def actor_forms(actors: pd.DataFrame) -> dict[str, set[str]]:
-    """actor_id -> the folded forms it goes by (name and aliases)."""
-    return {row.actor_id: {fold(f) for f in [row.name, *str(row.aliases).split("|")] if f} for row in actors.itertuples()}
-
-
-def gold_forms(gold_actors: list[dict]) -> dict[str, set[str]]:
-    """Folded gold actor name -> the folded forms it goes by (name and aliases)."""
-    return {fold(g["name"]): {fold(f) for f in [g["name"], *g.get("aliases", [])]} for g in gold_actors}
-
-
-def same_actor(found_id: str, gold_name: str, forms: dict[str, set[str]], gold: dict[str, set[str]]) -> bool:
-    """Is the found actor the gold one? They share a name or alias."""
-    wanted = gold.get(fold(gold_name), {fold(gold_name)})
-    return bool(forms.get(found_id, set()) & wanted)
-
-
-def score_actors(actors: pd.DataFrame, gold_actors: list[dict]) -> dict[str, Any]:
-    """Gold actors found (by any of their names) and with the right type; found actors no gold one explains."""
-    forms = actor_forms(actors)
-    types = dict(zip(actors["actor_id"], actors["type"]))
-    found, typed, missed = [], [], []
-    for item in gold_actors:
-        wanted = {fold(f) for f in [item["name"], *item.get("aliases", [])]}
-        hits = [actor_id for actor_id, known in forms.items() if known & wanted]
-        if hits:
-            found.append(item["name"])
-            typed += [item["name"]] if any(types[h] == item["type"] for h in hits) else []
-        else:
-            missed.append(item["name"])
-    every_gold_form = set().union(*gold_forms(gold_actors).values()) if gold_actors else set()
-    matched = [a for a, known in forms.items() if known & every_gold_form]
-    names = dict(zip(actors["actor_id"], actors["name"]))
-    return {"total": len(gold_actors), "found": len(found), "right_type": len(typed), "missed": missed,
-            "matched_actors": len(matched), "extra": [names[a] for a in forms if a not in matched]}
-
-
-def _pair(gold_items: list[dict], rows: pd.DataFrame, id_column: str, same) -> list[tuple[dict, Any]]:
-    """Pair each gold item with the first unused row whose evidence holds its sentence and that `same` accepts."""
-    used: set[str] = set()
-    pairs = []
-    for item in gold_items:
-        match = next(
-            (row for row in rows.itertuples()
-             if getattr(row, id_column) not in used and fold(item["sentence"]) in fold(row.evidence) and same(item, row)),
-            None,
-        )
-        if match is not None:
-            used.add(getattr(match, id_column))
-        pairs.append((item, match))
-    return pairs
-
-
-def match_claims(claims: pd.DataFrame, gold_claims: list[dict]) -> list[tuple[dict, Any]]:
-    """Pair each gold claim with the found claim that matches it (or None); each found claim used once."""
-    return _pair(gold_claims, claims, "claim_id",
-                 lambda item, row: _bare(row.cue) == _bare(item["cue"]) and _overlap(row.content, item["content"]))
-
-
-def score_claims(claims: pd.DataFrame, actors: pd.DataFrame, gold_claims: list[dict],
-                 gold_actors: list[dict] | None = None) -> dict[str, Any]:
-    """Found / total claims, and how many matched claims have the gold speaker, source and mode."""
-    forms, gold = actor_forms(actors), gold_forms(gold_actors or [])
-    pairs = match_claims(claims, gold_claims)
-    matched = [(g, f) for g, f in pairs if f is not None]
-
-    def speaker_right(item: dict, found) -> bool:
-        if item.get("speaker_actor"):
-            return same_actor(found.speaker_actor_id, item["speaker_actor"], forms, gold)
-        return not found.speaker_actor_id and _overlap(found.speaker, item["speaker"])
-
-    def source_right(item: dict, found) -> bool:
-        if item.get("source_actor"):
-            return same_actor(found.source_actor_id, item["source_actor"], forms, gold)
-        return not found.source_actor_id and not found.source
-
-    return {
-        "total": len(gold_claims),
-        "found": len(matched),
-        "extra": len(claims) - len(matched),
-        "speaker_right": sum(speaker_right(g, f) for g, f in matched),
-        "source_right": sum(source_right(g, f) for g, f in matched),
-        "mode_right": sum(g["mode"] == f.mode for g, f in matched),
-        "missed": [g["sentence"] for g, f in pairs if f is None],
-        "wrong_speaker": [(g["sentence"], f.speaker) for g, f in matched if not speaker_right(g, f)],
-    }
-
-
-def match_stances(stances: pd.DataFrame, actors: pd.DataFrame, gold_stances: list[dict],
-                  gold_actors: list[dict] | None = None) -> list[tuple[dict, Any]]:
-    """Pair each gold stance with a found stance in that sentence with the same holder, target and polarity."""
-    forms, gold = actor_forms(actors), gold_forms(gold_actors or [])
-    return _pair(gold_stances, stances, "stance_id", lambda item, row: (
-        same_actor(row.holder_actor_id, item["holder_actor"], forms, gold)
-        and same_actor(row.target_actor_id, item["target_actor"], forms, gold)
-        and int(row.polarity) == int(item["polarity"])
-    ))
-
-
-def score_stances(stances: pd.DataFrame, actors: pd.DataFrame, gold_stances: list[dict],
-                  gold_actors: list[dict] | None = None) -> dict[str, Any]:
-    """Gold stances found with the right holder, target and polarity."""
-    pairs = match_stances(stances, actors, gold_stances, gold_actors)
-    return {
-        "total": len(gold_stances),
-        "found": sum(1 for _, f in pairs if f is not None),
-        "label_right": sum(1 for g, f in pairs if f is not None and f.label == g["label"]),
-        "missed": [(g["sentence"], g["holder_actor"], g["target_actor"]) for g, f in pairs if f is None],
-        "n_stances": len(stances),
-    }
-
-
-def _prf(found: int, matched: int, total: int) -> dict[str, float]:
-    precision = matched / found if found else 0.0
-    recall = matched / total if total else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": round(100 * precision, 2), "recall": round(100 * recall, 2), "f1": round(100 * f1, 2)}
 
 
 # --- UD: Stanza's CoNLL 2018 shared-task evaluation -------------------------------------------
@@ -323,67 +181,11 @@ def evaluate_ner(gold: str | Path, *, model_dir: str | Path | None = None) -> di
     return score_ner([[tag for _, tag in sentence] for sentence in sentences], predicted)
 
 
-# --- Extraction: actors, claims and stances against a gold reading ---------------------------
+# --- Extraction: actors, claims and stances against gold readings (kit.gold) ---------------------
 
-def evaluate_extraction(
-    gold: str | Path,
-    *,
-    tables_dir: str | Path | None = None,
-    input: str | Path | None = None,
-    model_dir: str | Path | None = None,
-) -> dict[str, Any]:
-    """Grade the tables of one article (given in `tables_dir`, or computed from its text) against gold."""
-    from kit import tables as kit_tables
-
-    gold_path = Path(gold)
-    reading = load_gold(gold_path)
-    if tables_dir is not None:
-        found = kit_tables.read(Path(tables_dir))
-    else:
-        document = Path(input) if input else _find_document(gold_path, reading["document"])
-        found = kit_tables.load(document, model_dir=model_dir)
-    found = _only_document(found, reading["document"])
-    actors, claims, stances = found["actors"], found["claims"], found["stances"]
-    actor_score = score_actors(actors, reading["actors"])
-    claim_score = score_claims(claims, actors, reading["claims"], reading["actors"])
-    stance_score = score_stances(stances, actors, reading["stances"], reading["actors"])
-    result = {
-        "actors": {**_prf(len(actors), actor_score["matched_actors"], actor_score["total"]), **actor_score},
-        "claims": {**_prf(len(claims), claim_score["found"], claim_score["total"]), **claim_score},
-        "stances": {**_prf(len(stances), stance_score["found"], stance_score["total"]), **stance_score},
-    }
-    if not reading.get("stances_exhaustive", False):
-        result["stances"]["precision"] = None  # the gold lists the main stances only
-        result["stances"]["f1"] = None
-    return result
-
-
-def _find_document(gold_path: Path, name: str) -> Path:
-    for folder in (gold_path.parent, gold_path.parent.parent):
-        if (folder / name).exists():
-            return folder / name
-    raise FileNotFoundError(f"gold file {gold_path}: cannot find its document {name!r}; pass it with --input")
-
-
-def _only_document(found: dict[str, pd.DataFrame], name: str) -> dict[str, pd.DataFrame]:
-    """Keep the rows of the gold's document when the tables hold several documents."""
-    documents = found["documents"]
-    if len(documents) <= 1:
-        return found
-    ids = set(documents.loc[documents["path"].map(lambda p: Path(str(p).split("#")[0]).name == name), "doc_id"])
-    if not ids:
-        raise ValueError(f"the tables hold no document named {name!r}")
-    kept = {key: table[table["doc_id"].isin(ids)] if "doc_id" in table else table for key, table in found.items()}
-    named = set(kept["mentions"]["actor_id"])
-    kept["actors"] = found["actors"][found["actors"]["actor_id"].isin(named)]
-    return kept
-
-
-def claim_mode_confusion(claims: pd.DataFrame, gold_claims: list[dict]) -> pd.DataFrame:
-    """Gold mode x found mode over the matched claims (a confusion table)."""
-    pairs = [(g["mode"], f.mode) for g, f in match_claims(claims, gold_claims) if f is not None]
-    frame = pd.DataFrame(pairs, columns=["gold", "found"])
-    return pd.crosstab(frame["gold"], frame["found"]) if len(frame) else frame
+def evaluate_extraction(gold: str | Path | list[str | Path], **options: Any) -> Grading:
+    """Grade the kit's tables against gold readings (files or folders); see `kit.gold.evaluate`."""
+    return kit_gold.evaluate(gold if isinstance(gold, (list, tuple)) else [gold], **options)
 
 
 def scores_table(scores: dict[str, dict]) -> pd.DataFrame:

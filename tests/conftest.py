@@ -177,3 +177,14 @@ def _word_line(word_id: int, spec: str, default_ner: str | None, misc: str) -> s
 def parsed_docs(*docs: str | tuple[str, ...]):
     """A Parsed corpus from compact sentences: each argument is one document (a sentence or a tuple)."""
     return nlp.parsed_from_conllu({f"d{n}": conllu(*(d if isinstance(d, tuple) else (d,))) for n, d in enumerate(docs)})
+
+
+def tables_of(parsed, found_actors, mentions, *, claims=None, stances=None) -> dict:
+    """The tables `kit.gold.grade_article` reads, for one parsed document and the extractors' output."""
+    import pandas as pd
+
+    from kit import frames
+
+    empty = pd.DataFrame(columns=["doc_id", "evidence", "holder_actor_id", "target_actor_id"])
+    return {"documents": frames.documents(parsed), "actors": found_actors, "mentions": mentions,
+            "claims": claims if claims is not None else empty, "stances": stances if stances is not None else empty}

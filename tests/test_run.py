@@ -135,5 +135,5 @@ def test_evaluation_notebook_runs_when_named_with_its_gold(model_dir, tmp_path):
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["notebooks"][0]["parameters"]["gold"] == str(gold)
     executed = (out / "notebooks" / "05_evaluation.ipynb").read_text(encoding="utf-8")
-    assert "missed claims" in executed and "attributed" in executed
+    assert "claims_r" in executed and "central_r" in executed and "total" in executed  # per-article and total scores
     assert "UFeats" in executed and "gold_upos" in executed  # the parse's scores and its part-of-speech errors
