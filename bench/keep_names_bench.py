@@ -19,7 +19,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpora import pud_documents  # noqa: E402
 
-from kit import actors, corpus, nlp  # noqa: E402
+from kit import corpus, nlp  # noqa: E402
+from kit.extract import actors  # noqa: E402
 from kit.text import fold  # noqa: E402
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"

@@ -21,16 +21,12 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 import pandas as pd
+import pyarrow.parquet as pq
 
-from kit import actors, claims, frames, nlp, stances
+from kit import frames, nlp, stages
 from kit.io import atomic_write
 
 ENGINES = ("local", "dask")
-FRAME_TABLES = ("documents", "sentences", "words", "entities")
-TABLE_ORDER = (
-    "documents", "sentences", "words", "entities", "actors", "mentions", "actor_edges", "claims", "stances",
-    "stance_matrix",
-)
 
 
 @dataclass(frozen=True)
@@ -75,26 +71,34 @@ def process(
         settings = Settings(parts, str(cache_root), str(root), processors, workers, batch_size,
                             str(dictionary) if dictionary else None, keep_whole)
         partitions = [corpus.iloc[i:i + partition_size] for i in range(0, len(corpus), partition_size)]
-        with _executor(engine, workers, scheduler, progress) as run_all:
-            first = run_all(_first_pass, partitions, settings)
-            candidates = _read_parts(Path(parts), "candidates", columns=actors.CANDIDATE_COLUMNS)
-            found_actors, mentions = actors.merge(candidates, dictionary=dictionary)
-            mentions.to_parquet(Path(parts) / "mentions.parquet")
-            second = run_all(_second_pass, partitions, settings)
+        options = stages.Options(dictionary=settings.dictionary)
         tables_dir = _mkdir(out / "tables")
-        counts = {name: _combine(Path(parts), name, tables_dir / f"{name}.csv") for name in FRAME_TABLES + ("claims", "stances")}
-        stance_rows = _read_parts(Path(parts), "stances", columns=stances.STANCE_COLUMNS)
-        in_memory = {
-            "actors": found_actors, "mentions": mentions, "actor_edges": actors.cooccurrence(mentions),
-            "stance_matrix": stances.matrix(stance_rows[["holder_actor_id", "target_actor_id", "polarity"]]),
-        }
-        for name, table in in_memory.items():
-            atomic_write(tables_dir / f"{name}.csv", table.to_csv(index=False))
-            counts[name] = len(table)
+        counts: dict[str, int] = {}
+        results: list[list[dict[str, Any]]] = []
+        with _executor(engine, workers, scheduler, progress) as run_all:
+            for number, group in enumerate(stages.passes()):
+                results.append(run_all(_pass, partitions, settings, number, [stage.name for stage in group]))
+                for stage in group:
+                    if stage.over_corpus:
+                        inputs = {spec.name: _read_parts(Path(parts), spec) for spec in _per_document_specs(stage)}
+                        for name, table in stage.over_corpus(inputs, options).items():
+                            table.to_parquet(Path(parts) / f"{name}.parquet")
+                            atomic_write(tables_dir / f"{name}.csv", table.to_csv(index=False))
+                            counts[name] = len(table)
+        for stage in stages.TABLE_STAGES:
+            for spec in stage.provides:
+                if spec.name not in stage.from_corpus:
+                    counts[spec.name] = _combine(Path(parts), spec.name, tables_dir / f"{spec.name}.csv")
         _concatenate(sorted(Path(parts).glob("conllu-*.conllu")), out / "corpus.conllu")
-    summary = _summary(first, second, corpus, engine, workers, root, processors, keep_whole, cache_root)
-    summary["tables"] = {name: counts[name] for name in TABLE_ORDER}
+    summary = _summary(results[0], [r for later in results[1:] for r in later], corpus, engine, workers, root,
+                       processors, keep_whole, cache_root)
+    summary["tables"] = {name: counts[name] for name in stages.TABLE_NAMES}
     return summary
+
+
+def _per_document_specs(stage: stages.Stage) -> list:
+    """The tables a stage's per-document half writes as parts (what its corpus half reads)."""
+    return [spec for spec in (*stage.passes_on, *stage.provides) if spec.name not in stage.from_corpus]
 
 
 def _mkdir(path: Path) -> Path:
@@ -117,8 +121,8 @@ def _cache_folder(cache: str | Path | bool | None) -> Iterator[Path]:
 def _executor(engine: str, workers: int, scheduler: str | None, progress: bool) -> Iterator[Callable]:
     """A function run_all(task, partitions, settings) -> list of results, for the chosen engine."""
     if engine == "local":
-        def run_local(task, partitions, settings):
-            return [_guarded(task, n, part, settings) for n, part in enumerate(partitions)]
+        def run_local(task, partitions, settings, *extra):
+            return [_guarded(task, n, part, settings, *extra) for n, part in enumerate(partitions)]
 
         yield run_local
         return
@@ -130,9 +134,9 @@ def _executor(engine: str, workers: int, scheduler: str | None, progress: bool) 
                                dashboard_address=None, silence_logs=logging.ERROR)
     client = Client(cluster if cluster is not None else scheduler)
     try:
-        def run_dask(task, partitions, settings):
+        def run_dask(task, partitions, settings, *extra):
             futures = client.map(_guarded, [task] * len(partitions), range(len(partitions)), partitions,
-                                 [settings] * len(partitions), pure=False)
+                                 [settings] * len(partitions), *([value] * len(partitions) for value in extra), pure=False)
             return client.gather(futures)
 
         yield run_dask
@@ -142,10 +146,10 @@ def _executor(engine: str, workers: int, scheduler: str | None, progress: bool) 
             cluster.close()
 
 
-def _guarded(task, number: int, partition: pd.DataFrame, settings: Settings) -> dict[str, Any]:
+def _guarded(task, number: int, partition: pd.DataFrame, settings: Settings, *extra) -> dict[str, Any]:
     """Run a pass on one partition; a failure of the whole partition is reported, not raised."""
     try:
-        return task(number, partition, settings)
+        return task(number, partition, settings, *extra)
     except Exception as error:
         ids = ", ".join(partition["doc_id"])
         return {"errors": {doc_id: f"partition {number} failed ({type(error).__name__}: {error})" for doc_id in partition["doc_id"]},
@@ -167,31 +171,41 @@ def _write(table: pd.DataFrame, settings: Settings, name: str, number: int) -> N
     os.replace(temporary, folder / f"part-{number:06d}.parquet")
 
 
-def _first_pass(number: int, partition: pd.DataFrame, settings: Settings) -> dict[str, Any]:
-    """Parse a partition; write its frame tables, candidate mentions and CoNLL-U."""
+def _pass(number: int, partition: pd.DataFrame, settings: Settings, pass_number: int, names: list[str]) -> dict[str, Any]:
+    """Parse a partition (the first pass) or reload it from the cache (later passes) and run the stages' per-document halves.
+
+    The tables a stage needs from an earlier pass's corpus half are read for this partition's
+    documents; the first pass also writes the partition's CoNLL-U.
+    """
     parsed = _parse(partition, settings)
-    for name in FRAME_TABLES:
-        _write(getattr(frames, name)(parsed), settings, name, number)
-    _write(actors.candidate_mentions(parsed, dictionary=settings.dictionary), settings, "candidates", number)
-    frames.write_conllu(parsed, Path(settings.parts) / f"conllu-{number:06d}.conllu")
+    options = stages.Options(dictionary=settings.dictionary)
+    tables: dict[str, pd.DataFrame] = {}
+    for stage in (s for s in stages.TABLE_STAGES if s.name in names):
+        for name in stage.needs:
+            corpus_part = Path(settings.parts) / f"{name}.parquet"
+            if name not in tables and corpus_part.exists():
+                tables[name] = _read_corpus_table(corpus_part, list(parsed.docs))
+        if stage.per_document:
+            produced = stage.per_document(parsed, tables, options)
+            tables.update(produced)
+            for name, table in produced.items():
+                _write(table, settings, name, number)
+    if pass_number == 0:
+        frames.write_conllu(parsed, Path(settings.parts) / f"conllu-{number:06d}.conllu")
     return {"info": parsed.info, "errors": parsed.errors}
 
 
-def _second_pass(number: int, partition: pd.DataFrame, settings: Settings) -> dict[str, Any]:
-    """Reload a partition from the cache; extract its claims and stances with the corpus-wide actors."""
-    parsed = _parse(partition, settings)
-    mentions = pd.read_parquet(Path(settings.parts) / "mentions.parquet", filters=[("doc_id", "in", list(parsed.docs))])
-    found_actors = pd.DataFrame(columns=actors.ACTOR_COLUMNS)  # claims and stances read actors only through mentions
-    found_claims = claims.extract(parsed, found_actors, mentions)
-    _write(found_claims, settings, "claims", number)
-    _write(stances.extract(parsed, found_actors, mentions, found_claims), settings, "stances", number)
-    return {"info": parsed.info, "errors": parsed.errors}
+def _read_corpus_table(path: Path, doc_ids: list[str]) -> pd.DataFrame:
+    """A table made over the whole corpus: this partition's rows when it has documents, else all of it."""
+    if "doc_id" in pq.read_schema(path).names:
+        return pd.read_parquet(path, filters=[("doc_id", "in", doc_ids)])
+    return pd.read_parquet(path)
 
 
-def _read_parts(parts: Path, name: str, *, columns: list[str]) -> pd.DataFrame:
-    files = sorted((parts / name).glob("part-*.parquet"))
+def _read_parts(parts: Path, spec) -> pd.DataFrame:
+    files = sorted((parts / spec.name).glob("part-*.parquet"))
     if not files:
-        return pd.DataFrame(columns=columns)
+        return spec.empty()
     return pd.concat([pd.read_parquet(f) for f in files], ignore_index=True)
 
 

@@ -13,16 +13,20 @@ import pandas as pd
 
 from kit.io import atomic_write
 from kit.nlp import Parsed
-from kit.schema import table
+from kit.schema import TableSpec
 from kit.text import strip_diacritics
 
-DOCUMENT_COLUMNS = ["doc_id", "title", "source", "date", "path", "n_chars", "n_sentences", "n_words"]
-SENTENCE_COLUMNS = ["doc_id", "sent_idx", "text", "start_char", "end_char", "n_tokens", "n_words"]
-WORD_COLUMNS = [
-    "doc_id", "sent_idx", "token_idx", "word_idx", "token", "word", "lemma", "lemma_plain",
-    "upos", "feats", "head", "deprel", "ner", "start_char", "end_char",
-]
-ENTITY_COLUMNS = ["doc_id", "sent_idx", "text", "type", "start_char", "end_char"]
+DOCUMENTS = TableSpec.of("documents", "doc_id title source date path n_chars:int64 n_sentences:int64 n_words:int64")
+SENTENCES = TableSpec.of("sentences", "doc_id sent_idx:int64 text start_char:int64 end_char:int64 n_tokens:int64 n_words:int64")
+WORDS = TableSpec.of(
+    "words",
+    "doc_id sent_idx:int64 token_idx:int64 word_idx:int64 token word lemma lemma_plain upos feats head:int64 deprel ner"
+    " start_char:int64 end_char:int64",
+)
+ENTITIES = TableSpec.of("entities", "doc_id sent_idx:int64 text type start_char:int64 end_char:int64")
+DOCUMENT_COLUMNS, SENTENCE_COLUMNS, WORD_COLUMNS, ENTITY_COLUMNS = (t.names for t in (DOCUMENTS, SENTENCES, WORDS, ENTITIES))
+
+
 def documents(parsed: Parsed) -> pd.DataFrame:
     """One row per parsed document: metadata from the Corpus, counts from the parse."""
     records = []
@@ -32,7 +36,7 @@ def documents(parsed: Parsed) -> pd.DataFrame:
             row.doc_id, row.title, row.source, row.date, row.path, len(row.text),
             len(doc.sentences), sum(len(s.words) for s in doc.sentences),
         ))
-    return table(records, DOCUMENT_COLUMNS)
+    return DOCUMENTS.frame(records)
 
 
 def sentences(parsed: Parsed) -> pd.DataFrame:
@@ -42,7 +46,7 @@ def sentences(parsed: Parsed) -> pd.DataFrame:
         for sent_idx, sentence in enumerate(doc.sentences):
             start, end = sentence.tokens[0].start_char, sentence.tokens[-1].end_char
             records.append((doc_id, sent_idx, doc.text[start:end], start, end, len(sentence.tokens), len(sentence.words)))
-    return table(records, SENTENCE_COLUMNS)
+    return SENTENCES.frame(records)
 
 
 def words(parsed: Parsed) -> pd.DataFrame:
@@ -61,7 +65,7 @@ def words(parsed: Parsed) -> pd.DataFrame:
                         word.head if word.head is not None else 0, word.deprel or "",
                         token.ner or "", start, end,
                     ))
-    return table(records, WORD_COLUMNS)
+    return WORDS.frame(records)
 
 
 def word_span(word, token) -> tuple[int, int]:
@@ -80,7 +84,7 @@ def entities(parsed: Parsed) -> pd.DataFrame:
             for entity in sentence.ents:
                 start, end = entity.start_char, entity.end_char
                 records.append((doc_id, sent_idx, doc.text[start:end], entity.type, start, end))
-    return table(records, ENTITY_COLUMNS)
+    return ENTITIES.frame(records)
 
 
 def to_conllu(parsed: Parsed) -> str:

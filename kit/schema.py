@@ -1,19 +1,55 @@
-"""Build contract tables from records, once, with integer columns typed as integers."""
+"""Table contracts: each table's name and its columns with their types, declared once by the stage that writes it.
+
+A stage builds its table from record tuples with `TableSpec.frame` (integer columns typed as
+integers, so an empty table has the same types as a full one), and readers use `csv_dtypes`, so a
+table reads back with the types it was written with.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Iterable
+
 import pandas as pd
 
-INT_COLUMNS = {
-    "n_chars", "n_sentences", "n_words", "sent_idx", "start_char", "end_char", "n_tokens",
-    "token_idx", "word_idx", "head", "n_mentions", "n_docs", "weight", "n", "polarity",
-}
+DTYPES = ("str", "int64", "float64", "bool")
 
 
-def table(records: list[tuple], columns: list[str]) -> pd.DataFrame:
-    """A DataFrame with exactly `columns`, built from a list of record tuples."""
-    frame = pd.DataFrame.from_records(records, columns=columns)
-    for column in columns:
-        if column in INT_COLUMNS:
-            frame[column] = frame[column].astype("int64")
-    return frame
+@dataclass(frozen=True)
+class TableSpec:
+    """A contract table: name and (column, dtype) pairs in column order."""
+
+    name: str
+    columns: tuple[tuple[str, str], ...]
+
+    def __post_init__(self) -> None:
+        unknown = [(c, t) for c, t in self.columns if t not in DTYPES]
+        if unknown:
+            raise ValueError(f"table {self.name}: unknown column type(s) {unknown}; valid: {', '.join(DTYPES)}")
+
+    @classmethod
+    def of(cls, name: str, columns: str) -> TableSpec:
+        """A spec from a compact string: `"doc_id sent_idx:int64 text"` (a column without a type is text)."""
+        pairs = tuple((part.split(":") + ["str"])[:2] for part in columns.split())
+        return cls(name, tuple((column, kind) for column, kind in pairs))
+
+    @property
+    def names(self) -> list[str]:
+        """The column names, in order."""
+        return [column for column, _ in self.columns]
+
+    def frame(self, records: Iterable[tuple]) -> pd.DataFrame:
+        """A DataFrame with exactly these columns from record tuples, integer columns as int64."""
+        frame = pd.DataFrame.from_records(list(records), columns=self.names)
+        for column, kind in self.columns:
+            if kind in ("int64", "float64") or (kind == "bool" and frame.empty):
+                frame[column] = frame[column].astype(kind)
+        return frame
+
+    def empty(self) -> pd.DataFrame:
+        """The table with no rows and every column typed."""
+        return self.frame([])
+
+    def csv_dtypes(self) -> dict[str, object]:
+        """`dtype=` for pandas.read_csv: text columns as str (never NaN), the others as declared."""
+        return {column: (str if kind == "str" else kind) for column, kind in self.columns}

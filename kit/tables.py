@@ -1,7 +1,7 @@
 """Compute every contract table of a parsed corpus once, and write or read them as a folder.
 
-This is the one place that runs the stages in order (frames, then the extractors); the CLI and the
-notebooks go through it, so a table is never computed two different ways.
+The stages and their order live in `kit.stages`; the CLI and the notebooks go through here, so a
+table is never computed two different ways.
 """
 
 from __future__ import annotations
@@ -10,40 +10,16 @@ from pathlib import Path
 
 import pandas as pd
 
-from kit import actors, claims, corpus, frames, nlp, stances
+from kit import corpus, nlp, stages
 from kit.io import write_csv
 from kit.nlp import Parsed
 
-TEXT_COLUMNS = {
-    name: str for name in (
-        "doc_id", "title", "source", "date", "path", "text", "token", "word", "lemma", "lemma_plain", "feats",
-        "actor_id", "name", "aliases", "actor_a", "actor_b", "speaker", "speaker_actor_id", "source_actor_id",
-        "content", "evidence", "holder", "holder_actor_id", "target", "target_actor_id", "claim_id", "cue",
-    )
-}
-TABLE_NAMES = [
-    "documents", "sentences", "words", "entities", "actors", "mentions", "actor_edges", "claims", "stances",
-    "stance_matrix",
-]
+TABLE_NAMES = stages.TABLE_NAMES
 
 
 def build(parsed: Parsed, *, dictionary: str | Path | pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
-    """All tables the kit can compute for `parsed`, keyed by table name (file stem)."""
-    found_actors, mentions = actors.extract(parsed, dictionary=dictionary)
-    found_claims = claims.extract(parsed, found_actors, mentions)
-    found_stances = stances.extract(parsed, found_actors, mentions, found_claims)
-    return {
-        "documents": frames.documents(parsed),
-        "sentences": frames.sentences(parsed),
-        "words": frames.words(parsed),
-        "entities": frames.entities(parsed),
-        "actors": found_actors,
-        "mentions": mentions,
-        "actor_edges": actors.cooccurrence(mentions),
-        "claims": found_claims,
-        "stances": found_stances,
-        "stance_matrix": stances.matrix(found_stances),
-    }
+    """All tables the kit can compute for `parsed`, keyed by table name (file stem), stage by stage."""
+    return stages.build(parsed, stages.Options(dictionary=dictionary))
 
 
 def write(tables: dict[str, pd.DataFrame], folder: str | Path) -> Path:
@@ -61,9 +37,14 @@ def read(folder: str | Path) -> dict[str, pd.DataFrame]:
     if not folder.is_dir():
         raise FileNotFoundError(f"no tables folder at {folder}")
     return {
-        path.stem: pd.read_csv(path, dtype=TEXT_COLUMNS, keep_default_na=False)
+        path.stem: pd.read_csv(path, dtype=_dtypes(path.stem), keep_default_na=False)
         for path in sorted(folder.glob("*.csv"))
     }
+
+
+def _dtypes(name: str) -> dict[str, object] | None:
+    spec = stages.TABLES.get(name)
+    return spec.csv_dtypes() if spec else None
 
 
 def load(

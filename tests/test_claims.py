@@ -1,8 +1,8 @@
-"""kit.claims: every mode, each speaker rule, each source chain, and sentences that yield no claim."""
+"""kit.extract.claims: every mode, each speaker rule, each source chain, and sentences that yield no claim."""
 
 import pytest
 
-from kit import actors, claims
+from kit.extract import actors, claims
 
 from conftest import SEEDS, parsed_docs, tables_of
 

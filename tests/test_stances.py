@@ -1,9 +1,9 @@
-"""kit.stances: each cue class, holder and target rules, relation targets, negation, no-stance sentences."""
+"""kit.extract.stances: each cue class, holder and target rules, relation targets, negation, no-stance sentences."""
 
 import pandas as pd
 import pytest
 
-from kit import actors, claims, stances
+from kit.extract import actors, claims, stances
 
 from conftest import SEEDS, parsed_docs, tables_of
 

@@ -19,14 +19,16 @@ import pandas as pd
 
 from kit import lexicons
 from kit.nlp import Parsed
-from kit.schema import table
-from kit.spans import MentionSpan, Token, clitic_readings, find_quotes, mentions_by_doc, sentence_tokens
+from kit.schema import TableSpec
+from kit.extract.context import MentionSpan, Token, clitic_readings, find_quotes, mentions_by_doc, sentence_tokens
 from kit.text import fold
 
-CLAIM_COLUMNS = [
-    "claim_id", "doc_id", "sent_idx", "speaker", "speaker_actor_id", "cue", "cue_lemma", "mode",
-    "content", "source", "source_actor_id", "start_char", "end_char", "evidence",
-]
+CLAIMS = TableSpec.of(
+    "claims",
+    "claim_id doc_id sent_idx:int64 speaker speaker_actor_id cue cue_lemma mode content source source_actor_id"
+    " start_char:int64 end_char:int64 evidence",
+)
+CLAIM_COLUMNS = CLAIMS.names
 MODES = ("direct", "indirect", "mixed", "attributed")
 COMPLEMENTIZERS = {fold(w) for w in (
     "أن", "إن", "أنه", "إنه", "أنها", "إنها", "أنهم", "إنهم", "أنهما", "إنهما", "بأن", "بأنه", "بأنها",
@@ -127,7 +129,7 @@ def extract(
                 claim.cue_lemma, claim.mode, doc.text[claim.start:claim.end], claim.source,
                 claim.source_actor_id, claim.start, claim.end, doc.text[claim.evidence_start:claim.evidence_end],
             ))
-    return table(rows, CLAIM_COLUMNS)
+    return CLAIMS.frame(rows)
 
 
 def _document_claims(doc_id: str, doc, mentions: list[MentionSpan], lexicon: Lexicon) -> list[Claim]:

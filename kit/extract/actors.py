@@ -21,15 +21,17 @@ import pandas as pd
 
 from kit import lexicons
 from kit.nlp import Parsed
-from kit.schema import table
-from kit.spans import CLITICS, WORD, Token, clitic_readings, sentence_tokens, surface_skip
+from kit.schema import TableSpec
+from kit.extract.context import CLITICS, WORD, Token, clitic_readings, sentence_tokens, surface_skip
 from kit.text import fold
 
 ACTOR_TYPES = ("PER", "ORG", "GPE", "LOC", "MISC")
-MENTION_COLUMNS = ["doc_id", "sent_idx", "actor_id", "text", "type", "start_char", "end_char", "origin"]
-ACTOR_COLUMNS = ["actor_id", "name", "type", "aliases", "n_mentions", "n_docs"]
-EDGE_COLUMNS = ["actor_a", "actor_b", "weight", "n_docs"]
-CANDIDATE_COLUMNS = ["doc_id", "sent_idx", "start", "end", "text", "type", "origin", "dictionary_id", "adjective", "key"]
+MENTIONS = TableSpec.of("mentions", "doc_id sent_idx:int64 actor_id text type start_char:int64 end_char:int64 origin")
+ACTORS = TableSpec.of("actors", "actor_id name type aliases n_mentions:int64 n_docs:int64")
+ACTOR_EDGES = TableSpec.of("actor_edges", "actor_a actor_b weight:int64 n_docs:int64")
+CANDIDATES = TableSpec.of(  # mentions found per document, before actors are merged over the corpus
+    "candidates", "doc_id sent_idx:int64 start:int64 end:int64 text type origin dictionary_id adjective:bool key")
+MENTION_COLUMNS, ACTOR_COLUMNS, EDGE_COLUMNS, CANDIDATE_COLUMNS = (t.names for t in (MENTIONS, ACTORS, ACTOR_EDGES, CANDIDATES))
 WINDOWS = ("sentence", "document")
 
 # Suffixes of a nisba adjective: feminine, sound plurals, dual, accusative tanwin (after folding).
@@ -145,7 +147,7 @@ def candidate_mentions(
     found: list[Mention] = []
     for doc_id, doc in parsed.docs.items():
         found.extend(_document_mentions(doc_id, doc, lookup, titles, non_actors))
-    return pd.DataFrame([m.__dict__ for m in found], columns=CANDIDATE_COLUMNS)
+    return CANDIDATES.frame(tuple(getattr(m, column) for column in CANDIDATE_COLUMNS) for m in found)
 
 
 def merge(
@@ -456,8 +458,8 @@ def _merge(mentions: list[Mention], lookup: ActorDictionary) -> tuple[pd.DataFra
             len(members), len({m.doc_id for m in members}),
         ))
         mention_rows += [(m.doc_id, m.sent_idx, actor_id, m.text, kind, m.start, m.end, m.origin) for m in members]
-    actors = table(actor_rows, ACTOR_COLUMNS).sort_values(["n_mentions", "actor_id"], ascending=[False, True])
-    mentions_table = table(mention_rows, MENTION_COLUMNS).sort_values(["doc_id", "start_char"], kind="stable")
+    actors = ACTORS.frame(actor_rows).sort_values(["n_mentions", "actor_id"], ascending=[False, True])
+    mentions_table = MENTIONS.frame(mention_rows).sort_values(["doc_id", "start_char"], kind="stable")
     return actors.reset_index(drop=True), mentions_table.reset_index(drop=True)
 
 
@@ -509,5 +511,5 @@ def cooccurrence(mentions: pd.DataFrame, *, window: str = "sentence") -> pd.Data
                 weights[(a, b)] += 1
                 docs[(a, b)].add(doc_id)
     rows = [(a, b, weight, len(docs[(a, b)])) for (a, b), weight in weights.items()]
-    edges = table(rows, EDGE_COLUMNS)
+    edges = ACTOR_EDGES.frame(rows)
     return edges.sort_values(["weight", "actor_a", "actor_b"], ascending=[False, True, True]).reset_index(drop=True)

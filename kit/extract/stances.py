@@ -18,15 +18,17 @@ import pandas as pd
 
 from kit import lexicons
 from kit.nlp import Parsed
-from kit.schema import table
-from kit.spans import MentionSpan, Token, clitic_readings, mentions_by_doc, sentence_tokens
+from kit.schema import TableSpec
+from kit.extract.context import MentionSpan, Token, clitic_readings, mentions_by_doc, sentence_tokens
 from kit.text import fold
 
-STANCE_COLUMNS = [
-    "stance_id", "doc_id", "sent_idx", "holder", "holder_actor_id", "target", "target_actor_id",
-    "polarity", "label", "cue", "negated", "claim_id", "start_char", "end_char", "evidence",
-]
-MATRIX_COLUMNS = ["holder_actor_id", "target_actor_id", "mean_polarity", "n"]
+STANCES = TableSpec.of(
+    "stances",
+    "stance_id doc_id sent_idx:int64 holder holder_actor_id target target_actor_id polarity:int64 label cue negated:bool"
+    " claim_id start_char:int64 end_char:int64 evidence",
+)
+STANCE_MATRIX = TableSpec.of("stance_matrix", "holder_actor_id target_actor_id mean_polarity:float64 n:int64")
+STANCE_COLUMNS, MATRIX_COLUMNS = STANCES.names, STANCE_MATRIX.names
 NETWORK_COLUMNS = ["source", "target", "weight", "sign", "mean_polarity", "n"]
 LABELS = {
     "warn": -1, "concern": -1, "condemn": -1, "criticise": -1, "accuse": -1, "threaten": -1, "reject": -1,
@@ -102,7 +104,7 @@ def extract(
     for doc_id, doc in parsed.docs.items():
         found = _document_stances(doc_id, doc, by_doc.get(doc_id, []), claims_by_doc.get(doc_id, []), cue_lexicon)
         rows += [(f"{doc_id}-s{n}", *row) for n, row in enumerate(found)]
-    return table(rows, STANCE_COLUMNS)
+    return STANCES.frame(rows)
 
 
 def _document_stances(doc_id: str, doc, mentions: list[MentionSpan], claims: list, lexicon: Lexicon) -> list[tuple]:
