@@ -22,7 +22,7 @@ import pandas as pd
 from kit import lexicons
 from kit.nlp import Parsed
 from kit.schema import TableSpec
-from kit.extract.context import CLITICS, WORD, Token, clitic_readings, sentence_tokens, surface_skip
+from kit.extract.context import CLITICS, COMMAS, WORD, Token, clitic_readings, sentence_tokens, surface_skip
 from kit.text import fold
 
 ACTOR_TYPES = ("PER", "ORG", "GPE", "LOC", "MISC")
@@ -34,12 +34,11 @@ CANDIDATES = TableSpec.of(  # mentions found per document, before actors are mer
 MENTION_COLUMNS, ACTOR_COLUMNS, EDGE_COLUMNS, CANDIDATE_COLUMNS = (t.names for t in (MENTIONS, ACTORS, ACTOR_EDGES, CANDIDATES))
 WINDOWS = ("sentence", "document")
 
-# Suffixes of a nisba adjective: feminine, sound plurals, dual, accusative tanwin (after folding).
-ADJECTIVE_SUFFIXES = ("", "ه", "ون", "ين", "ان", "تان", "تين", "ا")
+ADJECTIVE_SUFFIXES = tuple(lexicons.column("affixes", "affix", kind="adjective_suffix"))
 MAX_NAME_TOKENS = 4
-NISBA_PLURALS = ("يين", "يون")
+NISBA_PLURALS = tuple(lexicons.column("affixes", "affix", kind="nisba_plural"))
+TITLE_LINK = fold(lexicons.column("pattern_words", role="title_link")[0])
 STOP_UPOS = {"VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON", "PUNCT", "NUM", "DET", "PART", "SYM"}
-_COMMA = {",", "،"}
 _HYPHEN_TAIL = re.compile(r"-[\w\u064B-\u065F]+")
 _NAME_GAP = re.compile(r"[\s-]+")
 
@@ -320,9 +319,9 @@ def _titled_names(
             i += 1
             continue
         j = i + width
-        while j < len(tokens) and (j in covered or tokens[j].folded == "باسم" or _complement(tokens[j], titles)):
+        while j < len(tokens) and (j in covered or tokens[j].folded == TITLE_LINK or _complement(tokens[j], titles)):
             j += 1
-        k = j + 1 if j < len(tokens) and tokens[j].text in _COMMA else j
+        k = j + 1 if j < len(tokens) and tokens[j].text in COMMAS else j
         run = []
         while (
             k < len(tokens) and len(run) < MAX_NAME_TOKENS and k not in covered
@@ -336,7 +335,7 @@ def _titled_names(
             spans.append((tokens[i].start, tokens[j - 1].end))
             i = run[-1] + 1
             continue
-        if i >= 2 and tokens[i - 1].text in _COMMA:  # apposition: NAME ، TITLE
+        if i >= 2 and tokens[i - 1].text in COMMAS:  # apposition: NAME ، TITLE
             run = []
             k = i - 2
             while k >= 0 and len(run) < MAX_NAME_TOKENS and k not in covered and _name_like(tokens[k], titles, non_actors, allow_clitic=True):

@@ -20,7 +20,7 @@ import pandas as pd
 from kit import lexicons
 from kit.nlp import Parsed
 from kit.schema import TableSpec
-from kit.extract.context import MentionSpan, Token, clitic_readings, find_quotes, mentions_by_doc, sentence_tokens
+from kit.extract.context import COMMAS, QUOTE_MARKS, MentionSpan, Token, clitic_readings, find_quotes, mentions_by_doc, sentence_tokens
 from kit.text import fold
 
 CLAIMS = TableSpec.of(
@@ -30,14 +30,13 @@ CLAIMS = TableSpec.of(
 )
 CLAIM_COLUMNS = CLAIMS.names
 MODES = ("direct", "indirect", "mixed", "attributed")
-COMPLEMENTIZERS = {fold(w) for w in (
-    "أن", "إن", "أنه", "إنه", "أنها", "إنها", "أنهم", "إنهم", "أنهما", "إنهما", "بأن", "بأنه", "بأنها",
-    "بأنهم", "بأنهما", "لأن",
-)}
-PREPOSITIONS = {fold(w) for w in ("في", "من", "إلى", "على", "عن", "مع", "بين", "حول", "ضد", "عبر", "لدى", "باسم")}
-NISBA_ENDINGS = ("ي", "يه", "يون", "يين")
-TEMPORAL = {fold(w) for w in ("بعد", "قبل", "منذ", "حتى", "بعدما")}  # بعد أن: "after", not reported speech
-KAANA = {fold(w) for w in ("كان", "كانت", "كانوا", "وكان", "وكانت", "وكانوا")}
+COMPLEMENTIZERS = frozenset(fold(w) for w in lexicons.column("complementizers"))
+PREPOSITIONS = frozenset(fold(w) for w in lexicons.column("prepositions"))
+NISBA_ENDINGS = tuple(lexicons.column("affixes", "affix", kind="nisba_ending"))
+TEMPORAL = frozenset(fold(w) for w in lexicons.column("temporal_conjunctions"))  # بعد أن: "after", not reported speech
+AUXILIARIES = frozenset(fold(w) for w in lexicons.column("auxiliaries"))
+RELAY_VERB = fold(lexicons.column("pattern_words", role="relay_verb")[0])
+RELAY_FROM = fold(lexicons.column("pattern_words", role="relay_from")[0])
 NOUN_CUE_REACH = 3  # a noun cue (تصريحات، بيان) must be this close to its content
 MAX_ZONE = 16  # tokens between a cue and its content
 MIN_QUOTE_WORDS = 3  # shorter quotations are names or titles ("نيويورك تايمز"), not statements
@@ -250,7 +249,7 @@ def _claim_at(
     cue = tokens[index]
     claim = Claim(doc_id, sent_idx, "", "", cue.text, entry.lemma, mode, start, end, tokens[0].start,
                   evidence_end, gender=entry.gender, number=entry.number)
-    if entry.lemma == fold("نقل"):
+    if entry.lemma == RELAY_VERB:
         _source_chain(claim, text, tokens, index, zone, mentions, lexicon)
     elif entry.kind == "participle" and not zone:
         _clause_subject(claim, text, tokens, index, mentions, lexicon)
@@ -280,7 +279,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def _content_end(tokens: list[Token], k: int, lexicon: Lexicon, quotes) -> int:
     """Where reported content ends: the sentence end, a trailing attribution, or a following cue after a comma."""
     for j in range(k + 1, len(tokens)):
-        if _inside_quote(tokens[j], quotes) or tokens[j - 1].text not in {"،", ","}:
+        if _inside_quote(tokens[j], quotes) or tokens[j - 1].text not in COMMAS:
             continue
         entry = _cue_entry(tokens[j], lexicon)
         if _attribution_at(tokens, j, lexicon) is not None or (entry and entry.kind in ("participle", "verb")):
@@ -354,7 +353,7 @@ def _set_speaker(claim: Claim, text: str, tokens: list[Token], index: int, zone:
         if phrase:
             claim.speaker = phrase
             return
-    opens_with_kaana = tokens[0].folded in KAANA
+    opens_with_kaana = _auxiliary(tokens[0])
     before = [
         m for m in mentions
         if m.end <= tokens[index].start and not _adjectival(m) and not _after_preposition(m, tokens, lexicon)
@@ -370,6 +369,11 @@ def _set_speaker(claim: Claim, text: str, tokens: list[Token], index: int, zone:
                 break
         claim.speaker = text[first.start:chain_end.end]
         claim.speaker_actor_id = first.actor_id
+
+
+def _auxiliary(token: Token) -> bool:
+    """Is the token كان (or a form of it), possibly with و attached: «وكانت الولايات المتحدة ... أعلنت»."""
+    return token.folded in AUXILIARIES or (token.folded[:1] == "و" and token.folded[1:] in AUXILIARIES)
 
 
 def _clause_subject(claim: Claim, text: str, tokens: list[Token], index: int, mentions: list[MentionSpan], lexicon: Lexicon) -> None:
@@ -416,15 +420,27 @@ def _noun_phrase(zone: list[Token], lexicon: Lexicon) -> str:
     words = []
     for token in zone:
         bare = {reading for skip, reading in clitic_readings(token.folded) if skip <= 1}
-        if (token.text in {"،", ",", '"', "«", "»", "“", "”"} or bare & lexicon.speaker_stops
+        if (token.text in COMMAS or token.text in QUOTE_MARKS or bare & lexicon.speaker_stops
                 or bare & PREPOSITIONS or bare & lexicon.outlet_nouns or not token.folded[:1].isalpha()):
             break
         words.append(token.text)
         if len(words) == 4:
             break
-    if words and words[0][:1] in "ول" and len(words[0]) > 3 and fold(words[0])[1:3] in ("ال", "مس"):
+    if words and _leading_clitic(zone[0]):
         words[0] = words[0][1:]  # لمسؤولين -> مسؤولين, والمسؤولون -> المسؤولون
     return " ".join(words)
+
+
+def _leading_clitic(token: Token) -> bool:
+    """Does the word start with the conjunction و or the preposition ل, which is not part of the phrase?
+
+    «والمسؤولون» (و + a definite noun), «لمسؤولين» (split by the tokenizer as ل + مسؤولين); a doubled
+    لام («للحمود» = ل + الحمود) is left whole.
+    """
+    folded = token.folded
+    if folded[:1] not in ("و", "ل") or len(folded) <= 3 or folded[1:2] == "ل":
+        return False
+    return folded[1:3] == "ال" or (token.n_words >= 2 and fold(token.first_word) == folded[:1])
 
 
 def _inherit(claim: Claim, earlier: list[Claim]) -> None:
@@ -449,7 +465,7 @@ def _inherit(claim: Claim, earlier: list[Claim]) -> None:
 def _source_chain(claim: Claim, text: str, tokens: list[Token], index: int, zone: list[Token],
                   mentions: list[MentionSpan], lexicon: Lexicon) -> None:
     """`نقلت وكالة إنترفاكس عن شويغو قوله`: the outlet before عن is the source, the one after it speaks."""
-    split = next((n for n, t in enumerate(zone) if t.folded == "عن"), None)
+    split = next((n for n, t in enumerate(zone) if t.folded == RELAY_FROM), None)
     if split is None:
         _set_speaker(claim, text, tokens, index, zone, mentions, lexicon)
         return

@@ -8,12 +8,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kit import lexicons
 from kit.text import fold, strip_diacritics
 
-# Proclitics that attach to a word: conjunctions و ف, prepositions ب ل ك, and their pairs.
-CLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
+CLITICS = tuple(lexicons.column("affixes", "affix", kind="clitic"))  # proclitics, longest first
+COMMAS = frozenset({",", "،"})
+CLAUSE_BREAKS = frozenset({"،", ",", ".", ":", "؛", ";", "(", ")"})
 WORD = re.compile(r"[\w\u0640\u064B-\u065F\u0670]+(?:-[\w\u0640\u064B-\u065F\u0670]+)*")
 QUOTE_PAIRS = {"«": "»", "“": "”", "„": "“", '"': '"', "＂": "＂"}
+QUOTE_MARKS = frozenset({'"', "«", "»", "“", "”"})
 
 
 @dataclass

@@ -19,7 +19,7 @@ import pandas as pd
 from kit import lexicons
 from kit.nlp import Parsed
 from kit.schema import TableSpec
-from kit.extract.context import MentionSpan, Token, clitic_readings, mentions_by_doc, sentence_tokens
+from kit.extract.context import CLAUSE_BREAKS, MentionSpan, Token, clitic_readings, mentions_by_doc, sentence_tokens
 from kit.text import fold
 
 STANCES = TableSpec.of(
@@ -30,15 +30,18 @@ STANCES = TableSpec.of(
 STANCE_MATRIX = TableSpec.of("stance_matrix", "holder_actor_id target_actor_id mean_polarity:float64 n:int64")
 STANCE_COLUMNS, MATRIX_COLUMNS = STANCES.names, STANCE_MATRIX.names
 NETWORK_COLUMNS = ["source", "target", "weight", "sign", "mean_polarity", "n"]
-LABELS = {
+LABELS = {  # the stance labels of DESIGN.md with their polarity
     "warn": -1, "concern": -1, "condemn": -1, "criticise": -1, "accuse": -1, "threaten": -1, "reject": -1,
-    "violation": -1, "challenge": -1, "oppose": -1, "support": 1, "cooperate": 1, "agree": 1, "contact": 0,
+    "violation": -1, "challenge": -1, "oppose": -1, "demand": -1, "sanction": -1, "attack": -1,
+    "support": 1, "cooperate": 1, "agree": 1, "praise": 1, "welcome": 1, "contact": 0,
 }
 KINDS = ("attitude", "event", "relation")
 REACH = 8  # tokens from a cue to its subject, object or prepositional target
 BETWEEN_REACH = 14  # tokens from بين to the second party of a relation
-_BREAKS = {"،", ",", ".", ":", "؛", ";", "(", ")"}
-_COMPLEMENTIZERS = {fold(w) for w in ("أن", "إن", "أنه", "أنها", "بأن", "بأنه", "بأنها", "أنهما")}
+COMPLEMENTIZERS = frozenset(fold(w) for w in lexicons.column("complementizers"))
+PREPOSITIONS = frozenset(fold(w) for w in lexicons.column("prepositions"))
+BETWEEN = fold(lexicons.column("pattern_words", role="between")[0])
+CAUSE_FROM = fold(lexicons.column("pattern_words", role="cause_from")[0])
 
 
 @dataclass(frozen=True)
@@ -83,9 +86,7 @@ def load_lexicon(lexicon: str | Path | pd.DataFrame | None = None) -> Lexicon:
     for entries in cues.values():
         entries.sort(key=lambda e: -len(e.words))
     negators = {fold(w) for w in lexicons.load("negators")["word"]}
-    stops = lexicons.load("speaker_stops")
-    prepositions = {fold(w) for w in stops.loc[stops["kind"] == "preposition", "word"]}
-    return Lexicon(cues=cues, negators=negators, prepositions=prepositions)
+    return Lexicon(cues=cues, negators=negators, prepositions=set(PREPOSITIONS))
 
 
 def extract(
@@ -139,7 +140,7 @@ def _document_stances(doc_id: str, doc, mentions: list[MentionSpan], claims: lis
 def _negated(tokens: list[Token], i: int, lexicon: Lexicon) -> bool:
     """A negator one or two words before the cue, within the clause (لم يحذر، تحظر عقد صفقات)."""
     for j in (i - 1, i - 2):
-        if j < 0 or tokens[j].text in _BREAKS:
+        if j < 0 or tokens[j].text in CLAUSE_BREAKS:
             return False
         if any(r in lexicon.negators for s, r in clitic_readings(tokens[j].folded) if s <= 1):
             return True
@@ -245,7 +246,7 @@ def _coordinated(tokens: list[Token], i: int, mentions: list[MentionSpan]) -> li
 def _genitive(tokens: list[Token], start: int, mentions: list[MentionSpan]) -> list[_Party]:
     """The actor right after a noun cue: its genitive (تحذيرات البيت الأبيض) or adjective (تحذيرات أمريكية)."""
     for j in range(start, min(len(tokens), start + 2)):
-        if tokens[j].folded == "من":
+        if tokens[j].folded == CAUSE_FROM:
             continue
         found = [_as_party(m) for m in mentions if tokens[j].start <= m.start < tokens[j].end]
         return found[:1]
@@ -276,24 +277,24 @@ def _clause_mentions(
 
 def _clause_break(token: Token, step: int) -> bool:
     """Punctuation; going forward a verb (the next predicate: `سيشكّل`), going back a complementizer."""
-    if token.text in _BREAKS:
+    if token.text in CLAUSE_BREAKS:
         return True
     if step > 0:
         return token.upos[-1:] == ("VERB",)
-    return token.folded in _COMPLEMENTIZERS
+    return token.folded in COMPLEMENTIZERS
 
 
 def _between(tokens: list[Token], start: int, mentions: list[MentionSpan]) -> list[_Party]:
     """Both parties of `بين A وB` shortly after the cue: the first actor after بين and the first after و."""
     for j in range(start, min(len(tokens), start + REACH)):
-        if tokens[j].text in _BREAKS:
+        if tokens[j].text in CLAUSE_BREAKS:
             return []
-        if tokens[j].folded != "بين":
+        if tokens[j].folded != BETWEEN:
             continue
         first = second = None
         conjunction = False
         for k in range(j + 1, min(len(tokens), j + BETWEEN_REACH)):
-            if tokens[k].text in _BREAKS:
+            if tokens[k].text in CLAUSE_BREAKS:
                 break
             conjunction = conjunction or (first is not None and tokens[k].folded.startswith("و"))
             here = [_as_party(m) for m in mentions if tokens[k].start <= m.start < tokens[k].end]
@@ -314,12 +315,12 @@ def _marked_targets(tokens: list[Token], start: int, entry: CueEntry, mentions: 
     if not entry.markers:
         return []
     for j in range(start, min(len(tokens), start + REACH)):
-        if tokens[j].text in _BREAKS:
+        if tokens[j].text in CLAUSE_BREAKS:
             return []
         readings = {r for s, r in clitic_readings(tokens[j].folded) if s <= 1}
         attached = bool({tokens[j].folded[:1]} & entry.markers) and len(tokens[j].folded) > 2
         if readings & entry.markers or attached:
-            if j + 1 < len(tokens) and tokens[j + 1].folded in {"ان", "انه", "انها"}:
+            if j + 1 < len(tokens) and tokens[j + 1].folded in COMPLEMENTIZERS:
                 return []
             between = _between(tokens, j, mentions)
             if between:

@@ -43,6 +43,17 @@ def load(name: str, *, path: str | Path | None = None, extend: str | Path | pd.D
     return table
 
 
+def column(name: str, column: str = "word", **where: str) -> list[str]:
+    """One column of a shipped lexicon in file order, from the rows whose other columns have the given values.
+
+    `column("affixes", "affix", kind="clitic")` -> ["وب", "ول", ...].
+    """
+    table = load(name)
+    for key, value in where.items():
+        table = table[table[key] == value]
+    return list(table[column])
+
+
 def _read(path: Path) -> pd.DataFrame:
     if not path.exists():
         raise FileNotFoundError(f"lexicon file {path} does not exist")
