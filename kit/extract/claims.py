@@ -12,7 +12,7 @@ with such a marker and no cue is an `attributed` claim.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
@@ -20,7 +20,10 @@ import pandas as pd
 from kit import lexicons
 from kit.nlp import Parsed
 from kit.schema import TableSpec
-from kit.extract.context import COMMAS, QUOTE_MARKS, MentionSpan, Token, clitic_readings, find_quotes, mentions_by_doc, sentence_tokens
+from kit.extract.context import (
+    COMMAS, NOBODY, QUOTE_MARKS, MentionSpan, Party, Sentence, Token, clitic_readings, find_quotes, mentions_by_doc,
+    sentence_tokens,
+)
 from kit.text import fold
 
 CLAIMS = TableSpec.of(
@@ -67,12 +70,12 @@ class Lexicon:
     speaker_stops: set[str]
 
 
-@dataclass
+@dataclass(frozen=True)
 class Claim:
-    doc_id: str
+    """One attributed statement of a sentence; offsets index the document text."""
+
     sent_idx: int
-    speaker: str
-    speaker_actor_id: str
+    speaker: Party
     cue: str
     cue_lemma: str
     mode: str
@@ -80,10 +83,38 @@ class Claim:
     end: int
     evidence_start: int
     evidence_end: int
-    source: str = ""
-    source_actor_id: str = ""
-    gender: str = ""
+    source: Party = NOBODY
+    gender: str = ""  # the speaker's, as the cue's agreement shows it (for a pro-drop cue that follows)
     number: str = ""
+
+
+@dataclass(frozen=True)
+class Opening:
+    """Where a cue's content opens: the token that opens it (ending the speaker zone), its first character, its quotation."""
+
+    k: int
+    start: int
+    quote: tuple[int, int] | None
+
+
+@dataclass(frozen=True)
+class Content:
+    """The span of what was said, its mode, and where the claim's evidence ends."""
+
+    start: int
+    end: int
+    mode: str
+    evidence_end: int
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who a cue's words give as the speaker and the source, and the speaker's gender and number."""
+
+    speaker: Party
+    source: Party
+    gender: str
+    number: str
 
 
 def load_lexicon(lexicon: str | Path | pd.DataFrame | None = None) -> Lexicon:
@@ -124,9 +155,9 @@ def extract(
         found = _document_claims(doc_id, doc, by_doc.get(doc_id, []), cue_lexicon)
         for n, claim in enumerate(found):
             rows.append((
-                f"{doc_id}-c{n}", doc_id, claim.sent_idx, claim.speaker, claim.speaker_actor_id, claim.cue,
-                claim.cue_lemma, claim.mode, doc.text[claim.start:claim.end], claim.source,
-                claim.source_actor_id, claim.start, claim.end, doc.text[claim.evidence_start:claim.evidence_end],
+                f"{doc_id}-c{n}", doc_id, claim.sent_idx, claim.speaker.text, claim.speaker.actor_id, claim.cue,
+                claim.cue_lemma, claim.mode, doc.text[claim.start:claim.end], claim.source.text,
+                claim.source.actor_id, claim.start, claim.end, doc.text[claim.evidence_start:claim.evidence_end],
             ))
     return CLAIMS.frame(rows)
 
@@ -141,33 +172,39 @@ def _document_claims(doc_id: str, doc, mentions: list[MentionSpan], lexicon: Lex
             continue
         if claims and claims[-1].end > tokens[0].start and claims[-1].mode == "direct":
             continue  # this sentence lies inside the previous claim's quotation
-        in_sentence = [m for m in mentions if tokens[0].start <= m.start < tokens[-1].end]
-        found: list[Claim] = []
-        taken_until = -1
-        for index in range(len(tokens)):
-            entry = _cue_entry(tokens[index], lexicon)
-            if entry is None or index <= taken_until or _inside_quote(tokens[index], quotes):
-                continue
-            result = _claim_at(doc_id, sent_idx, text, tokens, index, entry, in_sentence, quotes, lexicon)
-            if result is None:
-                continue
-            claim, zone_end = result
-            if not claim.speaker:
-                _inherit(claim, claims + found)
-            found.append(claim)
-            taken_until = zone_end
+        context = Sentence.of(doc_id, sent_idx, text, tokens, mentions, quotes)
+        found = cue_claims(context, lexicon, earlier=claims)
         if not found:
             previous_start = doc.sentences[sent_idx - 1].tokens[0].start_char if sent_idx else tokens[0].start
-            found = [c for c in (
-                _headline_claim(doc_id, sent_idx, text, tokens, in_sentence, quotes),
-                _attributed_claim(doc_id, sent_idx, text, tokens, in_sentence, quotes, lexicon, previous_start),
-            ) if c]
+            found = [c for c in (headline_claim(context), attributed_claim(context, lexicon, previous_start)) if c]
         claims.extend(found)
     return claims
 
 
-def _cue_entry(token: Token, lexicon: Lexicon) -> CueEntry | None:
-    """The cue a token is, by surface form (with و/ف attached) or, for verbs, by lemma."""
+def cue_claims(s: Sentence, lexicon: Lexicon, *, earlier: list[Claim]) -> list[Claim]:
+    """A claim for each reporting cue of the sentence that has content, outside quotations and speaker zones.
+
+    A cue with no speaker of its own takes the previous one that agrees (`inherit`).
+    """
+    found: list[Claim] = []
+    taken_until = -1
+    for index, token in enumerate(s.tokens):
+        entry = cue_entry(token, lexicon)
+        if entry is None or index <= taken_until or s.inside_quote(token):
+            continue
+        result = claim_at(s, index, entry, lexicon)
+        if result is None:
+            continue
+        claim, zone_end = result
+        if not claim.speaker.text:
+            claim = inherit(claim, earlier + found)
+        found.append(claim)
+        taken_until = zone_end
+    return found
+
+
+def cue_entry(token: Token, lexicon: Lexicon) -> CueEntry | None:
+    """The cue a token is, by surface form (with و/ف attached) or, for verbs, by lemma: «وأضاف», «تقول»."""
     for skip, reading in clitic_readings(token.folded):
         if skip <= 1 and reading in lexicon.cues:
             return lexicon.cues[reading]
@@ -180,84 +217,91 @@ def _cue_entry(token: Token, lexicon: Lexicon) -> CueEntry | None:
     return None
 
 
-def _inside_quote(token: Token, quotes: list[tuple[int, int]]) -> bool:
-    return any(start <= token.start and token.end <= end for start, end in quotes)
+def claim_at(s: Sentence, index: int, entry: CueEntry, lexicon: Lexicon) -> tuple[Claim, int] | None:
+    """The claim the cue at `index` introduces, with the index that ends its speaker zone; None without content.
+
+    «وقال المتحدث باسم البيت الأبيض، جون كيربي، إن المحادثات تتقدم»: cue وقال, speaker zone up to إن
+    (the speaker is in it), content after it.
+    """
+    opening = content_opening(s, index, entry, lexicon)
+    if opening is None:
+        return None
+    content = content_span(s, opening, lexicon)
+    if content is None:
+        return None
+    zone = s.tokens[index + 1:opening.k]
+    found = attribution(s, index, zone, entry, lexicon)
+    source = trailing_source(s, opening.k, content, lexicon) or found.source
+    cue = s.tokens[index]
+    claim = Claim(s.sent_idx, found.speaker, cue.text, entry.lemma, content.mode, content.start, content.end,
+                  s.tokens[0].start, content.evidence_end, source, found.gender, found.number)
+    return claim, opening.k
 
 
-def _quote_at(position: int, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """The quotation whose opening mark is at `position`."""
-    return next(((s, e) for s, e in quotes if s - 1 == position), None)
+# --- Where the content is ----------------------------------------------------------------------
 
+def content_opening(s: Sentence, index: int, entry: CueEntry, lexicon: Lexicon) -> Opening | None:
+    """Where the content of the cue at `index` opens, within MAX_ZONE tokens (a noun cue within NOUN_CUE_REACH).
 
-def _long_quote(span: tuple[int, int], text: str) -> bool:
-    return len(text[span[0]:span[1]].split()) > MIN_QUOTE_WORDS
-
-
-def _claim_at(
-    doc_id: str, sent_idx: int, text: str, tokens: list[Token], index: int, entry: CueEntry,
-    mentions: list[MentionSpan], quotes: list[tuple[int, int]], lexicon: Lexicon,
-) -> tuple[Claim, int] | None:
-    """The claim a cue introduces, with the index of the last token of its speaker zone; None if no content."""
-    sentence_end = tokens[-1].end
-    content_start = None
-    quote = None
-    k = index + 1
-    while k < len(tokens) and k - index <= MAX_ZONE:
-        token = tokens[k]
-        readings = {reading for _, reading in clitic_readings(token.folded)}
-        if token.text == ":":
-            content_start = _skip_space(text, token.end)
-            quote = _quote_at(content_start, quotes)
-            break
-        if token.folded in COMPLEMENTIZERS and not (k > 0 and tokens[k - 1].folded in TEMPORAL):
-            content_start = _skip_space(text, token.end)
-            quote = _quote_at(content_start, quotes)
-            break
-        opening = _quote_at(token.start, quotes)
-        if opening and _long_quote(opening, text):
-            quote, content_start = opening, token.start
-            break
-        if entry.pp_content and entry.particle and (token.folded == entry.particle or (
-                entry.particle == "ب" and token.folded.startswith("ب") and len(token.folded) > 3)):
-            content_start = _skip_space(text, token.end if token.folded == entry.particle else token.start + 1)
-            break
-        if token.text == "." or (k > index + 1 and _cue_entry(token, lexicon) and "VERB" in token.upos and
-                                  lexicon.cues.get(token.folded, entry).kind == "verb" and not readings & {entry.particle}):
+    «قال: "..."» (a colon), «أكد أن ...» (a complementizer), «وأضاف "..."» (a quotation of more than
+    MIN_QUOTE_WORDS words), «أعرب عن قلقه» (the cue's own preposition). A full stop or another
+    reporting verb first means this cue has no content.
+    """
+    for k in range(index + 1, min(len(s.tokens), index + MAX_ZONE + 1)):
+        opening = _opens_content(s, k, entry)
+        if opening is not None:
+            return None if entry.kind == "noun" and k - index > NOUN_CUE_REACH else opening
+        if _ends_zone(s.tokens[k], k - index, entry, lexicon):
             return None
-        k += 1
-    if content_start is None or (entry.kind == "noun" and k - index > NOUN_CUE_REACH):
-        return None
-    zone = tokens[index + 1:k]
+    return None
 
-    evidence_end = sentence_end
-    clause_end = _content_end(tokens, k, lexicon, quotes)
-    closes_clause = quote and re.match(r"\s*[،,.؛]|\s*$", text[quote[1] + 1:])
+
+def _opens_content(s: Sentence, k: int, entry: CueEntry) -> Opening | None:
+    token = s.tokens[k]
+    after_time_word = k > 0 and s.tokens[k - 1].folded in TEMPORAL  # بعد أن: "after", not reported speech
+    if token.text == ":" or (token.folded in COMPLEMENTIZERS and not after_time_word):
+        start = _skip_space(s.text, token.end)
+        return Opening(k, start, _quote_at(start, s.quotes))
+    quote = _quote_at(token.start, s.quotes)
+    if quote and _long_quote(quote, s.text):
+        return Opening(k, token.start, quote)
+    if _cue_preposition(token, entry):
+        return Opening(k, _skip_space(s.text, token.end if token.folded == entry.particle else token.start + 1), None)
+    return None
+
+
+def _cue_preposition(token: Token, entry: CueEntry) -> bool:
+    """The preposition that takes the content of a cue like أعرب عن, written apart or attached (بضرورة)."""
+    if not (entry.pp_content and entry.particle):
+        return False
+    return token.folded == entry.particle or (
+        entry.particle == "ب" and token.folded.startswith("ب") and len(token.folded) > 3)
+
+
+def _ends_zone(token: Token, distance: int, entry: CueEntry, lexicon: Lexicon) -> bool:
+    """A full stop, or another reporting verb (not the cue's preposition), before any content."""
+    if token.text == ".":
+        return True
+    if distance <= 1 or "VERB" not in token.upos or not cue_entry(token, lexicon):
+        return False
+    readings = {reading for _, reading in clitic_readings(token.folded)}
+    return lexicon.cues.get(token.folded, entry).kind == "verb" and not readings & {entry.particle}
+
+
+def content_span(s: Sentence, opening: Opening, lexicon: Lexicon) -> Content | None:
+    """The content from its opening: a quotation that closes the clause is `direct`; else up to the clause end,
+    `mixed` when it holds a quotation, `indirect` otherwise."""
+    sentence_end = s.tokens[-1].end
+    clause_end = _content_end(s, opening.k, lexicon)
+    quote = opening.quote
+    closes_clause = quote and re.match(r"\s*[،,.؛]|\s*$", s.text[quote[1] + 1:])
     if quote and (closes_clause or quote[1] >= clause_end - 2):
-        start, end, mode = quote[0], quote[1], "direct"
-        evidence_end = max(sentence_end, end + 1)
+        start, end, mode, evidence_end = quote[0], quote[1], "direct", max(sentence_end, quote[1] + 1)
     else:
-        end = clause_end
-        start = content_start
-        inner = [q for q in quotes if start <= q[0] - 1 and q[1] < end]
-        mode = "mixed" if inner else "indirect"
-        if quote and quote[1] >= end - 2:
-            start, end, mode = quote[0], quote[1], "direct"
-    start, end = _trim(text, start, end)
-    if end <= start:
-        return None
-
-    cue = tokens[index]
-    claim = Claim(doc_id, sent_idx, "", "", cue.text, entry.lemma, mode, start, end, tokens[0].start,
-                  evidence_end, gender=entry.gender, number=entry.number)
-    if entry.lemma == RELAY_VERB:
-        _source_chain(claim, text, tokens, index, zone, mentions, lexicon)
-    elif entry.kind == "participle" and not zone:
-        _clause_subject(claim, text, tokens, index, mentions, lexicon)
-    else:
-        _set_speaker(claim, text, tokens, index, zone, mentions, lexicon)
-        _outlet_source(claim, zone, mentions, lexicon, tokens)
-    _trailing_source(claim, text, tokens, k, mentions, lexicon)
-    return claim, k
+        start, end, evidence_end = opening.start, clause_end, sentence_end
+        mode = "mixed" if any(start <= q[0] - 1 and q[1] < end for q in s.quotes) else "indirect"
+    start, end = _trim(s.text, start, end)
+    return Content(start, end, mode, evidence_end) if end > start else None
 
 
 def _skip_space(text: str, position: int) -> int:
@@ -276,12 +320,22 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start + offset, start + offset + len(stripped)
 
 
-def _content_end(tokens: list[Token], k: int, lexicon: Lexicon, quotes) -> int:
-    """Where reported content ends: the sentence end, a trailing attribution, or a following cue after a comma."""
+def _quote_at(position: int, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The quotation whose opening mark is at `position`."""
+    return next(((s, e) for s, e in quotes if s - 1 == position), None)
+
+
+def _long_quote(span: tuple[int, int], text: str) -> bool:
+    return len(text[span[0]:span[1]].split()) > MIN_QUOTE_WORDS
+
+
+def _content_end(s: Sentence, k: int, lexicon: Lexicon) -> int:
+    """Where reported content ends: the sentence end, or a comma before a trailing attribution or another cue."""
+    tokens = s.tokens
     for j in range(k + 1, len(tokens)):
-        if _inside_quote(tokens[j], quotes) or tokens[j - 1].text not in COMMAS:
+        if s.inside_quote(tokens[j]) or tokens[j - 1].text not in COMMAS:
             continue
-        entry = _cue_entry(tokens[j], lexicon)
+        entry = cue_entry(tokens[j], lexicon)
         if _attribution_at(tokens, j, lexicon) is not None or (entry and entry.kind in ("participle", "verb")):
             return tokens[j - 1].start
     return tokens[-1].end
@@ -303,8 +357,106 @@ def _attribution_at(tokens: list[Token], j: int, lexicon: Lexicon) -> tuple[int,
     return None
 
 
-def _mentions_in(mentions: list[MentionSpan], start: int, end: int) -> list[MentionSpan]:
-    return [m for m in mentions if start <= m.start and m.end <= end]
+# --- Who speaks, and through whom -------------------------------------------------------------
+
+def attribution(s: Sentence, index: int, zone: list[Token], entry: CueEntry, lexicon: Lexicon) -> Attribution:
+    """Speaker and source from the words between the cue and its content (the speaker zone)."""
+    if entry.lemma == RELAY_VERB:
+        return relayed(s, index, zone, entry, lexicon)
+    if entry.kind == "participle" and not zone:
+        return Attribution(clause_subject(s, index, lexicon), NOBODY, entry.gender, entry.number)
+    speaker = zone_speaker(s, index, zone, lexicon)
+    return Attribution(speaker, outlet_source(s, zone, speaker, lexicon), entry.gender, entry.number)
+
+
+def zone_speaker(s: Sentence, index: int, zone: list[Token], lexicon: Lexicon, *, after_preposition: bool = False) -> Party:
+    """The speaker in the zone: a person, else the cue's dependency subject, else any actor, else the unnamed
+    noun phrase («مسؤولون»); with an empty zone, the subject before the cue.
+
+    «وقالت المتحدّثة باسم مجلس الأمن القومي أدريان واتسون إن ...» -> أدريان واتسون (the person, not the body).
+    """
+    if zone:
+        candidates = [
+            m for m in s.mentions_in(zone[0].start, zone[-1].end)
+            if not _adjectival(m) and (after_preposition or not _after_preposition(m, s.tokens, lexicon))
+        ]
+        subject = _dependency_subject(s.tokens, index, zone)
+        chosen = (
+            next((m for m in candidates if m.type == "PER"), None)
+            or next((m for m in candidates if subject and m.start <= subject.start < m.end), None)
+            or (candidates[0] if candidates else None)
+        )
+        if chosen:
+            return _coordinated(s, chosen)
+        phrase = _noun_phrase(zone, lexicon)
+        if phrase:
+            return Party(phrase)
+    return _subject_before(s, index, lexicon)
+
+
+def _subject_before(s: Sentence, index: int, lexicon: Lexicon) -> Party:
+    """The actor just before the cue with nothing between (or anywhere before it after «وكانت»), with coordinated ones.
+
+    «الولايات المتحدة وبريطانيا أعلنتا أن ...» -> الولايات المتحدة وبريطانيا.
+    """
+    tokens = s.tokens
+    opens_with_kaana = _auxiliary(tokens[0])
+    before = [
+        m for m in s.mentions
+        if m.end <= tokens[index].start and not _adjectival(m) and not _after_preposition(m, tokens, lexicon)
+        and (opens_with_kaana or not any(m.end <= t.start < tokens[index].start for t in tokens))
+    ]
+    if not before:
+        return NOBODY
+    chain_end = first = before[-1]
+    for m in reversed(before[:-1]):
+        if not re.fullmatch(r"\s*و", s.text[m.end:first.start]):
+            break
+        first = m
+    return Party(s.text[first.start:chain_end.end], first.actor_id)
+
+
+def _auxiliary(token: Token) -> bool:
+    """Is the token كان (or a form of it), possibly with و attached: «وكانت الولايات المتحدة ... أعلنت»."""
+    return token.folded in AUXILIARIES or (token.folded[:1] == "و" and token.folded[1:] in AUXILIARIES)
+
+
+def clause_subject(s: Sentence, index: int, lexicon: Lexicon) -> Party:
+    """A participle (`محذرة`, `قائلة`) shares the subject of its clause's main verb.
+
+    Notes: an accusative participle of state (حال) describes the subject of the verb it follows,
+    so the speaker is the first actor after the sentence's first verb, when there is one.
+    """
+    tokens = s.tokens
+    verb = next((n for n in range(index) if "VERB" in tokens[n].upos), None)
+    if verb is None:
+        return NOBODY
+    following = [
+        m for m in s.mentions
+        if tokens[verb].end <= m.start and m.end <= tokens[index].start and not _adjectival(m)
+        and not _after_preposition(m, tokens, lexicon) and sum(1 for t in tokens[verb:index] if t.start < m.start) <= 3
+    ]
+    return _coordinated(s, following[0]) if following else NOBODY
+
+
+def _dependency_subject(tokens: list[Token], index: int, zone: list[Token]) -> Token | None:
+    """The token holding the cue verb's nsubj, when the parse puts it between cue and content."""
+    cue = tokens[index]
+    verb_ids = {i for i, upos in zip(cue.ids, cue.upos) if upos in ("VERB", "NOUN", "ADJ")} or set(cue.ids)
+    for token in zone:
+        for head, deprel in zip(token.heads, token.deprels):
+            if head in verb_ids and deprel.startswith("nsubj"):
+                return token
+    return None
+
+
+def _coordinated(s: Sentence, first: MentionSpan) -> Party:
+    """A mention extended over the mentions coordinated with it: «الولايات المتحدة وبريطانيا»."""
+    last = first
+    for m in s.mentions:
+        if m.start >= last.end and re.fullmatch(r"\s*و", s.text[last.end:m.start]):
+            last = m
+    return Party(s.text[first.start:last.end], first.actor_id)
 
 
 def _adjectival(mention: MentionSpan) -> bool:
@@ -332,91 +484,8 @@ def _after_preposition(mention: MentionSpan, tokens: list[Token], lexicon: Lexic
     )
 
 
-def _set_speaker(claim: Claim, text: str, tokens: list[Token], index: int, zone: list[Token],
-                 mentions: list[MentionSpan], lexicon: Lexicon, *, after_preposition: bool = False) -> None:
-    """Speaker from the words between cue and content; else the subject before the cue."""
-    if zone:
-        candidates = [
-            m for m in _mentions_in(mentions, zone[0].start, zone[-1].end)
-            if not _adjectival(m) and (after_preposition or not _after_preposition(m, tokens, lexicon))
-        ]
-        subject = _dependency_subject(tokens, index, zone)
-        chosen = (
-            next((m for m in candidates if m.type == "PER"), None)
-            or next((m for m in candidates if subject and m.start <= subject.start < m.end), None)
-            or (candidates[0] if candidates else None)
-        )
-        if chosen:
-            _speaker_from_mention(claim, text, chosen, mentions)
-            return
-        phrase = _noun_phrase(zone, lexicon)
-        if phrase:
-            claim.speaker = phrase
-            return
-    opens_with_kaana = _auxiliary(tokens[0])
-    before = [
-        m for m in mentions
-        if m.end <= tokens[index].start and not _adjectival(m) and not _after_preposition(m, tokens, lexicon)
-        and (opens_with_kaana or not any(m.end <= t.start < tokens[index].start for t in tokens))
-    ]
-    if before:
-        chain_end = before[-1]
-        first = chain_end
-        for m in reversed(before[:-1]):
-            if re.fullmatch(r"\s*و", text[m.end:first.start]):
-                first = m
-            else:
-                break
-        claim.speaker = text[first.start:chain_end.end]
-        claim.speaker_actor_id = first.actor_id
-
-
-def _auxiliary(token: Token) -> bool:
-    """Is the token كان (or a form of it), possibly with و attached: «وكانت الولايات المتحدة ... أعلنت»."""
-    return token.folded in AUXILIARIES or (token.folded[:1] == "و" and token.folded[1:] in AUXILIARIES)
-
-
-def _clause_subject(claim: Claim, text: str, tokens: list[Token], index: int, mentions: list[MentionSpan], lexicon: Lexicon) -> None:
-    """A participle (`محذرة`, `قائلة`) shares the subject of its clause's main verb.
-
-    Notes: an accusative participle of state (حال) describes the subject of the verb it follows,
-    so the speaker is the first actor after the sentence's first verb, when there is one.
-    """
-    verb = next((n for n in range(index) if "VERB" in tokens[n].upos), None)
-    if verb is None:
-        return
-    following = [
-        m for m in mentions
-        if tokens[verb].end <= m.start and m.end <= tokens[index].start and not _adjectival(m)
-        and not _after_preposition(m, tokens, lexicon) and sum(1 for t in tokens[verb:index] if t.start < m.start) <= 3
-    ]
-    if following:
-        _speaker_from_mention(claim, text, following[0], mentions)
-
-
-def _dependency_subject(tokens: list[Token], index: int, zone: list[Token]) -> Token | None:
-    """The token holding the cue verb's nsubj, when the parse puts it between cue and content."""
-    cue = tokens[index]
-    verb_ids = {i for i, upos in zip(cue.ids, cue.upos) if upos in ("VERB", "NOUN", "ADJ")} or set(cue.ids)
-    for token in zone:
-        for head, deprel in zip(token.heads, token.deprels):
-            if head in verb_ids and deprel.startswith("nsubj"):
-                return token
-    return None
-
-
-def _speaker_from_mention(claim: Claim, text: str, first: MentionSpan, mentions: list[MentionSpan]) -> None:
-    """The speaker is a mention, extended over coordinated mentions (`الولايات المتحدة وبريطانيا`)."""
-    last = first
-    for m in mentions:
-        if m.start >= last.end and re.fullmatch(r"\s*و", text[last.end:m.start]):
-            last = m
-    claim.speaker = text[first.start:last.end]
-    claim.speaker_actor_id = first.actor_id
-
-
 def _noun_phrase(zone: list[Token], lexicon: Lexicon) -> str:
-    """The unnamed speaker: the leading words of the zone, up to a preposition, comma or time word."""
+    """The unnamed speaker: the leading words of the zone, up to a preposition, comma or time word (at most four)."""
     words = []
     for token in zone:
         bare = {reading for skip, reading in clitic_readings(token.folded) if skip <= 1}
@@ -443,91 +512,88 @@ def _leading_clitic(token: Token) -> bool:
     return folded[1:3] == "ال" or (token.n_words >= 2 and fold(token.first_word) == folded[:1])
 
 
-def _inherit(claim: Claim, earlier: list[Claim]) -> None:
+def inherit(claim: Claim, earlier: list[Claim]) -> Claim:
     """A cue with no overt subject takes the previous speaker when gender and number agree.
 
     Notes: Arabic verbs agree with their subject in gender (and, when the subject precedes, in
     number), so `وتابعت` continues a female (or state) speaker, not a male one.
     """
     for previous in reversed(earlier):
-        if not previous.speaker:
+        if not previous.speaker.text:
             continue
         if claim.gender and previous.gender and claim.gender != previous.gender:
-            return
+            return claim
         if claim.number and previous.number and claim.number != previous.number:
-            return
-        claim.speaker, claim.speaker_actor_id = previous.speaker, previous.speaker_actor_id
-        claim.gender = claim.gender or previous.gender
-        claim.number = claim.number or previous.number
-        return
+            return claim
+        return replace(claim, speaker=previous.speaker, gender=claim.gender or previous.gender,
+                       number=claim.number or previous.number)
+    return claim
 
 
-def _source_chain(claim: Claim, text: str, tokens: list[Token], index: int, zone: list[Token],
-                  mentions: list[MentionSpan], lexicon: Lexicon) -> None:
+def relayed(s: Sentence, index: int, zone: list[Token], entry: CueEntry, lexicon: Lexicon) -> Attribution:
     """`نقلت وكالة إنترفاكس عن شويغو قوله`: the outlet before عن is the source, the one after it speaks."""
     split = next((n for n, t in enumerate(zone) if t.folded == RELAY_FROM), None)
     if split is None:
-        _set_speaker(claim, text, tokens, index, zone, mentions, lexicon)
-        return
-    nouns = [t for t in zone[split + 1:] if (_cue_entry(t, lexicon) or _NO_CUE).kind == "noun"]
+        return Attribution(zone_speaker(s, index, zone, lexicon), NOBODY, entry.gender, entry.number)
+    nouns = [t for t in zone[split + 1:] if (cue_entry(t, lexicon) or _NO_CUE).kind == "noun"]
     speaker_zone = [t for t in zone[split + 1:] if t not in nouns]
-    if speaker_zone:
-        _set_speaker(claim, text, tokens, index, speaker_zone, mentions, lexicon, after_preposition=True)
+    speaker = zone_speaker(s, index, speaker_zone, lexicon, after_preposition=True) if speaker_zone else NOBODY
     source_zone = zone[:split]
-    outlets = _mentions_in(mentions, source_zone[0].start, source_zone[-1].end) if source_zone else []
+    outlets = s.mentions_in(source_zone[0].start, source_zone[-1].end) if source_zone else []
     if not outlets:
-        outlets = [m for m in mentions if m.end <= tokens[index].start and m.type in ("ORG", "MISC")][-1:]
+        outlets = [m for m in s.mentions if m.end <= s.tokens[index].start and m.type in ("ORG", "MISC")][-1:]
     if outlets:
-        claim.source, claim.source_actor_id = outlets[0].text, outlets[0].actor_id
-    elif source_zone:
-        claim.source = _noun_phrase(source_zone, lexicon)
-    if nouns:  # قولها: the speaker's gender and number
-        entry = _cue_entry(nouns[0], lexicon)
-        claim.gender, claim.number = entry.gender or claim.gender, entry.number or claim.number
+        source = Party(outlets[0].text, outlets[0].actor_id)
+    else:
+        source = Party(_noun_phrase(source_zone, lexicon)) if source_zone else NOBODY
+    noun = cue_entry(nouns[0], lexicon) if nouns else None  # قولها: the speaker's gender and number
+    gender = (noun.gender if noun else "") or entry.gender
+    number = (noun.number if noun else "") or entry.number
+    return Attribution(speaker, source, gender, number)
 
 
-def _outlet_source(claim: Claim, zone: list[Token], mentions: list[MentionSpan], lexicon: Lexicon, tokens: list[Token]) -> None:
+def outlet_source(s: Sentence, zone: list[Token], speaker: Party, lexicon: Lexicon) -> Party:
     """`أوضح مسؤولون لصحيفة نيويورك تايمز`: an outlet the statement was given to is its source."""
     if not zone:
-        return
-    for m in _mentions_in(mentions, zone[0].start, zone[-1].end):
-        if m.actor_id == claim.speaker_actor_id:
+        return NOBODY
+    for m in s.mentions_in(zone[0].start, zone[-1].end):
+        if m.actor_id == speaker.actor_id:
             continue
-        before = _token_before(tokens, m.start)
-        if before and {reading for s, reading in clitic_readings(before.folded) if s == 1} & lexicon.outlet_nouns:
-            claim.source, claim.source_actor_id = m.text, m.actor_id
-            return
+        before = _token_before(s.tokens, m.start)
+        if before and {reading for skip, reading in clitic_readings(before.folded) if skip == 1} & lexicon.outlet_nouns:
+            return Party(m.text, m.actor_id)
+    return NOBODY
 
 
-def _trailing_source(claim: Claim, text: str, tokens: list[Token], k: int, mentions: list[MentionSpan], lexicon: Lexicon) -> None:
-    """A trailing `بحسب X` / `وفق ما نقلته X` names the source (unless it credits the speaker itself)."""
+def trailing_source(s: Sentence, k: int, content: Content, lexicon: Lexicon) -> Party | None:
+    """A trailing `بحسب X` / `وفق ما نقلته X` names the source; None when there is none or it credits the speaker."""
+    tokens = s.tokens
     for j in range(k + 1, len(tokens)):
-        if tokens[j].start < claim.end and claim.mode == "direct":
+        if tokens[j].start < content.end and content.mode == "direct":
             continue
         found = _attribution_at(tokens, j, lexicon)
         if found is None:
             continue
         width, credits_speaker = found
-        if credits_speaker:
-            return
         phrase = tokens[j + width:]
-        named = _mentions_in(mentions, phrase[0].start, phrase[-1].end) if phrase else []
-        if named:
-            claim.source, claim.source_actor_id = named[0].text, named[0].actor_id
-        elif phrase:
-            claim.source = _noun_phrase(phrase, lexicon)
-        return
+        if credits_speaker or not phrase:
+            return None
+        named = s.mentions_in(phrase[0].start, phrase[-1].end)
+        return Party(named[0].text, named[0].actor_id) if named else Party(_noun_phrase(phrase, lexicon))
+    return None
 
 
-def _attributed_claim(doc_id: str, sent_idx: int, text: str, tokens: list[Token], mentions: list[MentionSpan],
-                      quotes, lexicon: Lexicon, previous_start: int) -> Claim | None:
+# --- Claims without a reporting verb -----------------------------------------------------------
+
+def attributed_claim(s: Sentence, lexicon: Lexicon, previous_start: int) -> Claim | None:
     """A proposition credited with `بحسب / وفق / نقلا عن ...` and no reporting verb.
 
     When what precedes the marker is a mere fragment, the sentence splitter cut the proposition
     short (`سبتمبر/` | `أيلول، بحسب المسؤولين`), so the content reaches into the previous sentence.
     """
+    tokens, text = s.tokens, s.text
     for j in range(len(tokens)):
-        if _inside_quote(tokens[j], quotes):
+        if s.inside_quote(tokens[j]):
             continue
         found = _attribution_at(tokens, j, lexicon)
         if found is None or found[1]:
@@ -537,9 +603,8 @@ def _attributed_claim(doc_id: str, sent_idx: int, text: str, tokens: list[Token]
         phrase = tokens[j + width:phrase_end]
         if not phrase:
             return None
-        before_start, before_end = tokens[0].start, tokens[j].start
         after_start = tokens[phrase_end].end if phrase_end < len(tokens) else tokens[-1].end
-        start, end = _trim(text, before_start, before_end)
+        start, end = _trim(text, tokens[0].start, tokens[j].start)
         after = _trim(text, after_start, tokens[-1].end)
         evidence_start = tokens[0].start
         if after[1] - after[0] > end - start:  # the marker opens the sentence: the content follows
@@ -548,35 +613,32 @@ def _attributed_claim(doc_id: str, sent_idx: int, text: str, tokens: list[Token]
             start, evidence_start = _trim(text, previous_start, end)[0], previous_start
         if end <= start:
             return None
-        quote = next((q for q in quotes if q[0] - 1 <= start and end <= q[1] + 1), None)
+        quote = next((q for q in s.quotes if q[0] - 1 <= start and end <= q[1] + 1), None)
         if quote:
             start, end = quote
         marker = tokens[j:j + width]
-        claim = Claim(doc_id, sent_idx, "", "", " ".join(t.text for t in marker), " ".join(t.folded for t in marker),
-                      "attributed", start, end, evidence_start, tokens[-1].end)
-        named = [m for m in _mentions_in(mentions, phrase[0].start, phrase[-1].end) if not _adjectival(m)]
-        if named:
-            _speaker_from_mention(claim, text, named[0], mentions)
-        else:
-            claim.speaker = _noun_phrase(phrase, lexicon)
-        return claim
+        named = [m for m in s.mentions_in(phrase[0].start, phrase[-1].end) if not _adjectival(m)]
+        speaker = _coordinated(s, named[0]) if named else Party(_noun_phrase(phrase, lexicon))
+        return Claim(s.sent_idx, speaker, " ".join(t.text for t in marker), " ".join(t.folded for t in marker),
+                     "attributed", start, end, evidence_start, tokens[-1].end)
     return None
 
 
-def _headline_claim(doc_id: str, sent_idx: int, text: str, tokens: list[Token], mentions: list[MentionSpan], quotes) -> Claim | None:
+def headline_claim(s: Sentence) -> Claim | None:
     """A headline-style `واشنطن: أي اتفاق ... هو انتهاك`: an actor, a colon, then what it says."""
+    tokens = s.tokens
     colon = next((n for n, t in enumerate(tokens[:6]) if t.text == ":"), None)
     if colon is None or colon == 0:
         return None
-    opening = [m for m in mentions if m.start == tokens[0].start and m.end == tokens[colon - 1].end]
+    opening = [m for m in s.mentions if m.start == tokens[0].start and m.end == tokens[colon - 1].end]
     if not opening:
         return None
-    start, end = _trim(text, tokens[colon].end, tokens[-1].end)
-    if len(text[start:end].split()) < MIN_QUOTE_WORDS:
+    start, end = _trim(s.text, tokens[colon].end, tokens[-1].end)
+    if len(s.text[start:end].split()) < MIN_QUOTE_WORDS:
         return None
-    quote = _quote_at(start, quotes)
+    quote = _quote_at(start, s.quotes)
     mode = "direct" if quote and quote[1] >= end - 1 else "indirect"
     if mode == "direct":
         start, end = quote
-    return Claim(doc_id, sent_idx, opening[0].text, opening[0].actor_id, ":", ":", mode, start, end,
+    return Claim(s.sent_idx, Party(opening[0].text, opening[0].actor_id), ":", ":", mode, start, end,
                  tokens[0].start, tokens[-1].end)

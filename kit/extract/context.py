@@ -103,6 +103,17 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
 
 
 @dataclass(frozen=True)
+class Party:
+    """Someone a rule found: the words naming them and their actor id (empty when not an actor: «مسؤولون»)."""
+
+    text: str
+    actor_id: str = ""
+
+
+NOBODY = Party("")
+
+
+@dataclass(frozen=True)
 class MentionSpan:
     """An actor mention as the claim and stance extractors read it from mentions.csv."""
 
@@ -122,3 +133,30 @@ def mentions_by_doc(mentions) -> dict[str, list[MentionSpan]]:
         )
         for doc_id, group in mentions.groupby("doc_id")
     }
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """What every rule reads about one sentence: its tokens and actor mentions, the document's text and quotations."""
+
+    doc_id: str
+    sent_idx: int
+    text: str
+    tokens: list[Token]
+    mentions: list[MentionSpan]
+    quotes: list[tuple[int, int]]
+
+    @classmethod
+    def of(cls, doc_id: str, sent_idx: int, text: str, tokens: list[Token], mentions: list[MentionSpan],
+           quotes: list[tuple[int, int]]) -> Sentence:
+        """The context of one sentence; `mentions` are the document's, kept when they start in the sentence."""
+        inside = [m for m in mentions if tokens and tokens[0].start <= m.start < tokens[-1].end]
+        return cls(doc_id, sent_idx, text, tokens, inside, quotes)
+
+    def mentions_in(self, start: int, end: int) -> list[MentionSpan]:
+        """The mentions lying wholly within [start, end)."""
+        return [m for m in self.mentions if start <= m.start and m.end <= end]
+
+    def inside_quote(self, token: Token) -> bool:
+        """Is the token inside a quotation?"""
+        return any(start <= token.start and token.end <= end for start, end in self.quotes)
