@@ -12,6 +12,7 @@ negator just before the cue turns a negative stance to 0 and a positive one to -
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
@@ -19,7 +20,7 @@ import pandas as pd
 from kit import lexicons
 from kit.nlp import Parsed
 from kit.schema import TableSpec
-from kit.extract.context import CLAUSE_BREAKS, MentionSpan, Token, clitic_readings, mentions_by_doc, sentence_tokens
+from kit.extract.context import CLAUSE_BREAKS, MentionSpan, Party, Token, clitic_readings, mentions_by_doc, sentence_tokens
 from kit.text import fold
 
 STANCES = TableSpec.of(
@@ -64,9 +65,23 @@ class Lexicon:
 
 
 @dataclass(frozen=True)
-class _Party:
-    text: str
-    actor_id: str
+class Stance:
+    """One stance of a sentence: holder towards target, with the cue's span (offsets index the document text)."""
+
+    sent_idx: int
+    holder: Party
+    target: Party
+    polarity: int
+    label: str
+    cue: str
+    negated: bool
+    claim_id: str
+    start: int
+    end: int
+    evidence: str
+
+
+Pair = tuple[Party, Party]
 
 
 def load_lexicon(lexicon: str | Path | pd.DataFrame | None = None) -> Lexicon:
@@ -103,12 +118,15 @@ def extract(
     claims_by_doc = {doc_id: list(group.itertuples()) for doc_id, group in claims.groupby("doc_id")}
     rows = []
     for doc_id, doc in parsed.docs.items():
-        found = _document_stances(doc_id, doc, by_doc.get(doc_id, []), claims_by_doc.get(doc_id, []), cue_lexicon)
-        rows += [(f"{doc_id}-s{n}", *row) for n, row in enumerate(found)]
+        found = _document_stances(doc, by_doc.get(doc_id, []), claims_by_doc.get(doc_id, []), cue_lexicon)
+        rows += [(
+            f"{doc_id}-s{n}", doc_id, st.sent_idx, st.holder.text, st.holder.actor_id, st.target.text, st.target.actor_id,
+            st.polarity, st.label, st.cue, st.negated, st.claim_id, st.start, st.end, st.evidence,
+        ) for n, st in enumerate(found)]
     return STANCES.frame(rows)
 
 
-def _document_stances(doc_id: str, doc, mentions: list[MentionSpan], claims: list, lexicon: Lexicon) -> list[tuple]:
+def _document_stances(doc, mentions: list[MentionSpan], claims: list, lexicon: Lexicon) -> list[Stance]:
     text = doc.text
     out = []
     for sent_idx, sentence in enumerate(doc.sentences):
@@ -123,16 +141,13 @@ def _document_stances(doc_id: str, doc, mentions: list[MentionSpan], claims: lis
             entry, width = found
             start, end = tokens[i].start, tokens[i + width - 1].end
             negated = _negated(tokens, i, lexicon)
-            polarity = _polarity(entry.polarity, negated)
             claim = _claim_for(claims, sent_idx, text[start:end], start, end)
-            for holder, target in _pairs(tokens, i, width, entry, mentions, claim, lexicon):
+            site = CueSite(tokens, i, width, entry, mentions, claim, lexicon)
+            for holder, target in pairs(site):
                 if holder.actor_id and holder.actor_id == target.actor_id:
                     continue
-                out.append((
-                    doc_id, sent_idx, holder.text, holder.actor_id, target.text, target.actor_id, polarity,
-                    entry.label, text[start:end], negated, claim.claim_id if claim is not None else "", start, end,
-                    evidence,
-                ))
+                out.append(Stance(sent_idx, holder, target, _polarity(entry.polarity, negated), entry.label, text[start:end],
+                                  negated, claim.claim_id if claim is not None else "", start, end, evidence))
             i += width
     return out
 
@@ -176,61 +191,127 @@ def _claim_for(claims: list, sent_idx: int, cue: str, start: int, end: int):
     return None
 
 
-def _pairs(
-    tokens: list[Token], i: int, width: int, entry: CueEntry, mentions: list[MentionSpan], claim, lexicon: Lexicon
-) -> list[tuple[_Party, _Party]]:
-    """(holder, target) pairs for the cue at tokens[i:i+width]."""
-    after = _clause_mentions(tokens, i + width, 1, mentions)
-    before = _clause_mentions(tokens, i - 1, -1, mentions, prepositions=lexicon.prepositions)
-    relation = _between(tokens, i + width, mentions)
-    marked = _marked_targets(tokens, i + width, entry, mentions)
-    speaker = _Party(claim.speaker, claim.speaker_actor_id) if claim is not None and claim.speaker else None
-    in_content = claim is not None and claim.start_char <= tokens[i].start
-    content_actors = _content_actors(claim, mentions) if claim is not None else []
-    is_noun = entry.pos == "noun" or (not entry.pos and "VERB" not in tokens[i].upos)
-    genitive = _genitive(tokens, i + width, mentions) if is_noun else []
+@dataclass
+class CueSite:
+    """A stance cue in its sentence, with what the holder and target rules read around it (computed when first read)."""
 
-    if entry.kind == "relation":
-        parties = relation if len(relation) >= 2 else _coordinated(tokens, i, mentions)
-        if parties:
-            return [(a, b) for a in parties for b in parties if a != b]
-        if genitive and before and i > 0 and "VERB" in tokens[i - 1].upos:
-            agent, partners = before[:1], genitive  # يعتزم لقاء بوتين: the verb's subject meets the genitive
-        else:  # زيارة شويغو إلى كوريا: the genitive is the agent
-            agent = genitive or before[:1] or ([] if in_content else after[:1])
-            partners = [p for p in marked or after if p not in agent][:1]
-        return [(agent[0], p) for p in partners] if agent else []
+    tokens: list[Token]
+    i: int
+    width: int
+    entry: CueEntry
+    mentions: list[MentionSpan]  # the document's: a claim's content may run over several sentences
+    claim: object | None  # the claims row the cue belongs to
+    lexicon: Lexicon
 
-    if entry.kind == "event":
-        if speaker and in_content:  # the violated party (انتهاكا لقرارات مجلس الأمن) is not a violator
-            earlier = _content_actors(claim, mentions, until=tokens[i].start)
-            agents = [a for a in earlier or relation or content_actors if a not in marked]
-            return [(speaker, a) for a in agents if a.actor_id != speaker.actor_id]
-        if is_noun:
-            return []  # a threat or violation mentioned in passing, judged by no one in particular
-        patients = [p for p in marked or after if p not in before[:1]][:1]
-        return [(before[0], p) for p in patients] if before else []
+    @cached_property
+    def after(self) -> list[Party]:
+        """Actors after the cue within its clause, nearest first."""
+        return _clause_mentions(self.tokens, self.i + self.width, 1, self.mentions)
 
-    # attitude: who speaks (or the cue's subject, or the actor after a noun cue) towards its object
-    if is_noun:
-        holders = genitive or ([speaker] if speaker else [])
-    elif speaker and (not in_content or not before):
-        holders = [speaker]
+    @cached_property
+    def before(self) -> list[Party]:
+        """Actors before the cue within its clause, nearest first, not governed by a preposition."""
+        return _clause_mentions(self.tokens, self.i - 1, -1, self.mentions, prepositions=self.lexicon.prepositions)
+
+    @cached_property
+    def relation(self) -> list[Party]:
+        """Both parties of «بين A وB» shortly after the cue."""
+        return _between(self.tokens, self.i + self.width, self.mentions)
+
+    @cached_property
+    def marked(self) -> list[Party]:
+        """Actors after one of the cue's target prepositions (حذر من X)."""
+        return _marked_targets(self.tokens, self.i + self.width, self.entry, self.mentions)
+
+    @cached_property
+    def speaker(self) -> Party | None:
+        """The speaker of the claim the cue belongs to."""
+        claim = self.claim
+        return Party(claim.speaker, claim.speaker_actor_id) if claim is not None and claim.speaker else None
+
+    @cached_property
+    def in_content(self) -> bool:
+        """Does the cue lie in its claim's content (not the claim's own cue)?"""
+        return self.claim is not None and self.claim.start_char <= self.tokens[self.i].start
+
+    @cached_property
+    def content_actors(self) -> list[Party]:
+        """Actors named in the claim's content."""
+        return _content_actors(self.claim, self.mentions) if self.claim is not None else []
+
+    @cached_property
+    def is_noun(self) -> bool:
+        """A noun cue (تحذيرات), by the lexicon or else by the tagger."""
+        return self.entry.pos == "noun" or (not self.entry.pos and "VERB" not in self.tokens[self.i].upos)
+
+    @cached_property
+    def genitive(self) -> list[Party]:
+        """The actor right after a noun cue (تحذيرات البيت الأبيض)."""
+        return _genitive(self.tokens, self.i + self.width, self.mentions) if self.is_noun else []
+
+
+def pairs(site: CueSite) -> list[Pair]:
+    """(holder, target) pairs for a cue, by its kind: relation, event or attitude."""
+    rules = {"relation": relation_pairs, "event": event_pairs, "attitude": attitude_pairs}
+    return rules[site.entry.kind](site)
+
+
+def relation_pairs(c: CueSite) -> list[Pair]:
+    """Who relates to whom: both parties of «العلاقات بين روسيا وكوريا الشمالية», or of «توصل روسيا وكوريا
+    الشمالية إلى اتفاق»; in «يعتزم لقاء بوتين» the verb's subject meets the genitive; in «زيارة شويغو إلى
+    كوريا» the genitive is the agent and the marked or following actor the partner."""
+    parties = c.relation if len(c.relation) >= 2 else _coordinated(c.tokens, c.i, c.mentions)
+    if parties:
+        return [(a, b) for a in parties for b in parties if a != b]
+    if c.genitive and c.before and c.i > 0 and "VERB" in c.tokens[c.i - 1].upos:
+        agent, partners = c.before[:1], c.genitive
     else:
-        holders = before[:1] if in_content or not after else after[:1]
-    if not holders:
+        agent = c.genitive or c.before[:1] or ([] if c.in_content else c.after[:1])
+        partners = [p for p in c.marked or c.after if p not in agent][:1]
+    return [(agent[0], p) for p in partners] if agent else []
+
+
+def event_pairs(c: CueSite) -> list[Pair]:
+    """An act judged by a speaker («ستشكل انتهاكا لقرارات مجلس الأمن» in a US claim: the US against the
+    actors said to commit it, not the violated party), or, outside a claim, its subject against its object."""
+    if c.speaker and c.in_content:
+        earlier = _content_actors(c.claim, c.mentions, until=c.tokens[c.i].start)
+        agents = [a for a in earlier or c.relation or c.content_actors if a not in c.marked]
+        return [(c.speaker, a) for a in agents if a.actor_id != c.speaker.actor_id]
+    if c.is_noun:
+        return []  # a threat or violation mentioned in passing, judged by no one in particular
+    patients = [p for p in c.marked or c.after if p not in c.before[:1]][:1]
+    return [(c.before[0], p) for p in patients] if c.before else []
+
+
+def attitude_holder(c: CueSite) -> Party | None:
+    """Who holds an attitude: a noun cue's genitive (تحذيرات البيت الأبيض) or its claim's speaker; a verb's
+    claim speaker, else its subject: the actor before it, or in verb-first order («حذرت واشنطن») after it."""
+    if c.is_noun:
+        holders = c.genitive or ([c.speaker] if c.speaker else [])
+    elif c.speaker and (not c.in_content or not c.before):
+        holders = [c.speaker]
+    else:
+        holders = c.before[:1] if c.in_content or not c.after else c.after[:1]
+    return holders[0] if holders else None
+
+
+def attitude_pairs(c: CueSite) -> list[Pair]:
+    """The holder towards the cue's marked target (حذر من X), a relation's parties, or its object; for the
+    claim's own cue (أدانت ... أن ...), the actors its content names."""
+    holder = attitude_holder(c)
+    if holder is None:
         return []
-    holder = holders[0]
-    if holder == speaker and not in_content:  # the claim's own cue: its content says towards whom
-        targets = marked or relation or [m for m in content_actors if m.actor_id != holder.actor_id]
+    if holder == c.speaker and not c.in_content:
+        targets = c.marked or c.relation or [m for m in c.content_actors if m.actor_id != holder.actor_id]
     else:
-        targets = marked or relation or [m for m in after if m != holder and m not in genitive][:1]
+        targets = c.marked or c.relation or [m for m in c.after if m != holder and m not in c.genitive][:1]
     return [(holder, t) for t in targets]
 
 
-def _coordinated(tokens: list[Token], i: int, mentions: list[MentionSpan]) -> list[_Party]:
+def _coordinated(tokens: list[Token], i: int, mentions: list[MentionSpan]) -> list[Party]:
     """Two actors joined by و just before a relation cue (`توصل روسيا وكوريا الشمالية إلى اتفاق`)."""
-    found: list[tuple[int, _Party]] = []
+    found: list[tuple[int, Party]] = []
     for j in range(i - 1, max(-1, i - REACH), -1):
         if _clause_break(tokens[j], -1):
             break
@@ -243,7 +324,7 @@ def _coordinated(tokens: list[Token], i: int, mentions: list[MentionSpan]) -> li
     return []
 
 
-def _genitive(tokens: list[Token], start: int, mentions: list[MentionSpan]) -> list[_Party]:
+def _genitive(tokens: list[Token], start: int, mentions: list[MentionSpan]) -> list[Party]:
     """The actor right after a noun cue: its genitive (تحذيرات البيت الأبيض) or adjective (تحذيرات أمريكية)."""
     for j in range(start, min(len(tokens), start + 2)):
         if tokens[j].folded == CAUSE_FROM:
@@ -253,18 +334,18 @@ def _genitive(tokens: list[Token], start: int, mentions: list[MentionSpan]) -> l
     return []
 
 
-def _as_party(mention: MentionSpan) -> _Party:
-    return _Party(mention.text, mention.actor_id)
+def _as_party(mention: MentionSpan) -> Party:
+    return Party(mention.text, mention.actor_id)
 
 
 def _clause_mentions(
     tokens: list[Token], start: int, step: int, mentions: list[MentionSpan], *, prepositions: set[str] = frozenset()
-) -> list[_Party]:
+) -> list[Party]:
     """Actors within REACH tokens of the cue in one direction, nearest first, stopping at a clause break.
 
     With `prepositions` (looking back for a subject), an actor governed by a preposition is skipped.
     """
-    found: list[_Party] = []
+    found: list[Party] = []
     j = start
     while 0 <= j < len(tokens) and abs(j - start) < REACH and not _clause_break(tokens[j], step):
         governed = j > 0 and tokens[j - 1].folded in prepositions
@@ -284,7 +365,7 @@ def _clause_break(token: Token, step: int) -> bool:
     return token.folded in COMPLEMENTIZERS
 
 
-def _between(tokens: list[Token], start: int, mentions: list[MentionSpan]) -> list[_Party]:
+def _between(tokens: list[Token], start: int, mentions: list[MentionSpan]) -> list[Party]:
     """Both parties of `بين A وB` shortly after the cue: the first actor after بين and the first after و."""
     for j in range(start, min(len(tokens), start + REACH)):
         if tokens[j].text in CLAUSE_BREAKS:
@@ -307,7 +388,7 @@ def _between(tokens: list[Token], start: int, mentions: list[MentionSpan]) -> li
     return []
 
 
-def _marked_targets(tokens: list[Token], start: int, entry: CueEntry, mentions: list[MentionSpan]) -> list[_Party]:
+def _marked_targets(tokens: list[Token], start: int, entry: CueEntry, mentions: list[MentionSpan]) -> list[Party]:
     """Actors after one of the cue's target prepositions (حذر من X، قلق إزاء X، تعاون مع X).
 
     When the preposition opens a clause (حذر من أن ...), the targets are the content's actors instead.
@@ -329,10 +410,10 @@ def _marked_targets(tokens: list[Token], start: int, entry: CueEntry, mentions: 
     return []
 
 
-def _content_actors(claim, mentions: list[MentionSpan], *, until: int | None = None) -> list[_Party]:
+def _content_actors(claim, mentions: list[MentionSpan], *, until: int | None = None) -> list[Party]:
     """Actors named in a claim's content (or in its part before `until`), in text order."""
     end = claim.end_char if until is None else until
-    parties: list[_Party] = []
+    parties: list[Party] = []
     for m in mentions:
         if claim.start_char <= m.start and m.end <= end and _as_party(m) not in parties:
             parties.append(_as_party(m))
