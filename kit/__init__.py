@@ -6,37 +6,65 @@ The names a notebook needs are re-exported here and imported lazily, so `import 
 from __future__ import annotations
 
 import importlib
+import warnings
 
 __version__ = "0.1.0"
 
-_EXPORTS = {
-    "load": "kit.corpus",
-    "from_texts": "kit.corpus",
-    "parse": "kit.nlp",
-    "load_pipeline": "kit.nlp",
-    "Parsed": "kit.nlp",
-    "documents": "kit.frames",
-    "sentences": "kit.frames",
-    "words": "kit.frames",
-    "entities": "kit.frames",
-    "load_tables": "kit.tables",
-    "normalise": "kit.text",
-    "fold": "kit.text",
+_EXPORTS = {  # public name -> (module, attribute)
+    "read_corpus": ("kit.corpus", "load"),
+    "from_texts": ("kit.corpus", "from_texts"),
+    "parse": ("kit.nlp", "parse"),
+    "load_pipeline": ("kit.nlp", "load_pipeline"),
+    "Parsed": ("kit.nlp", "Parsed"),
+    "documents": ("kit.frames", "documents"),
+    "sentences": ("kit.frames", "sentences"),
+    "words": ("kit.frames", "words"),
+    "entities": ("kit.frames", "entities"),
+    "analyse": ("kit.tables", "analyse"),
+    "read_run": ("kit.tables", "read_run"),
+    "normalise": ("kit.text", "normalise"),
+    "fold": ("kit.text", "fold"),
 }
 _MODULES = {
-    "corpus", "nlp", "frames", "text", "tables", "lexicons", "io", "cli", "actors", "claims", "stances",
-    "plots", "report", "run", "evaluate", "schema", "spans", "engine", "train",
+    "corpus", "nlp", "frames", "text", "tables", "lexicons", "io", "cli", "extract", "reporting",
+    "modeltools", "schema", "stages", "engine",
+}
+_MOVED = {  # old module name -> where it lives now; kept as deprecated aliases for one release
+    "actors": "kit.extract.actors",
+    "claims": "kit.extract.claims",
+    "stances": "kit.extract.stances",
+    "spans": "kit.extract.context",
+    "plots": "kit.reporting.plots",
+    "report": "kit.reporting.report",
+    "run": "kit.reporting.run",
+    "train": "kit.modeltools.train",
+    "evaluate": "kit.modeltools.evaluate",
+    "gold": "kit.modeltools.gold",
+}
+_DEPRECATED = {  # old function name -> (module, attribute, what to use instead); for one release
+    "load": ("kit.corpus", "load", "kit.read_corpus (the same function)"),
+    "load_tables": (
+        "kit.tables", "_load_tables",
+        "kit.read_run(run_dir) to read a run's tables, or kit.analyse(input) to compute them",
+    ),
 }
 
 __all__ = sorted(_EXPORTS) + sorted(_MODULES)
 
 
-_RENAMED = {"load_tables": "load"}
-
-
 def __getattr__(name: str):
     if name in _EXPORTS:
-        return getattr(importlib.import_module(_EXPORTS[name]), _RENAMED.get(name, name))
+        module, attribute = _EXPORTS[name]
+        return getattr(importlib.import_module(module), attribute)
     if name in _MODULES:
         return importlib.import_module(f"kit.{name}")
+    if name in _MOVED:
+        warnings.warn(f"kit.{name} is now {_MOVED[name]}; the old name goes in the next release",
+                      DeprecationWarning, stacklevel=2)
+        return importlib.import_module(_MOVED[name])
+    if name in _DEPRECATED:
+        module, attribute, instead = _DEPRECATED[name]
+        warnings.warn(f"kit.{name} is deprecated: use {instead}; the old name goes in the next release",
+                      DeprecationWarning, stacklevel=2)
+        return getattr(importlib.import_module(module), attribute)
     raise AttributeError(f"module 'kit' has no attribute {name!r}")

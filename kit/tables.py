@@ -6,6 +6,7 @@ table is never computed two different ways.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -47,20 +48,57 @@ def _dtypes(name: str) -> dict[str, object] | None:
     return spec.csv_dtypes() if spec else None
 
 
-def load(
-    input: str | Path | list[str | Path] | None = None,
+def read_run(run_dir: str | Path) -> dict[str, pd.DataFrame]:
+    """The tables of a run folder (as `kit run` or `kit parse --out` writes it), keyed by table name.
+
+    Reading only: nothing is parsed. A folder without tables is an error that says how to get them.
+    """
+    run_dir = Path(run_dir)
+    folder = run_dir / "tables"
+    found = read(folder) if folder.is_dir() else {}
+    if not found:
+        raise FileNotFoundError(
+            f"no tables in {run_dir} (expected {folder}/*.csv, as `kit run` or `kit parse --out` writes); "
+            "to compute them from text, use kit.analyse(input)"
+        )
+    return found
+
+
+def analyse(
+    input: str | Path | Sequence[str | Path] | pd.DataFrame | nlp.Parsed,
+    *,
+    model_dir: str | Path | None = None,
+    dictionary: str | Path | pd.DataFrame | None = None,
+    cache: str | Path | bool | None = None,
+) -> dict[str, pd.DataFrame]:
+    """Every table the kit computes for `input`, in memory: read_corpus, then parse, then the extractors.
+
+    `input` is what `kit.read_corpus` reads (files, folders, tables, texts), a corpus DataFrame, or
+    a `Parsed`. Parsing goes through the parse cache, so only the first call on a corpus costs.
+    """
+    if isinstance(input, nlp.Parsed):
+        parsed = input
+    else:
+        if isinstance(input, pd.DataFrame):
+            loaded = input
+        else:
+            inputs = input if isinstance(input, (list, tuple)) else [input]
+            loaded = corpus.load([str(i) for i in inputs])
+        if loaded.empty:
+            raise ValueError(f"no documents could be loaded from {input!r}")
+        parsed = nlp.parse(loaded, model_dir=model_dir, cache=cache)
+    return build(parsed, dictionary=dictionary)
+
+
+def _load_tables(
+    input: str | Path | Sequence[str | Path] | None = None,
     *,
     run_dir: str | Path | None = None,
     model_dir: str | Path | None = None,
 ) -> dict[str, pd.DataFrame]:
-    """The tables a notebook works on: read from `run_dir`/tables when a run wrote them, else built here.
-
-    Building parses `input` (through the parse cache, so only the first time costs) and runs every
-    extractor, which is what a notebook opened in JupyterLab on its own does.
-    """
+    """What the deprecated `kit.load_tables` did: `read_run(run_dir)` when it holds tables, else `analyse(input)`."""
     if run_dir is not None and (Path(run_dir) / "tables").is_dir():
-        return read(Path(run_dir) / "tables")
+        return read_run(run_dir)
     if input is None:
         raise ValueError("give `input` (files or folders to analyse) or a `run_dir` that holds tables/")
-    inputs = input if isinstance(input, (list, tuple)) else [input]
-    return build(nlp.parse(corpus.load([str(i) for i in inputs]), model_dir=model_dir))
+    return analyse(input, model_dir=model_dir)

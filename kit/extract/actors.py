@@ -308,7 +308,7 @@ def _titled_names(
     doc_id: str, sent_idx: int, text: str, tokens: list[Token], titles: set[str], non_actors: set[str],
     dictionary_hits: list[Mention],
 ) -> tuple[list[Mention], list[tuple[int, int]]]:
-    """Names introduced by a title (`الرئيس الروسي فلاديمير بوتين`) or followed by one in apposition."""
+    """Person names next to a title, and the titles' spans: after it, or before it in apposition."""
     covered = {i for i, t in enumerate(tokens) for m in dictionary_hits if m.start <= t.start and t.end <= m.end}
     out: list[Mention] = []
     spans: list[tuple[int, int]] = []
@@ -318,38 +318,51 @@ def _titled_names(
         if not width:
             i += 1
             continue
-        j = i + width
-        while j < len(tokens) and (j in covered or tokens[j].folded == TITLE_LINK or _complement(tokens[j], titles)):
-            j += 1
-        k = j + 1 if j < len(tokens) and tokens[j].text in COMMAS else j
-        run = []
-        while (
-            k < len(tokens) and len(run) < MAX_NAME_TOKENS and k not in covered
-            and _name_like(tokens[k], titles, non_actors, lenient=not run)
-        ):
-            run.append(k)
-            k += 1
-        run = _cut_name(run, tokens)
-        if run and _name_evidence([tokens[n] for n in run]):
-            out.append(_span_mention(doc_id, sent_idx, text, tokens[run[0]].start, tokens[run[-1]].end, "PER", "rule"))
-            spans.append((tokens[i].start, tokens[j - 1].end))
-            i = run[-1] + 1
-            continue
-        if i >= 2 and tokens[i - 1].text in COMMAS:  # apposition: NAME ، TITLE
-            run = []
-            k = i - 2
-            while k >= 0 and len(run) < MAX_NAME_TOKENS and k not in covered and _name_like(tokens[k], titles, non_actors, allow_clitic=True):
-                run.insert(0, k)
-                if tokens[k].clitic and k < i - 2:  # a conjunction or preposition opens the name
-                    break
-                k -= 1
-            if run and _name_evidence([tokens[n] for n in run]):
-                first = tokens[run[0]]
-                start = first.start + (surface_skip(text, first.start, first.clitic) if len(run) > 1 else 0)
-                out.append(_span_mention(doc_id, sent_idx, text, start, tokens[run[-1]].end, "PER", "rule"))
-                spans.append((tokens[i].start, tokens[j - 1].end))
-        i = max(j, i + 1)
+        end = title_end(tokens, i + width, covered, titles)
+        name = name_after_title(tokens, end, covered, titles, non_actors) or name_before_title(tokens, i, covered, titles, non_actors)
+        if name:
+            start = tokens[name[0]].start
+            if name[0] < i and len(name) > 1:  # «وألكسندر لوكاشينكو، رئيس»: the opening clitic is not the name
+                start += surface_skip(text, start, tokens[name[0]].clitic)
+            out.append(_span_mention(doc_id, sent_idx, text, start, tokens[name[-1]].end, "PER", "rule"))
+            spans.append((tokens[i].start, tokens[end - 1].end))
+        i = name[-1] + 1 if name and name[0] > i else max(end, i + 1)
     return out, spans
+
+
+def title_end(tokens: list[Token], j: int, covered: set[int], titles: set[str]) -> int:
+    """The index after a title's complements: «الرئيس الروسي», «المتحدثة باسم مجلس الأمن القومي», «وزير الدفاع»."""
+    while j < len(tokens) and (j in covered or tokens[j].folded == TITLE_LINK or _complement(tokens[j], titles)):
+        j += 1
+    return j
+
+
+def name_after_title(tokens: list[Token], j: int, covered: set[int], titles: set[str], non_actors: set[str]) -> list[int]:
+    """The name right after a title, past an optional comma: «الرئيس الروسي فلاديمير بوتين» -> فلاديمير بوتين."""
+    k = j + 1 if j < len(tokens) and tokens[j].text in COMMAS else j
+    run: list[int] = []
+    while (
+        k < len(tokens) and len(run) < MAX_NAME_TOKENS and k not in covered
+        and _name_like(tokens[k], titles, non_actors, lenient=not run)
+    ):
+        run.append(k)
+        k += 1
+    run = _cut_name(run, tokens)
+    return run if run and _name_evidence([tokens[n] for n in run]) else []
+
+
+def name_before_title(tokens: list[Token], i: int, covered: set[int], titles: set[str], non_actors: set[str]) -> list[int]:
+    """A name before «، TITLE» in apposition: «ألكسندر لوكاشينكو، رئيس بيلاروسيا» -> ألكسندر لوكاشينكو."""
+    if i < 2 or tokens[i - 1].text not in COMMAS:
+        return []
+    run: list[int] = []
+    k = i - 2
+    while k >= 0 and len(run) < MAX_NAME_TOKENS and k not in covered and _name_like(tokens[k], titles, non_actors, allow_clitic=True):
+        run.insert(0, k)
+        if tokens[k].clitic and k < i - 2:  # a conjunction or preposition opens the name
+            break
+        k -= 1
+    return run if run and _name_evidence([tokens[n] for n in run]) else []
 
 
 def _title_at(tokens: list[Token], i: int, titles: set[str]) -> int:
