@@ -19,7 +19,8 @@ def test_parse_writes_tables_and_conllu(fake_models, tmp_path, capsys):
     root, _ = fake_models
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.txt").write_text(ARTICLE, encoding="utf-8")
-    status = cli.main(["parse", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--model-dir", str(root), "--quiet"])
+    status = cli.main(["parse", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--model-dir", str(root), "--quiet",
+                       "--cache", str(tmp_path / "cache")])  # its own cache: other tests parse the same text
     assert status == 0
     from kit.tables import TABLE_NAMES
 

@@ -1,4 +1,10 @@
-"""kit.plots: every chart draws on a given Axes, and Arabic labels come out shaped and right to left."""
+"""kit.reporting.plots: every chart draws on a given Axes, Arabic labels come out shaped and right to left,
+the user's style reaches the chart, and no chart changes global state (rcParams, interactive mode)."""
+
+import os
+import subprocess
+import sys
+import warnings
 
 import matplotlib
 
@@ -10,7 +16,11 @@ import pytest  # noqa: E402
 from matplotlib import _text_helpers  # noqa: E402
 from matplotlib.ft2font import FT2Font  # noqa: E402
 
-from kit import plots  # noqa: E402
+from cycler import cycler  # noqa: E402
+
+from kit.reporting import plots  # noqa: E402
+
+from conftest import ROOT  # noqa: E402
 
 ACTORS = pd.DataFrame({
     "actor_id": ["putin", "russia", "kim"], "name": ["بوتين", "روسيا", "كيم"], "type": ["PER", "GPE", "PER"],
@@ -80,8 +90,9 @@ def test_every_chart_draws_on_the_given_axes_and_saves(draw, tmp_path):
     fig, ax = plt.subplots()
     assert draw(ax) is ax
     assert ax.has_data() or ax.texts or ax.patches
-    paths = plots.save(fig, "chart", tmp_path)
-    assert [p.suffix for p in paths] == [".png", ".svg"] and all(p.stat().st_size > 0 for p in paths)
+    assert plots.save(fig, "chart", tmp_path) is None  # nothing for a notebook cell to print
+    paths = sorted((tmp_path / "figures").iterdir())
+    assert [p.name for p in paths] == ["chart.png", "chart.svg"] and all(p.stat().st_size > 0 for p in paths)
     plt.close(fig)
 
 
@@ -97,3 +108,75 @@ def test_dependency_tree_reads_right_to_left():
     positions = {t.get_text(): t.get_position()[0] for t in ax.texts}
     assert positions["قال"] > positions["بوتين"] > positions["."]
     plt.close("all")
+
+
+def _bar_colours(ax) -> list[str]:
+    return [matplotlib.colors.to_hex(bar.get_facecolor()) for bar in ax.patches]
+
+
+def test_user_prop_cycle_reaches_the_chart():
+    user = ["#111111", "#222222", "#333333", "#444444", "#555555"]
+    with matplotlib.rc_context({"axes.prop_cycle": cycler(color=user)}):
+        ax = plots.plot_top_actors(ACTORS)
+        modes = plots.plot_modes(CLAIMS)
+    assert set(_bar_colours(ax)) == {"#111111", "#333333"}  # PER and GPE, the first and third types
+    assert _bar_colours(modes) == user[:4]
+    plt.close("all")
+
+
+def test_kit_style_sheet_gives_the_defaults():
+    kit_colours = matplotlib.rc_params_from_file(plots.STYLE, use_default_template=False)["axes.prop_cycle"]
+    kit_colours = [c.lower() for c in kit_colours.by_key()["color"]]
+    with matplotlib.rc_context({"axes.prop_cycle": matplotlib.rcParamsDefault["axes.prop_cycle"]}):
+        ax = plots.plot_modes(CLAIMS)
+    assert _bar_colours(ax) == kit_colours[:4]
+    plt.close("all")
+
+
+def test_a_user_font_without_arabic_falls_back_per_chart():
+    with matplotlib.rc_context({"font.family": "serif"}):  # DejaVu Serif has no Arabic letters
+        with warnings.catch_warnings():
+            warnings.filterwarnings("error", message="Glyph .* missing")
+            ax = plots.plot_top_actors(ACTORS)
+            ax.figure.canvas.draw()
+        assert ax.get_yticklabels()[0].get_fontfamily() == ["serif", plots.ARABIC_FONT]
+        fig, other = plt.subplots()  # the user's own next figure keeps the user's font alone
+        assert other.set_title("title").get_fontfamily() == ["serif"]
+    plt.close("all")
+
+
+def test_charts_leave_rcparams_and_interactive_mode_alone():
+    plt.ion()
+    try:
+        before = {k: v for k, v in matplotlib.rcParams.items() if k != "backend"}
+        plots.plot_top_actors(ACTORS)
+        assert plt.isinteractive()
+        plots.plot_stance_heatmap(MATRIX, ACTORS)
+        assert plt.isinteractive()
+        after = {k: v for k, v in matplotlib.rcParams.items() if k != "backend"}
+        assert {k for k in before if before[k] != after[k]} == set()
+    finally:
+        plt.ioff()
+        plt.close("all")
+
+
+JUPYTER_SESSION = """
+from IPython.testing.globalipapp import start_ipython
+ip = start_ipython()
+ip.run_cell("import pandas as pd; from kit.reporting import plots")
+ip.run_cell("A = pd.DataFrame({'actor_id': ['a'], 'name': ['بوتين'], 'type': ['PER'], 'n_mentions': [3]})")
+ip.run_cell("ax = plots.plot_top_actors(A)")
+ip.run_cell("ax = plots.plot_top_actors(A)")
+ip.run_cell("plots.save(ax, 'chart', None)")
+"""
+
+
+def test_every_chart_of_a_notebook_session_is_displayed():
+    """In a kernel with the inline backend (as JupyterLab starts it), each chart cell shows its figure."""
+    result = subprocess.run(
+        [sys.executable, "-c", JUPYTER_SESSION], capture_output=True, text=True, timeout=120, cwd=ROOT,
+        env={**os.environ, "MPLBACKEND": "module://matplotlib_inline.backend_inline"},
+    )
+    assert result.returncode == 0, result.stderr
+    shown = [line for line in result.stdout.splitlines() if line.strip()]
+    assert shown == ["<Figure size 700x450 with 1 Axes>"] * 2, result.stdout  # one per chart cell, no "[]" or None

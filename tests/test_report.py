@@ -1,8 +1,9 @@
-"""kit.report: right-to-left HTML tables, highlighted spans, a self-contained report page."""
+"""kit.reporting.report: right-to-left HTML tables, highlighted spans, a self-contained report page,
+and a `show` that displays in the notebook (and styles nothing outside the kit's output)."""
 
 import pandas as pd
 
-from kit import report
+from kit.reporting import report
 
 
 def test_arabic_cells_are_right_to_left_and_the_rest_left_to_right():
@@ -34,3 +35,22 @@ def test_report_page_is_self_contained(tmp_path):
     assert page.startswith("<!DOCTYPE html>") and '<meta charset="utf-8">' in page
     assert "data:image/png;base64," in page and 'dir="rtl">روسيا' in page
     assert "KeyError: x" in page and "<code>seed</code>" in page
+
+
+def test_show_displays_and_returns_nothing(monkeypatch):
+    import IPython.display
+
+    shown = []
+    monkeypatch.setattr(IPython.display, "display", shown.append)
+    assert report.show(report.html_table(pd.DataFrame({"name": ["روسيا"]}))) is None
+    [html] = shown
+    assert 'dir="rtl">روسيا' in html.data and html.data.startswith('<div class="kit-html"><style>')
+
+
+def test_notebook_styles_reach_only_the_kits_output():
+    markup = report.as_html("<p>x</p>").data
+    style = markup[markup.index("<style>") + 7:markup.index("</style>")]
+    rules = [rule for rule in style.split("}") if "{" in rule]
+    selectors = [s.strip() for rule in rules for s in rule.split("{")[0].split(",")]
+    assert selectors and all(s.startswith(".kit-html") for s in selectors), selectors
+    assert ".kit-html mark.PER" in selectors and "body" not in style

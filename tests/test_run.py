@@ -1,12 +1,16 @@
-"""kit run: parameters checked against the notebooks, failures recorded, atomic run folders, the seed run."""
+"""kit run: parameters checked against the notebooks, failures recorded, atomic run folders, the seed run;
+kit.read_run reads a run's tables and kit.analyse computes the same ones; the old names still work."""
 
 import json
+import subprocess
 import sys
 
 import pandas as pd
 import pytest
 
-from kit import cli, run
+import kit
+from kit import cli
+from kit.reporting import run
 
 from conftest import FIXTURES, ROOT, SEEDS
 
@@ -102,6 +106,45 @@ def test_manifest_records_inputs_versions_and_model(fake_models, corpus_dir, tmp
     assert manifest["tables"]["documents"] == 1
     notebook = manifest["notebooks"][0]
     assert notebook["started"] <= notebook["finished"]
+
+
+def test_read_run_reads_the_tables_and_analyse_computes_the_same(fake_models, corpus_dir, tmp_path):
+    root, _ = fake_models
+    out = tmp_path / "r"
+    run.run([corpus_dir], out, model_dir=root, notebooks=[str(NOTEBOOKS / "writes_file.ipynb")], progress=False)
+    read = kit.read_run(out)
+    computed = kit.analyse(corpus_dir, model_dir=root)
+    assert sorted(read) == sorted(computed) == sorted(CONTRACTS)
+    for name, table in computed.items():
+        assert table.to_csv(index=False) == read[name].to_csv(index=False), name
+
+
+def test_read_run_only_reads(tmp_path):
+    (tmp_path / "tables").mkdir()
+    with pytest.raises(FileNotFoundError, match=r"no tables in .*kit\.analyse\(input\)"):
+        kit.read_run(tmp_path)
+    with pytest.raises(FileNotFoundError, match="no tables"):
+        kit.read_run(tmp_path / "missing")
+
+
+def test_old_names_warn_and_do_what_they_did(fake_models, corpus_dir, tmp_path):
+    root, _ = fake_models
+    with pytest.warns(DeprecationWarning, match=r"kit\.read_corpus"):
+        load = kit.load
+    assert load is kit.read_corpus
+    with pytest.warns(DeprecationWarning, match=r"kit\.read_run\(run_dir\).*kit\.analyse\(input\)"):
+        load_tables = kit.load_tables
+    built = load_tables(corpus_dir, model_dir=root)
+    kit.cli.main(["parse", str(corpus_dir), "--out", str(tmp_path / "p"), "--model-dir", str(root), "--quiet"])
+    read = load_tables(corpus_dir, run_dir=tmp_path / "p", model_dir=root)
+    assert built["claims"].to_csv(index=False) == read["claims"].to_csv(index=False)
+    with pytest.warns(DeprecationWarning, match=r"kit\.reporting\.plots"):
+        from kit import plots  # noqa: F401
+
+
+def test_import_kit_is_instant():
+    code = "import sys, kit; assert not {'pandas', 'matplotlib', 'stanza', 'kit.reporting'} & set(sys.modules)"
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
 
 
 @pytest.mark.model

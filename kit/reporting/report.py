@@ -13,20 +13,38 @@ from kit.io import atomic_write
 from kit.text import arabic_share
 
 FONT_STACK = "'Noto Naskh Arabic', 'Amiri', 'Noto Sans Arabic', 'DejaVu Sans', 'Arial', sans-serif"
-STYLE = f"""
+_PAGE_RULES = f"""
 body {{ font-family: {FONT_STACK}; margin: 2em auto; max-width: 72em; line-height: 1.6; color: #222; }}
 h1, h2, h3 {{ font-family: {FONT_STACK}; }}
-table.kit {{ border-collapse: collapse; margin: 1em 0; font-size: 0.92em; }}
-table.kit th, table.kit td {{ border: 1px solid #ccc; padding: 0.25em 0.6em; vertical-align: top; }}
-table.kit th {{ background: #f3f3f3; }}
-td[dir=rtl], p[dir=rtl], div[dir=rtl] {{ text-align: right; }}
-mark {{ padding: 0 0.15em; border-radius: 0.2em; }}
-mark.PER {{ background: #cfe0f5; }} mark.ORG {{ background: #f8dcc4; }} mark.GPE {{ background: #d3ecd8; }}
-mark.LOC {{ background: #e1dcf0; }} mark.MISC {{ background: #eadfd5; }} mark.cue {{ background: #ffe58a; }}
-mark.content {{ background: #fff3c4; }}
-figure {{ margin: 1.5em 0; }} figure img {{ max-width: 100%; border: 1px solid #eee; }}
-.status-ok {{ color: #2e7d32; }} .status-failed {{ color: #c62828; }}
 """
+_CONTENT_RULES = """table.kit { border-collapse: collapse; margin: 1em 0; font-size: 0.92em; }
+table.kit th, table.kit td { border: 1px solid #ccc; padding: 0.25em 0.6em; vertical-align: top; }
+table.kit th { background: #f3f3f3; }
+td[dir=rtl], p[dir=rtl], div[dir=rtl] { text-align: right; }
+mark { padding: 0 0.15em; border-radius: 0.2em; }
+mark.PER { background: #cfe0f5; } mark.ORG { background: #f8dcc4; } mark.GPE { background: #d3ecd8; }
+mark.LOC { background: #e1dcf0; } mark.MISC { background: #eadfd5; } mark.cue { background: #ffe58a; }
+mark.content { background: #fff3c4; }
+"""
+_REPORT_RULES = """figure { margin: 1.5em 0; } figure img { max-width: 100%; border: 1px solid #eee; }
+.status-ok { color: #2e7d32; } .status-failed { color: #c62828; }
+"""
+STYLE = _PAGE_RULES + _CONTENT_RULES + _REPORT_RULES  # the report page's stylesheet
+
+
+def _scoped(rules: str, scope: str) -> str:
+    """CSS `rules` with every selector put inside `scope`, so that they style nothing outside it."""
+    scoped = []
+    for rule in rules.split("}"):
+        if "{" in rule:
+            selectors, body = rule.split("{", 1)
+            scoped.append(", ".join(f"{scope} {s.strip()}" for s in selectors.split(",")) + " {" + body + "}")
+    return "\n".join(scoped) + "\n"
+
+
+# In a notebook the same rules, scoped to the kit's own output: page-wide rules (body, mark)
+# would restyle JupyterLab itself.
+NOTEBOOK_STYLE = f".kit-html {{ font-family: {FONT_STACK}; }}\n" + _scoped(_CONTENT_RULES, ".kit-html")
 
 
 def direction(text: object) -> str:
@@ -69,11 +87,18 @@ def highlight(text: str, spans: Iterable[tuple[int, int, str]], *, offset: int =
     return f'<div dir="{direction(text)}" lang="ar">{"".join(pieces)}</div>'
 
 
-def show(markup: str):
-    """Display HTML in a notebook (returns an object Jupyter renders)."""
+def show(markup: str) -> None:
+    """Display kit HTML (tables, highlighted evidence) in the notebook, styled right to left; returns None."""
+    from IPython.display import display
+
+    display(as_html(markup))
+
+
+def as_html(markup: str):
+    """Kit HTML as an object Jupyter renders, for `display(...)` or a cell's last line; `show` displays it at once."""
     from IPython.display import HTML
 
-    return HTML(f"<style>{STYLE}</style>{markup}")
+    return HTML(f'<div class="kit-html"><style>{NOTEBOOK_STYLE}</style>{markup}</div>')
 
 
 def _figure(path: Path) -> str:
