@@ -22,7 +22,7 @@ import pandas as pd
 from kit import lexicons
 from kit.nlp import Parsed
 from kit.schema import TableSpec
-from kit.extract.context import CLITICS, COMMAS, WORD, Token, clitic_readings, sentence_tokens, surface_skip
+from kit.extract.context import ARTICLE, CLITICS, COMMAS, WORD, Token, clitic_readings, sentence_tokens, surface_skip
 from kit.text import fold
 
 ACTOR_TYPES = ("PER", "ORG", "GPE", "LOC", "MISC")
@@ -105,7 +105,7 @@ def adjective_forms(adjective: str) -> list[str]:
     words = fold(adjective).split()
     forms = []
     for suffix in ADJECTIVE_SUFFIXES:
-        for article in ("", "ال"):
+        for article in ("", ARTICLE):
             forms.append(" ".join(article + word + suffix for word in words))
     return forms
 
@@ -287,7 +287,7 @@ def _name_like(
     if token.ner.endswith("PER"):
         return True
     bare = token.folded[token.clitic:]
-    if token.plain[token.clitic:].startswith("ال") or bare in titles or bare in non_actors or len(bare) < 2:
+    if token.plain[token.clitic:].startswith(ARTICLE) or bare in titles or bare in non_actors or len(bare) < 2:
         return False
     stops = {"PUNCT", "SYM", "NUM"} if lenient else STOP_UPOS
     return not (set(token.upos[-1:]) & stops)
@@ -376,7 +376,7 @@ def _title_at(tokens: list[Token], i: int, titles: set[str]) -> int:
 
 def _complement(token: Token, titles: set[str]) -> bool:
     """A word that continues a title: a definite noun or adjective (`الدفاع`, `الروسي`)."""
-    return token.plain.startswith("ال") and not token.ner.endswith("PER") and token.folded not in titles
+    return token.plain.startswith(ARTICLE) and not token.ner.endswith("PER") and token.folded not in titles
 
 
 def _span_mention(doc_id: str, sent_idx: int, text: str, start: int, end: int, kind: str, origin: str) -> Mention:

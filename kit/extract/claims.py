@@ -21,7 +21,7 @@ from kit import lexicons
 from kit.nlp import Parsed
 from kit.schema import TableSpec
 from kit.extract.context import (
-    COMMAS, NOBODY, QUOTE_MARKS, MentionSpan, Party, Sentence, Token, clitic_readings, find_quotes, mentions_by_doc,
+    ARTICLE, COMMAS, NOBODY, PREPOSITION_CLITICS, QUOTE_MARKS, MentionSpan, Party, Sentence, Token, clitic_readings, find_quotes, mentions_by_doc,
     sentence_tokens,
 )
 from kit.text import fold
@@ -36,6 +36,7 @@ MODES = ("direct", "indirect", "mixed", "attributed")
 COMPLEMENTIZERS = frozenset(fold(w) for w in lexicons.column("complementizers"))
 PREPOSITIONS = frozenset(fold(w) for w in lexicons.column("prepositions"))
 NISBA_ENDINGS = tuple(lexicons.column("affixes", "affix", kind="nisba_ending"))
+STATE_ENDINGS = tuple(lexicons.column("affixes", "affix", kind="state_ending"))
 TEMPORAL = frozenset(fold(w) for w in lexicons.column("temporal_conjunctions"))  # بعد أن: "after", not reported speech
 AUXILIARIES = frozenset(fold(w) for w in lexicons.column("auxiliaries"))
 RELAY_VERB = fold(lexicons.column("pattern_words", role="relay_verb")[0])
@@ -462,8 +463,8 @@ def _coordinated(s: Sentence, first: MentionSpan) -> Party:
 def _adjectival(mention: MentionSpan) -> bool:
     """A state named by its adjective (`مسؤولون أمريكيون`) describes a speaker but is not one."""
     bare = fold(mention.text)
-    bare = bare[2:] if bare.startswith("ال") else bare
-    return mention.type == "GPE" and len(bare.split()) == 1 and bare.endswith(NISBA_ENDINGS) and not bare.endswith("يا")
+    bare = bare[len(ARTICLE):] if bare.startswith(ARTICLE) else bare
+    return mention.type == "GPE" and len(bare.split()) == 1 and bare.endswith(NISBA_ENDINGS) and not bare.endswith(STATE_ENDINGS)
 
 
 def _token_before(tokens: list[Token], position: int) -> Token | None:
@@ -474,7 +475,7 @@ def _token_before(tokens: list[Token], position: int) -> Token | None:
 def _after_preposition(mention: MentionSpan, tokens: list[Token], lexicon: Lexicon) -> bool:
     """Is the mention governed by a preposition (في موسكو، لموسكو) or an outlet noun (لصحيفة X)?"""
     token = next((t for t in tokens if t.start <= mention.start < t.end), None)
-    if token and mention.start > token.start and token.folded[0] in "لب":
+    if token and mention.start > token.start and token.folded[0] in PREPOSITION_CLITICS:
         return True
     before = _token_before(tokens, mention.start)
     if before is None:
@@ -509,7 +510,7 @@ def _leading_clitic(token: Token) -> bool:
     folded = token.folded
     if folded[:1] not in ("و", "ل") or len(folded) <= 3 or folded[1:2] == "ل":
         return False
-    return folded[1:3] == "ال" or (token.n_words >= 2 and fold(token.first_word) == folded[:1])
+    return folded[1:3] == ARTICLE or (token.n_words >= 2 and fold(token.first_word) == folded[:1])
 
 
 def inherit(claim: Claim, earlier: list[Claim]) -> Claim:

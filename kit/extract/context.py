@@ -12,6 +12,9 @@ from kit import lexicons
 from kit.text import fold, strip_diacritics
 
 CLITICS = tuple(lexicons.column("affixes", "affix", kind="clitic"))  # proclitics, longest first
+ARTICLE = lexicons.column("affixes", "affix", kind="article")[0]
+PREPOSITION_CLITICS = tuple(lexicons.column("affixes", "affix", kind="preposition_clitic"))
+LAM_ARTICLE = lexicons.column("affixes", "affix", kind="article_after_lam")[0]
 COMMAS = frozenset({",", "،"})
 CLAUSE_BREAKS = frozenset({"،", ",", ".", ":", "؛", ";", "(", ")"})
 WORD = re.compile(r"[\w\u0640\u064B-\u065F\u0670]+(?:-[\w\u0640\u064B-\u065F\u0670]+)*")
@@ -65,7 +68,7 @@ def clitic_readings(folded: str) -> list[tuple[int, str]]:
         if folded.startswith(clitic) and len(rest) >= 2:
             readings.append((len(clitic), rest))
     for lead in ("", "و", "ف"):
-        if folded.startswith(lead + "لل") and len(folded) > len(lead) + 3:
+        if folded.startswith(lead + LAM_ARTICLE) and len(folded) > len(lead) + 3:
             # لل = ل + ال with the alef dropped: للولايات -> ل + الولايات; the span keeps the clitic.
             readings.append((0, "ا" + folded[len(lead) + 1:]))
     return readings
