@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from kit import gold
+from kit.modeltools import gold
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_MODELS = ROOT.parent / "shared" / "models"

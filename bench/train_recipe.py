@@ -2,8 +2,8 @@
 
 Data (held-out splits from the model card's SPLITS.md, so the scores compare):
 - tokenizer and mwt: UD Arabic PUD minus its dev and test sentences (800; raw text with SpaceAfter),
-  clitics written together grouped into multi-word tokens (`kit.train.group_clitic_tokens`), and every
-  other sentence's Latin `, ; ?` written as Arabic `، ؛ ؟` (`kit.train.with_arabic_punctuation`), since
+  clitics written together grouped into multi-word tokens (`kit.modeltools.conllu.group_clitic_tokens`), and every
+  other sentence's Latin `, ; ?` written as Arabic `، ؛ ؟` (`kit.modeltools.train.with_arabic_punctuation`), since
   PUD has only Latin punctuation and news has Arabic commas;
 - pos, lemma, depparse: the same PUD sentences plus UD Arabic PADT 1.3 dev+test, converted to UD v2
   with udapi's ud.Convert1to2 and with diacritics removed from the forms (lemmas stay vocalised);
@@ -23,7 +23,7 @@ import sys
 import time
 from pathlib import Path
 
-from kit import evaluate, train
+from kit.modeltools import conllu, evaluate, train
 from kit.text import strip_diacritics
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -42,31 +42,27 @@ def held_out(section: str) -> list[str]:
 def prepare(work: Path) -> dict[str, Path]:
     work.mkdir(parents=True, exist_ok=True)
     dev_ids, test_ids = set(held_out("PUD, dev (early stopping): sent_id")), set(held_out("PUD, test (scores on the card): sent_id"))
-    blocks = PUD.read_text(encoding="utf-8").strip().split("\n\n")
-    sent_id = lambda b: re.search(r"# sent_id = (\S+)", b).group(1)  # noqa: E731
+    sentences = conllu.read_conllu(PUD)
+    sent_id = lambda s: re.search(r"# sent_id = (\S+)", "\n".join(s.comments)).group(1)  # noqa: E731
     parts = {
-        "pud_train": [b for b in blocks if sent_id(b) not in dev_ids | test_ids],
-        "pud_dev": [b for b in blocks if sent_id(b) in dev_ids],
-        "pud_test": [b for b in blocks if sent_id(b) in test_ids],
+        "pud_train": [s for s in sentences if sent_id(s) not in dev_ids | test_ids],
+        "pud_dev": [s for s in sentences if sent_id(s) in dev_ids],
+        "pud_test": [s for s in sentences if sent_id(s) in test_ids],
     }
     files = {}
     for name, chosen in parts.items():
-        files[name] = work / f"{name}.conllu"
-        files[name].write_text("\n\n".join(chosen) + "\n\n", encoding="utf-8")
+        files[name] = conllu.write_conllu(chosen, work / f"{name}.conllu")
         files[f"{name}_grouped"] = work / f"{name}_grouped.conllu"
-        grouped = train.group_clitic_tokens(files[name].read_text(encoding="utf-8"))
+        grouped = conllu.group_clitic_tokens(files[name].read_text(encoding="utf-8"))
         files[f"{name}_grouped"].write_text(grouped if name == "pud_test" else train.with_arabic_punctuation(grouped), encoding="utf-8")
     converted = work / "padt_v2.conllu"
     raw = "".join(p.read_text(encoding="utf-8").strip() + "\n\n" for p in PADT)
     udapy = Path(sys.executable).with_name("udapy")
     v2 = subprocess.run([str(udapy), "-s", "ud.Convert1to2"], input=raw, capture_output=True, text=True, check=True).stdout
-    lines = []
-    for line in v2.splitlines():
-        fields = line.split("\t")
-        if len(fields) == 10:
-            fields[1] = strip_diacritics(fields[1]) or fields[1]
-        lines.append("\t".join(fields))
-    converted.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    v2_sentences = conllu.parse_conllu(v2, source="udapy ud.Convert1to2")
+    for row in (row for sentence in v2_sentences for row in sentence.rows):
+        row[conllu.FORM] = strip_diacritics(row[conllu.FORM]) or row[conllu.FORM]
+    conllu.write_conllu(v2_sentences, converted)
     files["tagger_train"] = work / "tagger_train.conllu"
     files["tagger_train"].write_text(train.without_xpos(files["pud_train"].read_text(encoding="utf-8") +
                                                    converted.read_text(encoding="utf-8")), encoding="utf-8")

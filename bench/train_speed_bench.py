@@ -1,6 +1,6 @@
 """How much faster kit train's two speed-ups make Stanza's trainers on this machine.
 
-1. nn.Bilinear computed as one matrix product (`kit.train._fast_bilinear`) against torch's own
+1. nn.Bilinear computed as one matrix product (`kit.modeltools.train._fast_bilinear`) against torch's own
    kernel: seconds per step of the POS tagger, which scores UFeats and XPOS with Bilinear layers.
 2. Trainers in parallel (`jobs`): wall time of training pos and depparse one after the other with all
    cores each, against both at once with cores / 2 threads each.
@@ -16,14 +16,10 @@ import time
 from contextlib import nullcontext
 from pathlib import Path
 
-from kit import nlp, train
+from kit import nlp
+from kit.modeltools import conllu, train
 
 PUD = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "ud" / "UD_Arabic-PUD" / "ar_pud-ud-test.conllu"
-
-
-def _slice(blocks: list[str], path: Path) -> Path:
-    path.write_text("\n\n".join(blocks) + "\n\n", encoding="utf-8")
-    return path
 
 
 def time_pos(data: dict, work: Path, steps: int, fast: bool) -> float:
@@ -48,10 +44,10 @@ def main() -> None:
     options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     options.add_argument("--steps", type=int, default=30)
     args = options.parse_args()
-    blocks = PUD.read_text(encoding="utf-8").strip().split("\n\n")
+    sentences = conllu.read_conllu(PUD)
     with tempfile.TemporaryDirectory(prefix="kit-train-bench.") as folder:
         work = Path(folder)
-        ud_train, ud_dev = _slice(blocks[:300], work / "train.conllu"), _slice(blocks[300:350], work / "dev.conllu")
+        ud_train, ud_dev = conllu.write_conllu(sentences[:300], work / "train.conllu"), conllu.write_conllu(sentences[300:350], work / "dev.conllu")
         data = train._prepare_ud(ud_train, ud_dev, work / "prepared")
         torch_kernel, one_product = (time_pos(data, work, args.steps, fast) for fast in (False, True))
         print(f"POS tagger, s/step: torch's Bilinear {torch_kernel:.2f}, one matrix product {one_product:.2f} "

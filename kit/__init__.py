@@ -1,5 +1,26 @@
 """Arabic news research notebook kit: actors, claims and stances from Arabic news, on Stanza.
 
+The data flow, one way (each stage reads only what the stages before it wrote; `kit.stages`
+declares every stage's needs, tables with their column types, and lexicons):
+
+    read_corpus  kit/corpus.py          files, folders, CSV/JSONL/Parquet, strings -> corpus (one row per document)
+    parse        kit/nlp.py             corpus -> Parsed: Stanza documents, cached on disk
+    frames       kit/frames.py          -> documents, sentences, words, entities
+    actors       kit/extract/actors.py  -> actors, mentions, actor_edges     (model NER + dictionary + name rules)
+    claims       kit/extract/claims.py  -> claims                            (who said what, on whose authority)
+    stances      kit/extract/stances.py -> stances, stance_matrix            (who is for or against whom)
+    tables       kit/tables.py          runs the stages in memory (analyse) or reads a run folder (read_run)
+    engine       kit/engine.py          the same stages in partitions, locally or on Dask, for big corpora
+
+Beside the flow: kit/reporting/ (plots, HTML report, papermill runs of notebooks/), which only
+reads tables; kit/modeltools/ (train and evaluate Stanza models, CoNLL-U and BIO files, grading
+against gold readings); kit/lexicons/ar/ (every word list, one CSV per concept); kit/text.py
+(Arabic normalisation every stage shares).
+
+    import kit
+    tables = kit.analyse("seeds/")            # dict of DataFrames: documents ... stance_matrix
+    tables = kit.read_run("runs/seed")        # the same, read from a `kit run` folder
+
 The names a notebook needs are re-exported here and imported lazily, so `import kit` is instant.
 """
 

@@ -33,7 +33,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     from kit.nlp import DEFAULT_PROCESSORS
-    from kit.train import DEFAULT_BUDGET, UD_PROCESSORS
+    from kit.modeltools.train import DEFAULT_BUDGET, UD_PROCESSORS
 
     parser = argparse.ArgumentParser(prog="kit", description="Arabic news research notebook kit")
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
@@ -175,7 +175,7 @@ def _parse(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace) -> int:
     import yaml
 
-    from kit import run
+    from kit.reporting import run
 
     parameters = {key: yaml.safe_load(value) for key, value in args.parameter}
     manifest = run.run(
@@ -190,7 +190,7 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _train(args: argparse.Namespace) -> int:
-    from kit import train
+    from kit.modeltools import train
 
     budget = {key: getattr(args, key) for key in train.DEFAULT_BUDGET}
     report = train.train(args.ud, args.dev, args.out, ner_train=args.ner, ner_dev=args.ner_dev, budget=budget,
@@ -221,21 +221,21 @@ def _print_scores(scores: dict, as_json: bool, columns=("precision", "recall", "
 
 
 def _evaluate_ud(args: argparse.Namespace) -> int:
-    from kit import evaluate
+    from kit.modeltools import evaluate
 
     return _print_scores(evaluate.evaluate_ud(args.gold, model_dir=args.model_dir, system_out=args.system_out,
                                                     group_clitics=args.group_clitics), args.json)
 
 
 def _evaluate_ner(args: argparse.Namespace) -> int:
-    from kit import evaluate
+    from kit.modeltools import evaluate
 
     scores = evaluate.evaluate_ner(args.gold, model_dir=args.model_dir)
     return _print_scores(scores, args.json, columns=("precision", "recall", "f1", "support"))
 
 
 def _evaluate_extraction(args: argparse.Namespace) -> int:
-    from kit import gold
+    from kit.modeltools import gold
 
     grading = gold.evaluate(args.gold, tables_dir=args.tables, articles=args.articles, half=args.half,
                             model_dir=args.model_dir)
@@ -258,8 +258,8 @@ def _evaluate_extraction(args: argparse.Namespace) -> int:
 
 def names_to_keep(dictionary: str | None) -> frozenset[str]:
     """Single-word dictionary names that begin with a clitic letter, for the tokenizer to keep whole."""
-    from kit import actors
-    from kit.spans import CLITICS
+    from kit.extract import actors
+    from kit.extract.context import CLITICS
     from kit.text import fold
 
     table = actors.load_dictionary(dictionary).table

@@ -1,10 +1,11 @@
-"""kit.evaluate: UD, NER and extraction scores on small gold fixtures with known answers."""
+"""kit.modeltools.evaluate: UD, NER and extraction scores on small gold fixtures with known answers."""
 
 import json
 
 import pytest
 
-from kit import cli, evaluate
+from kit import cli
+from kit.modeltools import conllu, evaluate
 
 from conftest import FIXTURES, SEEDS
 
@@ -25,14 +26,8 @@ def test_gold_text_comes_from_text_comments_or_tokens(tmp_path):
     assert evaluate.gold_texts(tmp_path / "padt.conllu") == ["قال الرئيس إن المحادثات تتقدم.\nوصل الوفد أمس."]
 
 
-@pytest.mark.parametrize("tag, expected", [("B-MIS1", "B-MISC"), ("I-MIS-2", "I-MISC"), ("S-PER", "B-PER"),
-                                           ("E-LOC", "I-LOC"), ("OO", "O"), ("O", "O"), ("B-ORG", "B-ORG")])
-def test_tags_are_normalised(tag, expected):
-    assert evaluate.normalise_tag(tag) == expected
-
-
 def test_ner_scores_of_known_predictions():
-    gold = [[tag for _, tag in sentence] for sentence in evaluate.read_bio(FIXTURES / "ner_gold.bio")]
+    gold = [[tag for _, tag in sentence] for sentence in conllu.read_bio(FIXTURES / "ner_gold.bio")]
     assert gold == [["O", "B-PER", "I-PER", "O", "B-LOC"], ["O", "B-MISC", "I-MISC", "O"]]
     predicted = [["O", "B-PER", "I-PER", "O", "B-ORG"], ["O", "O", "O", "O"]]  # PER right, LOC as ORG, MISC missed
     scores = evaluate.score_ner(gold, predicted)
@@ -104,11 +99,9 @@ def test_pos_confusions_of_a_known_system_output():
 
 
 def test_pos_confusions_pair_words_inside_multiword_tokens(tmp_path):
-    from kit.train import group_clitic_tokens
-
     gold = FIXTURES / "ud_gold_clitics.conllu"
     system = tmp_path / "system.conllu"  # the clitics as a multi-word token, with و tagged as a verb's prefix
-    system.write_text(group_clitic_tokens(gold.read_text(encoding="utf-8")).replace("\tو\tو\tCCONJ", "\tو\tو\tPART"),
+    system.write_text(conllu.group_clitic_tokens(gold.read_text(encoding="utf-8")).replace("\tو\tو\tCCONJ", "\tو\tو\tPART"),
                       encoding="utf-8")
     confusions = evaluate.pos_confusions(gold, system)
     assert confusions[["gold_upos", "system_upos", "count"]].values.tolist() == [["CCONJ", "PART", 1]]

@@ -1,11 +1,12 @@
-"""kit.gold: matching rules and scores of the extraction grader, on hand-made tables with known answers."""
+"""kit.modeltools.gold: matching rules and scores of the extraction grader, on hand-made tables with known answers."""
 
 import json
 
 import pandas as pd
 import pytest
 
-from kit import cli, gold
+from kit import cli
+from kit.modeltools import gold
 
 from conftest import FIXTURES
 

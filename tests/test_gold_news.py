@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from kit import gold
+from kit.modeltools import gold
 
 from conftest import ROOT
 

@@ -1,16 +1,25 @@
-"""kit train: a short run on a slice of the shared corpora, then load the result and parse with it."""
+"""kit.modeltools.train: train()'s wiring with Stanza's trainers replaced by fakes, and its data preparation.
 
+The real end-to-end training (minutes) is bench/train_tiny_bench.py.
+"""
+
+import hashlib
+import json
 import os
+from pathlib import Path
 
 import pytest
 
-from kit import cli, evaluate, nlp, train
+from kit import cli, nlp
+from kit.modeltools import conllu, train
 
 from conftest import SHARED
 
 PADT = SHARED / "corpora" / "ud" / "UD_Arabic-PADT-1.3" / "ar-ud-dev.conllu"  # old release: no raw text, no token lines
 PUD = SHARED / "corpora" / "ud" / "UD_Arabic-PUD" / "ar_pud-ud-test.conllu"  # raw text; clitics are separate words
 AQMAR = SHARED / "corpora" / "ner" / "AQMAR" / "Damascus.txt"
+STANZA_TRAINERS = {"tokenize": "tokenizer", "mwt": "mwt_expander", "pos": "tagger", "lemma": "lemmatizer",
+                   "depparse": "parser", "ner": "ner_tagger"}
 
 
 @pytest.fixture
@@ -22,9 +31,49 @@ def corpora():
         pytest.skip(message)
 
 
-def _slice(blocks: list[str], path, start: int, stop: int):
-    path.write_text("\n\n".join(blocks[start:stop]) + "\n\n", encoding="utf-8")
-    return path
+class _InProcessPool:
+    """Stands in for the process pool: runs the trainers here, so the fakes below are the ones called."""
+
+    def __init__(self, max_workers, mp_context):
+        self.max_workers = max_workers
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def map(self, function, *iterables):
+        return map(function, *iterables)
+
+
+@pytest.fixture
+def fake_trainers(monkeypatch):
+    """Stanza's trainer entry points replaced by fakes that check their input files and write a model file.
+
+    Returns {processor: the options it was called with}, plus "threads": the jobs each trainer set threads for.
+    """
+    import importlib
+
+    calls: dict = {"threads": []}
+
+    def fake(args: list[str], processor: str) -> None:
+        options = {arg[2:]: (args[i + 1] if i + 1 < len(args) and not args[i + 1].startswith("--") else True)
+                   for i, arg in enumerate(args) if arg.startswith("--")}
+        for key in ("train_file", "eval_file", "txt_file", "label_file", "dev_txt_file", "dev_label_file", "dev_conll_gold",
+                    "mwt_json_file", "gold_file"):
+            if key in options:
+                assert Path(options[key]).exists(), f"{processor}: no {key} at {options[key]}"
+        Path(options["save_dir"]).mkdir(parents=True, exist_ok=True)
+        (Path(options["save_dir"]) / options["save_name"]).write_bytes(f"fake {processor} model".encode())
+        calls[processor] = options
+
+    for processor, module in STANZA_TRAINERS.items():
+        monkeypatch.setattr(importlib.import_module(f"stanza.models.{module}"), "main",
+                            lambda args, processor=processor: fake(args, processor))
+    monkeypatch.setattr(train, "ProcessPoolExecutor", _InProcessPool)
+    monkeypatch.setattr(nlp, "configure_threads", lambda workers=1: calls["threads"].append(workers) or 1)
+    return calls
 
 
 def test_unknown_processor_and_half_ner_data_are_refused(tmp_path):
@@ -39,35 +88,57 @@ def test_missing_treebank_is_named(tmp_path):
         train.train(tmp_path / "missing.conllu", tmp_path / "dev.conllu", tmp_path / "out", processors=("tokenize",))
 
 
-@pytest.mark.model
-def test_train_load_parse_end_to_end(corpora, tmp_path):
-    ud = PADT.read_text(encoding="utf-8").strip().split("\n\n")
-    pud = PUD.read_text(encoding="utf-8").strip().split("\n\n")
-    ner = AQMAR.read_text(encoding="utf-8").strip().split("\n\n")
-    ud_train, ud_dev = _slice(ud, tmp_path / "train.conllu", 0, 60), _slice(ud, tmp_path / "dev.conllu", 60, 80)
-    tok_train, tok_dev = _slice(pud, tmp_path / "pud_train.conllu", 0, 60), _slice(pud, tmp_path / "pud_dev.conllu", 60, 80)
-    ner_train, ner_dev = _slice(ner, tmp_path / "train.bio", 0, 40), _slice(ner, tmp_path / "dev.bio", 40, 50)
+def test_train_wires_data_trainers_and_resources(corpora, fake_trainers, tmp_path, capsys):
+    ud, pud, ner = conllu.read_conllu(PADT), conllu.read_conllu(PUD), conllu.read_bio(AQMAR)
+    ud_train, ud_dev = conllu.write_conllu(ud[:60], tmp_path / "train.conllu"), conllu.write_conllu(ud[60:80], tmp_path / "dev.conllu")
+    tok_train = conllu.write_conllu(pud[:60], tmp_path / "pud_train.conllu")
+    tok_dev = conllu.write_conllu(pud[60:80], tmp_path / "pud_dev.conllu")
+    ner_train, ner_dev = conllu.write_bio(ner[:40], tmp_path / "train.bio"), conllu.write_bio(ner[40:50], tmp_path / "dev.bio")
     out = tmp_path / "model"
     status = cli.main(["train", "--ud", str(ud_train), "--dev", str(ud_dev), "--ner", str(ner_train), "--ner-dev", str(ner_dev),
                        "--tokenize-ud", str(tok_train), "--tokenize-dev", str(tok_dev), "--group-clitics", "--jobs", "2",
-                       "--out", str(out), "--tokenize-steps", "300", "--mwt-epochs", "1", "--pos-steps", "10",
+                       "--out", str(out), "--work-dir", str(tmp_path / "work"), "--tokenize-steps", "300", "--mwt-epochs", "1", "--pos-steps", "10",
                        "--lemma-epochs", "1", "--depparse-steps", "10", "--ner-steps", "20"])
     assert status == 0
+    assert "trained tokenize, mwt, pos, lemma, depparse, ner into" in capsys.readouterr().out
+    assert fake_trainers["threads"] == [2] * 6  # each trainer with cores / jobs threads
+
+    # the resources directory: what Stanza and kit.nlp read
     assert nlp.resolve_processors(None, out) == "tokenize,mwt,pos,lemma,depparse,ner"
     assert [p.relative_to(out).as_posix() for p in nlp.model_files(out)] == [
         f"ar/{p}/kit.pt" for p in ("tokenize", "mwt", "pos", "lemma", "depparse", "ner")]
-    pipeline = nlp.load_pipeline(out, download=False)
-    assert "mwt" in pipeline.processors
-    sentence = evaluate.gold_texts(ud_dev)[0].splitlines()[3]  # held out, and vocalised like PADT's forms
-    doc = pipeline(sentence)
-    assert doc.num_words >= 0.8 * len(sentence.split())
-    assert all(word.upos and word.deprel for word in doc.sentences[0].words)
-    assert all(token.ner for token in doc.sentences[0].tokens)
+    resources = json.loads((out / "resources.json").read_text(encoding="utf-8"))["ar"]
+    for processor in STANZA_TRAINERS:
+        model = out / "ar" / processor / "kit.pt"
+        assert model.read_bytes() == f"fake {processor} model".encode()
+        assert resources[processor]["kit"]["md5"] == hashlib.md5(model.read_bytes()).hexdigest()
+
+    # the budget reaches each trainer
+    steps = {p: fake_trainers[p][key] for p, key in (("tokenize", "steps"), ("mwt", "num_epoch"), ("pos", "max_steps"),
+                                                    ("lemma", "num_epoch"), ("depparse", "max_steps"), ("ner", "max_steps"))}
+    assert steps == {"tokenize": "300", "mwt": "1", "pos": "10", "lemma": "1", "depparse": "10", "ner": "20"}
+
+    # tokenizer and mwt learn from the grouped PUD slice; the others from PADT, given `# text` lines
+    assert all(Path(options["save_dir"]).is_relative_to(tmp_path / "work") for p, options in fake_trainers.items() if p != "threads")
+    mwt_train = conllu.read_conllu(fake_trainers["mwt"]["train_file"])
+    assert len(mwt_train) == 60 and conllu.has_multiword_tokens(mwt_train)
+    assert Path(fake_trainers["tokenize"]["txt_file"]).read_text(encoding="utf-8").strip()
+    tagger_train = conllu.read_conllu(fake_trainers["pos"]["train_file"])
+    assert len(tagger_train) == 60 and all(sentence.text for sentence in tagger_train)
+    assert not conllu.has_multiword_tokens(tagger_train)
+    assert fake_trainers["lemma"]["train_file"] == fake_trainers["depparse"]["train_file"] == fake_trainers["pos"]["train_file"]
+
+    # NER: the BIO files as Stanza's JSON, tags normalised (AQMAR's MIS0-3 as MISC)
+    ner_json = json.loads(Path(fake_trainers["ner"]["train_file"]).read_text(encoding="utf-8"))
+    assert [[(token["text"], token["ner"]) for token in sentence] for sentence in ner_json] == ner[:40]
+    tags = {token["ner"] for sentence in ner_json for token in sentence}
+    assert tags <= {"O"} | {f"{prefix}-{label}" for prefix in "BI" for label in ("PER", "LOC", "ORG", "MISC")}
 
 
 def test_mwt_is_skipped_with_a_warning_when_the_treebank_has_no_token_lines(corpora, tmp_path):
-    pud = PUD.read_text(encoding="utf-8").strip().split("\n\n")
-    train_file, dev_file = _slice(pud, tmp_path / "train.conllu", 0, 20), _slice(pud, tmp_path / "dev.conllu", 20, 25)
+    pud = conllu.read_conllu(PUD)
+    train_file = conllu.write_conllu(pud[:20], tmp_path / "train.conllu")
+    dev_file = conllu.write_conllu(pud[20:25], tmp_path / "dev.conllu")
     with pytest.warns(UserWarning, match="mwt not trained"), pytest.raises(ValueError, match="nothing left to train.*no multi-word"):
         train.train(train_file, dev_file, tmp_path / "out", processors=("mwt",), work_dir=tmp_path / "work")
     assert not (tmp_path / "out").exists()
@@ -114,25 +185,6 @@ PUD_STYLE = """# text = وقال للحشد: "نعم" 2015
 8\t"\t"\tPUNCT\t_\t_\t7\tpunct\t_\t_
 9\t2015\t2015\tNUM\t_\t_\t2\tobl\t_\t_
 """
-
-
-def test_clitics_written_together_become_multiword_tokens():
-    grouped = train.group_clitic_tokens(PUD_STYLE).strip().splitlines()
-    tokens = [line.split("\t")[:2] for line in grouped if "-" in line.split("\t")[0]]
-    assert tokens == [["1-2", "وقال"], ["3-4", "للحشد"]]
-    rows = {line.split("\t")[0]: line.split("\t") for line in grouped if not line.startswith("#")}
-    assert rows["3-4"][9] == "SpaceAfter=No"  # the token, not its last word, now carries the spacing
-    assert rows["3"][9] == rows["4"][9] == "_"
-    assert rows["6"][9] == rows["7"][9] == "SpaceAfter=No"  # a quote mark or a colon is its own token
-    assert len(rows) == 9 + 2
-    doc = nlp.doc_from_conllu(train.group_clitic_tokens(PUD_STYLE))
-    assert [token.text for token in doc.sentences[0].tokens][:3] == ["وقال", "للحشد", ":"]
-    assert train._has_multiword_tokens(train.group_clitic_tokens(PUD_STYLE))
-
-
-def test_grouping_leaves_treebanks_with_token_lines_alone():
-    grouped_once = train.group_clitic_tokens(PUD_STYLE)
-    assert train.group_clitic_tokens(grouped_once) == grouped_once
 
 
 @pytest.mark.parametrize("train_has_xpos", [True, False])

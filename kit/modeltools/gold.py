@@ -527,7 +527,7 @@ def evaluate(
     if tables_dir is not None:
         found = kit_tables.read(Path(tables_dir))
     else:
-        found = kit_tables.load([str(article) for _, _, article in readings], model_dir=model_dir)
+        found = kit_tables.analyse([str(article) for _, _, article in readings], model_dir=model_dir)
     return grade([(reading, article_half) for reading, article_half, _ in readings], found)
 
 

@@ -8,18 +8,18 @@ there locate themselves by passages of text, not offsets, so a teacher can write
 
 from __future__ import annotations
 
-import re
 import tempfile
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from kit import gold as kit_gold
-from kit.gold import Grading, gold_problems, load_gold  # noqa: F401  (re-exported)
+from kit.modeltools import conllu
+from kit.modeltools import gold as kit_gold
+from kit.modeltools.conllu import group_clitic_tokens, normalise_tag, read_bio
+from kit.modeltools.gold import Grading, gold_problems, load_gold  # noqa: F401  (re-exported)
 
 UD_METRICS = ("Tokens", "Sentences", "Words", "UPOS", "UFeats", "Lemmas", "UAS", "LAS")
-NER_TAG = re.compile(r"^([BIES])-(.+)$")
 
 
 # --- UD: Stanza's CoNLL 2018 shared-task evaluation -------------------------------------------
@@ -41,16 +41,8 @@ def gold_texts(gold: str | Path) -> list[str]:
 
     Sentences without `# text` (the old PADT release) are rebuilt from their tokens and SpaceAfter.
     """
-    from kit.nlp import doc_from_conllu
-
-    documents: list[list[str]] = [[]]
-    for block in Path(gold).read_text(encoding="utf-8").strip().split("\n\n"):
-        lines = block.strip().splitlines()
-        if any(line.startswith("# newdoc") for line in lines) and documents[-1]:
-            documents.append([])
-        text = next((line.split("=", 1)[1].strip() for line in lines if line.startswith("# text =")), None)
-        documents[-1].append(text if text is not None else doc_from_conllu(block).text.strip())
-    return ["\n".join(sentences) for sentences in documents if sentences]
+    return ["\n".join(conllu.sentence_text(sentence) for sentence in document)
+            for document in conllu.documents(conllu.read_conllu(gold))]
 
 
 def evaluate_ud(gold: str | Path, *, model_dir: str | Path | None = None, system_out: str | Path | None = None,
@@ -63,7 +55,6 @@ def evaluate_ud(gold: str | Path, *, model_dir: str | Path | None = None, system
     from stanza.models.common.doc import Document
 
     from kit import nlp
-    from kit.train import group_clitic_tokens
 
     processors = ",".join(p for p in nlp.resolve_processors(None, model_dir).split(",") if p != "ner")
     pipeline = nlp.load_pipeline(model_dir, processors)
@@ -104,59 +95,24 @@ def _word_spans(path: Path) -> dict[tuple[int, ...], tuple[str, str]]:
     apart by their place in it.
     """
     words: dict[tuple[int, ...], tuple[str, str]] = {}
-    position, token_end, token_start, token_form, pending = 0, 0, 0, "", []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        fields = line.split("\t")
-        if len(fields) != 10 or line.startswith("#") or "." in fields[0]:
-            continue
-        if "-" in fields[0]:
-            token_start, token_end, token_form, pending = position, int(fields[0].split("-")[1]), fields[1].replace(" ", ""), []
+    position = 0
+    for sentence in conllu.read_conllu(path):
+        for token, parts in sentence.tokens():
+            token_form = token[conllu.FORM].replace(" ", "")
+            forms = [word[conllu.FORM].replace(" ", "") for word in parts]
+            if conllu.is_multiword(token) and "".join(forms) != token_form:
+                for index, word in enumerate(parts):
+                    words[(position, position + len(token_form), index)] = (word[conllu.UPOS], word[conllu.FORM])
+            else:
+                start = position
+                for word, form in zip(parts, forms):
+                    words[(start, start + len(form))] = (word[conllu.UPOS], word[conllu.FORM])
+                    start += len(form)
             position += len(token_form)
-            continue
-        form = fields[1].replace(" ", "")
-        if int(fields[0]) <= token_end:
-            pending.append((fields[3], fields[1]))
-            if int(fields[0]) == token_end:
-                if "".join(f.replace(" ", "") for _, f in pending) == token_form:
-                    start = token_start
-                    for upos, word in pending:
-                        words[(start, start + len(word.replace(" ", "")))] = (upos, word)
-                        start += len(word.replace(" ", ""))
-                else:
-                    for index, (upos, word) in enumerate(pending):
-                        words[(token_start, token_start + len(token_form), index)] = (upos, word)
-                token_end, pending = 0, []
-            continue
-        words[(position, position + len(form))] = (fields[3], fields[1])
-        position += len(form)
     return words
 
 
 # --- NER: entity spans with seqeval ---------------------------------------------------------
-
-def normalise_tag(tag: str) -> str:
-    """A BIO tag with AQMAR's MIS0-MIS3 (and stray variants) read as MISC and BIOES as BIO."""
-    match = NER_TAG.match(tag.strip())
-    if not match:
-        return "O"
-    prefix, label = match.groups()
-    label = "MISC" if label.upper().startswith("MIS") else label.upper()
-    return ("B" if prefix in "BS" else "I") + "-" + label
-
-
-def read_bio(path: str | Path) -> list[list[tuple[str, str]]]:
-    """Sentences of (token, BIO tag) from a file of `token TAG` lines with blank lines between sentences."""
-    sentences: list[list[tuple[str, str]]] = [[]]
-    for line in Path(path).read_text(encoding="utf-8").splitlines():
-        parts = line.split()
-        if not parts:
-            if sentences[-1]:
-                sentences.append([])
-            continue
-        token, tag = (parts[0], parts[-1]) if len(parts) > 1 else (parts[0], "O")
-        sentences[-1].append((token, normalise_tag(tag)))
-    return [s for s in sentences if s]
-
 
 def score_ner(gold: list[list[str]], predicted: list[list[str]]) -> dict[str, dict[str, float]]:
     """Per-type and micro precision / recall / F1 (%) of entity spans (exact match), with support."""
@@ -181,10 +137,10 @@ def evaluate_ner(gold: str | Path, *, model_dir: str | Path | None = None) -> di
     return score_ner([[tag for _, tag in sentence] for sentence in sentences], predicted)
 
 
-# --- Extraction: actors, claims and stances against gold readings (kit.gold) ---------------------
+# --- Extraction: actors, claims and stances against gold readings (kit.modeltools.gold) ---------------------
 
 def evaluate_extraction(gold: str | Path | list[str | Path], **options: Any) -> Grading:
-    """Grade the kit's tables against gold readings (files or folders); see `kit.gold.evaluate`."""
+    """Grade the kit's tables against gold readings (files or folders); see `kit.modeltools.gold.evaluate`."""
     return kit_gold.evaluate(gold if isinstance(gold, (list, tuple)) else [gold], **options)
 
 

@@ -20,8 +20,9 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any, Iterator
 
-from kit import evaluate, nlp
-from kit.text import arabic_share, strip_diacritics
+from kit import nlp
+from kit.modeltools import conllu
+from kit.modeltools.conllu import Sentence, group_clitic_tokens
 
 LANG = "ar"
 SHORTHAND = "ar_kit"
@@ -74,7 +75,7 @@ def train(
         if tokenize_train or tokenize_dev:
             data["tokenizer"] = _prepare_ud(Path(tokenize_train or ud_train), Path(tokenize_dev or ud_dev), work / "tokenizer")
         report: dict[str, Any] = {"seconds": {}, "skipped": {}}
-        if "mwt" in processors and not _has_multiword_tokens(data.get("tokenizer", data)["train_conllu"].read_text(encoding="utf-8")):
+        if "mwt" in processors and not conllu.has_multiword_tokens(conllu.read_conllu(data.get("tokenizer", data)["train_conllu"])):
             reason = "the training treebank has no multi-word tokens (clitics are separate words)"
             warnings.warn(f"mwt not trained: {reason}; the model will run without an mwt processor", stacklevel=2)
             report["skipped"]["mwt"] = reason
@@ -167,73 +168,48 @@ def _prepare_ud(train: Path, dev: Path, work: Path) -> dict[str, Path]:
     for shard, source in (("train", train), ("dev", dev)):
         if not source.exists():
             raise FileNotFoundError(f"no UD {shard} file at {source}")
-        conllu = folder / f"{SHORTHAND}.{shard}.gold.conllu"
-        content = _with_text_comments(source)
-        if shard == "dev" and not _has_xpos(data["train_conllu"].read_text(encoding="utf-8")):
+        sentences = _with_text_comments(conllu.read_conllu(source))
+        if shard == "dev" and not conllu.has_xpos(conllu.read_conllu(data["train_conllu"])):
             # a tagger that learnt no XPOS scores 0 on a dev file with XPOS, and would keep its first model
-            content = without_xpos(content)
-        conllu.write_text(content, encoding="utf-8")
+            sentences = _without_xpos(sentences)
+        gold = conllu.write_conllu(sentences, folder / f"{SHORTHAND}.{shard}.gold.conllu")
         text = folder / f"{SHORTHAND}.{shard}.txt"
-        conllu_to_text.main([str(conllu), str(text)])
-        common.prepare_tokenizer_dataset_labels(str(text), str(conllu), str(folder), SHORTHAND, shard)
-        data[f"{shard}_conllu"] = conllu
+        conllu_to_text.main([str(gold), str(text)])
+        common.prepare_tokenizer_dataset_labels(str(text), str(gold), str(folder), SHORTHAND, shard)
+        data[f"{shard}_conllu"] = gold
         data[f"{shard}_txt"] = text
         data[f"{shard}_labels"] = folder / f"{SHORTHAND}-ud-{shard}.toklabels"
         data[f"{shard}_mwt"] = Path(common.mwt_name(str(folder), SHORTHAND, shard))
     return data
 
 
-def group_clitic_tokens(conllu: str) -> str:
-    """Group each run of Arabic words written together (SpaceAfter=No) into a multi-word token line.
-
-    UD Arabic PUD writes clitics as separate words with no token lines (و|قال, ل|لحشد), so a
-    tokenizer trained on it splits the surface token itself; grouped, the tokenizer learns
-    surface tokens and the mwt processor learns the split, as in PADT's own releases.
-    """
-    blocks = []
-    for block in conllu.strip().split("\n\n"):
-        lines = block.splitlines()
-        rows = [line.split("\t") for line in lines if line and not line.startswith("#")]
-        if any(not row[0].isdigit() for row in rows):  # already has token lines or empty nodes
-            blocks.append(block)
-            continue
-        out = [line for line in lines if line.startswith("#")]
-        run: list[list[str]] = []
-        for row in rows:
-            if run and not _is_arabic_word(row[1]):  # a word of digits or punctuation is its own token
-                out.extend(_token_lines(run))
-                run = []
-            run.append(row)
-            if not (_joins_next(row) and _is_arabic_word(row[1])):
-                out.extend(_token_lines(run))
-                run = []
-        out.extend(_token_lines(run))
-        blocks.append("\n".join(out))
-    return "\n\n".join(blocks) + "\n\n"
-
-
 LATIN_TO_ARABIC_PUNCTUATION = str.maketrans({",": "،", ";": "؛", "?": "؟"})
 
 
-def with_arabic_punctuation(conllu: str, every: int = 2) -> str:
-    """Every `every`-th sentence with Latin `, ; ?` written as Arabic `، ؛ ؟` (text line, forms and lemmas).
+def with_arabic_punctuation(text: str, every: int = 2) -> str:
+    """Every `every`-th sentence of the CoNLL-U `text` with Latin `, ; ?` written as Arabic `، ؛ ؟` (text line, forms and lemmas).
 
     UD Arabic PUD uses Latin punctuation only; a tokenizer trained on it leaves `ترامب،` whole in news
     written with Arabic commas.
     """
-    blocks = conllu.strip().split("\n\n")
-    for index in range(0, len(blocks), every):
-        lines = []
-        for line in blocks[index].splitlines():
-            fields = line.split("\t")
-            if line.startswith("# text ="):
-                line = line.translate(LATIN_TO_ARABIC_PUNCTUATION)
-            elif len(fields) == 10:
-                fields[1], fields[2] = fields[1].translate(LATIN_TO_ARABIC_PUNCTUATION), fields[2].translate(LATIN_TO_ARABIC_PUNCTUATION)
-                line = "\t".join(fields)
-            lines.append(line)
-        blocks[index] = "\n".join(lines)
-    return "\n\n".join(blocks) + "\n\n"
+    sentences = conllu.parse_conllu(text)
+    for sentence in sentences[::every]:
+        sentence.comments = [line.translate(LATIN_TO_ARABIC_PUNCTUATION) if line.startswith(conllu.TEXT_COMMENT) else line
+                             for line in sentence.comments]
+        for row in sentence.rows:
+            for column in (conllu.FORM, conllu.LEMMA):
+                row[column] = row[column].translate(LATIN_TO_ARABIC_PUNCTUATION)
+    return conllu.format_conllu(sentences)
+
+
+def without_xpos(text: str) -> str:
+    """The CoNLL-U `text` with its XPOS column emptied (for mixing treebanks whose tag sets differ)."""
+    return conllu.format_conllu(_without_xpos(conllu.parse_conllu(text)))
+
+
+def _without_xpos(sentences: list[Sentence]) -> list[Sentence]:
+    return [Sentence(sentence.comments, [[*row[:conllu.XPOS], "_", *row[conllu.XPOS + 1:]] for row in sentence.rows])
+            for sentence in sentences]
 
 
 def _grouped_copy(source: Path, target: Path) -> Path:
@@ -244,55 +220,11 @@ def _grouped_copy(source: Path, target: Path) -> Path:
     return target
 
 
-def _token_lines(run: list[list[str]]) -> list[str]:
-    """The CoNLL-U lines of words written together: a token line first when there are several."""
-    lines = []
-    if len(run) > 1:
-        misc = [item for item in run[-1][9].split("|") if item.startswith("SpaceAfter=")]
-        lines.append("\t".join([f"{run[0][0]}-{run[-1][0]}", "".join(word[1] for word in run), *["_"] * 7, "|".join(misc) or "_"]))
-        for word in run:
-            word[9] = "|".join(item for item in word[9].split("|") if not item.startswith("SpaceAfter=")) or "_"
-    return lines + ["\t".join(word) for word in run]
-
-
-def _joins_next(row: list[str]) -> bool:
-    return "SpaceAfter=No" in row[9].split("|")
-
-
-def _is_arabic_word(form: str) -> bool:
-    return strip_diacritics(form).isalpha() and arabic_share(form) == 1.0
-
-
-def without_xpos(conllu: str) -> str:
-    """The treebank with its XPOS column emptied (for mixing treebanks whose tag sets differ)."""
-    rows = []
-    for line in conllu.splitlines():
-        fields = line.split("\t")
-        if len(fields) == 10 and not line.startswith("#"):
-            fields[4] = "_"
-        rows.append("\t".join(fields))
-    return "\n".join(rows) + "\n"
-
-
-def _has_xpos(conllu: str) -> bool:
-    return any(len(fields) == 10 and fields[4] != "_" for fields in (line.split("\t") for line in conllu.splitlines()))
-
-
-def _has_multiword_tokens(conllu: str) -> bool:
-    return any(line.split("\t", 1)[0].count("-") == 1 and not line.startswith("#") for line in conllu.splitlines())
-
-
-def _with_text_comments(source: Path) -> str:
-    """The treebank with a `# text` line for every sentence (the old PADT release has none)."""
-    from kit.nlp import doc_from_conllu
-
-    blocks = []
-    for block in source.read_text(encoding="utf-8").strip().split("\n\n"):
-        lines = block.strip().splitlines()
-        if not any(line.startswith("# text =") for line in lines):
-            lines.insert(0, f"# text = {doc_from_conllu(block).text.strip()}")
-        blocks.append("\n".join(lines))
-    return "\n\n".join(blocks) + "\n\n"
+def _with_text_comments(sentences: list[Sentence]) -> list[Sentence]:
+    """The sentences with a `# text` line each (the old PADT release has none), rebuilt from the tokens where missing."""
+    return [sentence if sentence.text is not None else
+            Sentence([f"{conllu.TEXT_COMMENT} {conllu.sentence_text(sentence)}", *sentence.comments], sentence.rows)
+            for sentence in sentences]
 
 
 def _model_path(work: Path, processor: str) -> Path:
@@ -377,7 +309,7 @@ def _train_ner(data: dict[str, Path], work: Path, budget: dict[str, int]) -> Pat
 
     files = {}
     for shard, source in (("train", data["ner_train"]), ("dev", data["ner_dev"])):
-        sentences = evaluate.read_bio(source)  # AQMAR's MIS0-3 become MISC
+        sentences = conllu.read_bio(source)  # AQMAR's MIS0-3 become MISC
         files[shard] = work / "data" / f"{SHORTHAND}.ner.{shard}.json"
         files[shard].parent.mkdir(parents=True, exist_ok=True)
         files[shard].write_text(json.dumps(
