@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -30,6 +31,24 @@ def _private_cache(tmp_path_factory):
         os.environ[nlp.CACHE_ENV] = previous
 
 
+@pytest.fixture(autouse=True)
+def _torch_threads_restored(request):
+    """torch's thread count is process-wide and kit.nlp.configure_threads sets it: no test may leak it.
+
+    Only where torch is already loaded or the test loads the real model (which is what sets it),
+    so tests that never touch torch do not pay for importing it.
+    """
+    if "torch" not in sys.modules and request.node.get_closest_marker("model") is None:
+        yield
+        return
+    import torch
+
+    before = torch.get_num_threads()
+    yield
+    if torch.get_num_threads() != before:
+        torch.set_num_threads(before)
+
+
 @pytest.fixture(scope="session")
 def model_dir() -> Path:
     """The Stanza Arabic resources dir from $STANZA_RESOURCES_DIR; skip (or fail in CI) without one."""
@@ -46,11 +65,17 @@ def model_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
-def seed_parsed(model_dir, tmp_path_factory):
+def model_cache(tmp_path_factory) -> Path:
+    """A parse cache shared by the real-model tests that may reuse each other's parses (the seed is slow to parse)."""
+    return tmp_path_factory.mktemp("model-cache")
+
+
+@pytest.fixture(scope="session")
+def seed_parsed(model_dir, model_cache):
     """The seed article parsed once with the real model."""
     from kit import corpus
 
-    return nlp.parse(corpus.load(SEEDS), model_dir=model_dir, cache=tmp_path_factory.mktemp("seed-cache"), progress=False)
+    return nlp.parse(corpus.load(SEEDS), model_dir=model_dir, cache=model_cache, progress=False)
 
 
 def write_fake_models(root: Path, processors: str = nlp.DEFAULT_PROCESSORS) -> Path:
@@ -123,18 +148,29 @@ def pytest_sessionfinish(session, exitstatus):
         session.exitstatus = 1
 
 
+UPOS_TAGS = frozenset(
+    "ADJ ADP ADV AUX CCONJ DET INTJ NOUN NUM PART PRON PROPN PUNCT SCONJ SYM VERB X".split()
+)  # the 17 Universal Dependencies tags
+NER_TYPES = ("PER", "ORG", "LOC", "MISC")  # the AQMAR labels: what stanza-ar-small and Stanza's Arabic NER emit
+NER_TAGS = frozenset({"O"} | {f"{prefix}-{kind}" for prefix in "BIES" for kind in NER_TYPES})
+
+
 def conllu(*sentences: str) -> str:
     """CoNLL-U from a compact notation, one string per sentence, tokens separated by spaces.
 
     A token is `FORM/UPOS[/NER][@HEAD:DEPREL]`; a multi-word token is
     `SURFACE=WORD/UPOS+WORD/UPOS[/NER]` (NER after the last word; heads as above on each word).
-    Heads are word ids within the sentence; without one a word hangs from word 1 (`dep`), and
-    word 1 is the root. Tokens are separated by one space; `~` before a token glues it to the
-    previous one (SpaceAfter=No).
+    The tags are read from the right, so a form may itself contain `/` (`أبريل/نيسان/NOUN/S-LOC`
+    is the form أبريل/نيسان); a bare `FORM` is an X with no entity. UPOS must be one of the 17 UD
+    tags and NER `O` or B-/I-/E-/S- with PER, ORG, LOC or MISC; anything else is a ValueError
+    naming the token. Heads are word ids within the sentence; without one a word hangs from word 1
+    (`dep`), and word 1 is the root. Tokens are separated by one space; `~` before a token glues it
+    to the previous one (SpaceAfter=No).
     """
     blocks = []
     for sentence in sentences:
         lines = []
+        heads = []  # (head, token) of every explicit relation, checked once the sentence is complete
         word_id = 0
         tokens = sentence.split(" ")
         for n, spec in enumerate(tokens):
@@ -143,34 +179,57 @@ def conllu(*sentences: str) -> str:
             misc = "SpaceAfter=No" if glued_next else "_"
             if "=" in spec:
                 surface, rest = spec.split("=", 1)
-                parts = rest.split("+")
-                ner = "O"
-                if parts[-1].count("/") == 2:
-                    *head, ner = parts[-1].rsplit("/", 1)
-                    parts[-1] = head[0]
-                lines.append(f"{word_id + 1}-{word_id + len(parts)}\t{surface}\t_\t_\t_\t_\t_\t_\t_\t"
+                words = [_word(part, spec) for part in rest.split("+")]
+                heads += [(relation[0], spec) for _, _, relation, _ in words if relation]
+                if any(ner is not None for *_, ner in words[:-1]):
+                    raise ValueError(f"token {spec!r}: the NER tag of a multi-word token goes after its last word")
+                ner = words[-1][-1] or "O"
+                lines.append(f"{word_id + 1}-{word_id + len(words)}\t{surface}\t_\t_\t_\t_\t_\t_\t_\t"
                              + ("ner=" + ner if misc == "_" else misc + "|ner=" + ner))
-                for part in parts:
+                for form, upos, relation, _ in words:
                     word_id += 1
-                    lines.append(_word_line(word_id, part, None, "_"))
+                    lines.append(_word_line(word_id, form, upos, relation, []))
             else:
+                form, upos, relation, ner = _word(spec, spec)
+                heads += [(relation[0], spec)] if relation else []
                 word_id += 1
-                lines.append(_word_line(word_id, spec, "O", misc))
+                fields = ([] if misc == "_" else [misc]) + ["ner=" + (ner or "O")]
+                lines.append(_word_line(word_id, form, upos, relation, fields))
+        for head, token in heads:
+            if head > word_id:
+                raise ValueError(f"token {token!r}: head {head} is not a word of this {word_id}-word sentence")
         blocks.append("\n".join(lines) + "\n")
     return "\n".join(blocks)
 
 
-def _word_line(word_id: int, spec: str, default_ner: str | None, misc: str) -> str:
-    head, deprel = (0, "root") if word_id == 1 else (1, "dep")
-    if "@" in spec:
-        spec, relation = spec.split("@")
-        head_text, deprel = relation.split(":")
-        head = int(head_text)
-    pieces = spec.split("/")
-    form, upos = pieces[0], pieces[1] if len(pieces) > 1 else "X"
-    fields = [] if misc == "_" else [misc]
-    if default_ner is not None:
-        fields.append("ner=" + (pieces[2] if len(pieces) > 2 else default_ner))
+def _word(spec: str, token: str) -> tuple[str, str, tuple[int, str] | None, str | None]:
+    """(form, UPOS, (head, deprel) or None, NER or None) of one word spec, tags read from the right."""
+    body, at, relation_text = spec.partition("@")
+    relation = None
+    if at:
+        head_text, colon, deprel = relation_text.partition(":")
+        if not (head_text.isdigit() and colon and deprel):
+            raise ValueError(f"token {token!r}: {'@' + relation_text!r} is not @HEAD:DEPREL")
+        relation = (int(head_text), deprel)
+    pieces = body.split("/")
+    if len(pieces) == 1:
+        return body, "X", relation, None
+    ner = pieces.pop() if len(pieces) > 2 and _looks_like_ner(pieces[-1]) else None
+    upos, form = pieces[-1], "/".join(pieces[:-1])
+    if upos not in UPOS_TAGS:
+        raise ValueError(f"token {token!r}: unknown UPOS {upos!r} (tags are read from the right: FORM/UPOS[/NER]); "
+                         f"valid: {', '.join(sorted(UPOS_TAGS))}")
+    if ner is not None and ner not in NER_TAGS:
+        raise ValueError(f"token {token!r}: unknown NER tag {ner!r}; valid: O or B-/I-/E-/S- with {', '.join(NER_TYPES)}")
+    return form, upos, relation, ner
+
+
+def _looks_like_ner(piece: str) -> bool:
+    return piece == "O" or (len(piece) > 2 and piece[0] in "BIES" and piece[1] == "-")
+
+
+def _word_line(word_id: int, form: str, upos: str, relation: tuple[int, str] | None, fields: list[str]) -> str:
+    head, deprel = relation or ((0, "root") if word_id == 1 else (1, "dep"))
     return f"{word_id}\t{form}\t{form}\t{upos}\t_\t_\t{head}\t{deprel}\t_\t{'|'.join(fields) or '_'}"
 
 

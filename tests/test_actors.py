@@ -1,9 +1,9 @@
-"""kit.actors: each origin, each merging rule, false positives, ids, dictionary use, co-occurrence."""
+"""kit.extract.actors: each origin, each merging rule, false positives, ids, dictionary use, co-occurrence."""
 
 import pandas as pd
 import pytest
 
-from kit import actors
+from kit.extract import actors
 
 from conftest import parsed_docs
 
@@ -97,7 +97,7 @@ def test_rule_origin_is_recorded_when_ner_saw_nothing():
     "sentence",
     [
         "وقال=و/CCONJ+قال/VERB المسؤولين/NOUN/S-PER إن/SCONJ المحادثات/NOUN تتقدم/VERB",  # common noun as PER
-        "في/ADP أبريل/نيسان/NOUN/S-LOC عام/NOUN 2022/NUM",  # month as LOC
+        "في/ADP أبريل/نيسان/NOUN/S-LOC أو/CCONJ مايو/NOUN/S-LOC عام/NOUN 2022/NUM",  # months as LOC (one a single token with its Levantine name)
         "المسؤولين/NOUN الكوريين/ADJ/S-PER ~.",  # a group by origin, not a name
         "كيم/NOUN جونغ/X/S-MISC ~.",  # a stray single-word MISC fragment
         "وزير/NOUN دفاع/NOUN روسي/ADJ سافر/NOUN ~.",  # an indefinite title with no name after it

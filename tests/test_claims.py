@@ -166,7 +166,7 @@ def test_user_lexicon_replaces_the_cues():
 
 @pytest.mark.model
 def test_seed_claims_against_the_gold_reading(seed_parsed):
-    from kit import gold
+    from kit.modeltools import gold
 
     found_actors, mentions = actors.extract(seed_parsed)
     table = claims.extract(seed_parsed, found_actors, mentions)

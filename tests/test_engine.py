@@ -6,7 +6,7 @@ import pytest
 
 from kit import corpus, engine, nlp, tables
 
-from conftest import SEEDS, WhitespacePipeline, write_fake_models
+from conftest import WhitespacePipeline, write_fake_models
 
 TEXTS = [
     "قال الرئيس الروسي فلاديمير بوتين إن روسيا قوية.\nوأضاف أن واشنطن تكذب.",
@@ -43,12 +43,20 @@ def test_local_engine_matches_the_in_memory_tables(fake_models, tmp_path, partit
     assert not list((tmp_path / "e").glob(".parts*"))
 
 
-def test_cache_off_still_runs_both_passes(fake_models, tmp_path, monkeypatch):
+def test_cache_off_still_runs_every_pass(fake_models, tmp_path, monkeypatch):
+    """Later passes reload documents from a private cache: none fails, none is parsed twice, the user's cache is untouched."""
     root, pipeline = fake_models
     monkeypatch.setenv(nlp.CACHE_ENV, str(tmp_path / "user-cache"))
-    engine.process(corpus.from_texts(TEXTS), tmp_path / "e", model_dir=root, cache=False, progress=False)
+    loaded = corpus.from_texts(TEXTS)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", nlp.ParseWarning)  # the engine warns for every document a pass lost
+        summary = engine.process(loaded, tmp_path / "e", model_dir=root, cache=False, progress=False)
+    assert summary["failed_partitions"] == [] and summary["errors"] == {} and summary["n_failed"] == 0
     assert not (tmp_path / "user-cache").exists()
-    assert pipeline.calls >= 1
+    engine_calls = pipeline.calls
+    nlp.parse(loaded, model_dir=root, cache=False, progress=False)
+    assert engine_calls == pipeline.calls - engine_calls  # the engine parsed the corpus once, as one parse does
+    assert read_all(tmp_path / "e") == in_memory(loaded, root, tmp_path / "m")
 
 
 def test_a_failing_document_is_reported_and_the_rest_is_processed(tmp_path, monkeypatch):
@@ -64,11 +72,9 @@ def test_a_failing_document_is_reported_and_the_rest_is_processed(tmp_path, monk
 
 
 @pytest.mark.model
-def test_dask_engine_on_two_local_workers_matches_the_local_engine(model_dir, tmp_path):
-    loaded = corpus.from_texts(
-        [(SEEDS / "000_cc99d8b811bc9b3b.txt").read_text(encoding="utf-8"), *TEXTS]
-    )
-    options = {"model_dir": model_dir, "cache": tmp_path / "cache", "partition_size": 2, "progress": False}
+def test_dask_engine_on_two_local_workers_matches_the_local_engine(model_dir, seed_parsed, model_cache, tmp_path):
+    loaded = corpus.from_texts([seed_parsed.corpus.loc[0, "text"], *TEXTS])  # the seed comes from the shared cache
+    options = {"model_dir": model_dir, "cache": model_cache, "partition_size": 2, "progress": False}
     local = engine.process(loaded, tmp_path / "local", **options)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)

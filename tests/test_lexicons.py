@@ -17,6 +17,14 @@ def test_every_lexicon_loads_with_a_documented_header(name):
     assert not table.isna().any().any()
 
 
+def test_every_lexicon_a_stage_declares_is_shipped():
+    from kit import stages
+
+    declared = {name for stage in stages.STAGES for name in stage.lexicons}
+    assert declared, "no stage declares a lexicon"
+    assert declared <= set(lexicons.available()), sorted(declared - set(lexicons.available()))
+
+
 def test_user_file_replaces_and_extension_adds(tmp_path):
     own = tmp_path / "own.csv"
     own.write_text("# mine\nline,kind,prefix,drops_next,next_is_source\nحرر في,byline,1,0,0\n", encoding="utf-8")

@@ -33,5 +33,7 @@ def test_environment_yml_pins_python_311_and_torch_like_the_makefile():
 def test_readme_quick_start_commands_are_make_targets():
     readme = (ROOT / "README.md").read_text()
     makefile = (ROOT / "Makefile").read_text()
-    for target in re.findall(r"^make (\w+)", readme, flags=re.M):
+    targets = re.findall(r"^make (\w+)", readme, flags=re.M)
+    assert targets, "the README's quick start runs no `make` command"
+    for target in targets:
         assert re.search(rf"^{target}:", makefile, flags=re.M), f"README runs `make {target}`, the Makefile lacks it"

@@ -117,7 +117,7 @@ def test_bad_user_lexicon_names_the_valid_labels():
 
 @pytest.mark.model
 def test_seed_relations_with_the_model(seed_parsed):
-    from kit import gold
+    from kit.modeltools import gold
 
     found_actors, mentions = actors.extract(seed_parsed)
     found_claims = claims.extract(seed_parsed, found_actors, mentions)
