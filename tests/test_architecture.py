@@ -101,13 +101,30 @@ def test_later_passes_start_where_a_stage_needs_a_corpus_wide_table():
 ARABIC_WORD = re.compile(r"[\u0621-\u064A]{2,}")
 
 
-@pytest.mark.parametrize("module", sorted(m for m in MODULES if m.startswith("kit.extract")))
-def test_the_extractors_hold_no_word_lists(module):
-    """Word lists live in lexicon files; Arabic in the extractors' code is only in docstrings and comments."""
-    tree = ast.parse(MODULES[module].read_text(encoding="utf-8"))
+def arabic_literals(tree: ast.AST) -> list[ast.Constant]:
+    """String constants holding an Arabic word, docstrings left out."""
     docstrings = {id(node.body[0].value) for node in ast.walk(tree)
                   if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef)) and node.body
                   and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
-    literals = [node.value for node in ast.walk(tree) if isinstance(node, ast.Constant) and isinstance(node.value, str)
-                and id(node) not in docstrings and ARABIC_WORD.search(node.value)]
+    return [node for node in ast.walk(tree) if isinstance(node, ast.Constant) and isinstance(node.value, str)
+            and id(node) not in docstrings and ARABIC_WORD.search(node.value)]
+
+
+@pytest.mark.parametrize("module", sorted(m for m in MODULES if m.startswith("kit.extract")))
+def test_the_extractors_hold_no_arabic_words(module):
+    """The rules name words through lexicons; Arabic in their code is only in docstrings and comments."""
+    literals = [node.value for node in arabic_literals(ast.parse(MODULES[module].read_text(encoding="utf-8")))]
     assert literals == [], f"Arabic words in {module}'s code: {literals}"
+
+
+@pytest.mark.parametrize("module", sorted(MODULES))
+def test_no_word_list_in_code(module):
+    """Word lists live in lexicon files: no collection of Arabic words, no string of them split into a list."""
+    tree = ast.parse(MODULES[module].read_text(encoding="utf-8"))
+    arabic = {id(node) for node in arabic_literals(tree)}
+    lists = [node for node in ast.walk(tree) if isinstance(node, (ast.List, ast.Tuple, ast.Set, ast.Dict))
+             and sum(id(e) in arabic for e in (node.keys + node.values if isinstance(node, ast.Dict) else node.elts)) >= 2]
+    split = [node for node in ast.walk(tree) if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+             and node.func.attr == "split" and id(node.func.value) in arabic]
+    found = [ast.get_source_segment(MODULES[module].read_text(encoding="utf-8"), node)[:80] for node in lists + split]
+    assert found == [], f"word lists in {module}'s code: {found}"

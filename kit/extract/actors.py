@@ -14,6 +14,7 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
@@ -72,6 +73,18 @@ def load_dictionary(dictionary: str | Path | pd.DataFrame | None = None, *, exte
     """The default actor dictionary, a user's own (file or DataFrame), optionally extended by more rows."""
     if isinstance(dictionary, ActorDictionary):
         return dictionary
+    if dictionary is None and extend is None:
+        return _default_dictionary()
+    return _build_dictionary(dictionary, extend)
+
+
+@lru_cache(maxsize=1)
+def _default_dictionary() -> ActorDictionary:
+    """The shipped dictionary, indexed once per process (every partition and notebook reuses it)."""
+    return _build_dictionary(None, None)
+
+
+def _build_dictionary(dictionary: str | Path | pd.DataFrame | None, extend: str | Path | pd.DataFrame | None) -> ActorDictionary:
     if isinstance(dictionary, pd.DataFrame):
         entries = lexicons.clean(dictionary.fillna("").astype(str))
     else:
@@ -118,8 +131,9 @@ def _nospace(text: str) -> str:
     return fold(text).replace(" ", "")
 
 
-def _lexicon_words(name: str, column: str) -> set[str]:
-    return {fold(word) for word in lexicons.load(name)[column]}
+@lru_cache(maxsize=None)
+def _lexicon_words(name: str, column: str) -> frozenset[str]:
+    return frozenset(fold(word) for word in lexicons.load(name)[column])
 
 
 def extract(

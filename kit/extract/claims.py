@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -120,6 +121,18 @@ class Attribution:
 
 def load_lexicon(lexicon: str | Path | pd.DataFrame | None = None) -> Lexicon:
     """The reporting-cue lexicon (default, a user's CSV, or a DataFrame) with the attribution markers."""
+    if lexicon is None:
+        return _default_lexicon()
+    return _build_lexicon(lexicon)
+
+
+@lru_cache(maxsize=1)
+def _default_lexicon() -> Lexicon:
+    """The shipped lexicons, read once per process."""
+    return _build_lexicon(None)
+
+
+def _build_lexicon(lexicon: str | Path | pd.DataFrame | None) -> Lexicon:
     rows = lexicon if isinstance(lexicon, pd.DataFrame) else lexicons.load("reporting_cues", path=lexicon)
     cues: dict[str, CueEntry] = {}
     for row in rows.to_dict("records"):

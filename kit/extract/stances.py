@@ -12,7 +12,7 @@ negator just before the cue turns a negative stance to 0 and a positive one to -
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -86,6 +86,18 @@ Pair = tuple[Party, Party]
 
 def load_lexicon(lexicon: str | Path | pd.DataFrame | None = None) -> Lexicon:
     """The stance-cue lexicon (default, a user's CSV, or a DataFrame) and the negators."""
+    if lexicon is None:
+        return _default_lexicon()
+    return _build_lexicon(lexicon)
+
+
+@lru_cache(maxsize=1)
+def _default_lexicon() -> Lexicon:
+    """The shipped lexicons, read once per process."""
+    return _build_lexicon(None)
+
+
+def _build_lexicon(lexicon: str | Path | pd.DataFrame | None) -> Lexicon:
     rows = lexicon if isinstance(lexicon, pd.DataFrame) else lexicons.load("stance_cues", path=lexicon)
     cues: dict[str, list[CueEntry]] = {}
     for row in rows.to_dict("records"):

@@ -20,18 +20,15 @@ from typing import Any
 import pandas as pd
 import yaml
 
+from kit.extract import actors, stances
+from kit.extract.context import clitic_readings
 from kit.text import fold
 
 GOLD_MODES = ("direct", "indirect", "mixed", "attributed")
 GOLD_TYPES = ("PER", "ORG", "GPE", "LOC", "MISC")
-STANCE_POLARITY = {
-    "warn": -1, "concern": -1, "condemn": -1, "criticise": -1, "accuse": -1, "threaten": -1, "reject": -1,
-    "violation": -1, "challenge": -1, "oppose": -1, "demand": -1, "sanction": -1, "attack": -1,
-    "support": 1, "cooperate": 1, "agree": 1, "praise": 1, "welcome": 1, "contact": 0,
-}
+STANCE_POLARITY = stances.LABELS
 SYMMETRIC_LABELS = frozenset({"cooperate", "agree", "contact"})
 SPLIT_FILE = "split.yaml"
-CLITIC_PREFIXES = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
 
 
 # --- Reading and checking gold files -----------------------------------------------------------
@@ -153,12 +150,7 @@ def name_keys(form: str) -> set[str]:
     """
     folded = fold(form)
     keys = {folded} if folded else set()
-    for clitic in CLITIC_PREFIXES:
-        if folded.startswith(clitic) and len(folded) - len(clitic) >= 3:
-            keys.add(folded[len(clitic):])
-    for lead in ("", "و", "ف"):
-        if folded.startswith(lead + "لل") and len(folded) > len(lead) + 3:
-            keys.add("ا" + folded[len(lead) + 1:])
+    keys |= {reading for _, reading in clitic_readings(folded) if len(reading) >= 3}
     for key in list(keys):
         for title in _titles():
             if key.startswith(title + " ") and len(key) > len(title) + 2:
@@ -190,7 +182,7 @@ def is_adjective(form: str, name: str) -> bool:
     return " " not in word and not (name_keys(form) & name_keys(name)) and word.endswith(NISBA_ENDINGS)
 
 
-NISBA_ENDINGS = ("ي", "يه", "يا", "يون", "يين", "يان", "يتان", "يتين", "يات")
+NISBA_ENDINGS = tuple("ي" + suffix for suffix in actors.ADJECTIVE_SUFFIXES)  # ي يه يون يين يان يتان يتين يا
 
 
 def _overlap(a: object, b: object) -> bool:
