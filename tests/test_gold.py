@@ -208,6 +208,13 @@ def test_an_actor_met_only_as_an_adjective_is_not_graded(adjective):
     assert not [e for e in grade.errors if e["kind"] == "false_hit"]
 
 
+@pytest.mark.parametrize("state", ["بريطانيا", "روسيا"])
+def test_a_state_named_in_ya_is_not_an_adjective(state):
+    reading = {**READING, "actors": [{"name": state, "type": "GPE", "aliases": []}]}
+    grade = gold.grade_article(reading, tables([("uk", "المملكة المتحدة", "GPE")], mentions=[("uk", state)]))
+    assert grade.counts["n_actors_matched"] == 1 and grade.counts["n_actors_adjective_only"] == 0
+
+
 def test_an_actor_also_met_by_its_name_is_graded():
     grade = gold.grade_article(READING, tables([("uae", "الإمارات", "GPE")], mentions=[("uae", "الإماراتي"), ("uae", "الإمارات")]))
     assert grade.counts["n_actors_found"] == 1 and [e["found"] for e in grade.errors if e["kind"] == "false_hit"] == ["الإمارات"]

@@ -179,10 +179,15 @@ def is_adjective(form: str, name: str) -> bool:
     Gold readings list names, not adjectives, so an actor met only as an adjective is not graded.
     """
     word = fold(form)
-    return " " not in word and not (name_keys(form) & name_keys(name)) and word.endswith(NISBA_ENDINGS)
+    if " " in word or name_keys(form) & name_keys(name):
+        return False
+    accusative = "\u064b" in form and word.endswith(NISBA + TANWIN_ALEF)  # أممياً, not بريطانيا or روسيا
+    return accusative or word.endswith(NISBA_ENDINGS)
 
 
-NISBA_ENDINGS = tuple("ي" + suffix for suffix in actors.ADJECTIVE_SUFFIXES)  # ي يه يون يين يان يتان يتين يا
+NISBA = "ي"
+TANWIN_ALEF = "ا"
+NISBA_ENDINGS = tuple(NISBA + suffix for suffix in actors.ADJECTIVE_SUFFIXES if suffix != TANWIN_ALEF)
 
 
 def _overlap(a: object, b: object) -> bool:
