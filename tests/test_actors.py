@@ -5,7 +5,7 @@ import pytest
 
 from kit.extract import actors
 
-from conftest import parsed_docs
+from conftest import ROOT, parsed_docs
 
 # Compact CoNLL-U (see conftest.conllu): FORM/UPOS[/NER], SURFACE=WORD/UPOS+WORD/UPOS[/NER].
 WASHINGTON_SPLIT = "وصوبت=و/CCONJ+صوبت/VERB واشنطن=و/CCONJ+اشنطن/NOUN/S-LOC طلقات/NOUN تحذيرية/ADJ ~."
@@ -16,7 +16,13 @@ APPOSITION = "وأدلى=و/CCONJ+أدلى/VERB كوون/X جونغ/X جون/X ~
 PRESIDENT_PUTIN = "التقى/VERB الرئيس/NOUN الروسي/ADJ فلاديمير/X/B-PER بوتين/X/E-PER في/ADP موسكو/X ~."
 
 
+# The rule tests use the hand-kept core of the dictionary, so that the names of people they find by
+# rule are not also in it; the full dictionary (built from it and the open sources) has its own tests.
+CURATED = ROOT / "kit" / "lexicons" / "ar" / "actors_curated.csv"
+
+
 def extract(*docs, **options):
+    options.setdefault("dictionary", CURATED)
     return actors.extract(parsed_docs(*docs), **options)
 
 
@@ -53,7 +59,7 @@ def test_dictionary_type_wins_over_the_model():
         ("عاد/VERB من/ADP بيونغيانغ/X ~.", "north-korea", "بيونغيانغ"),
         ("وصلت/VERB إلى/ADP بيونغ-يانغ/X ~.", "north-korea", "بيونغ-يانغ"),
         ("قال/VERB مسؤولين/NOUN روسًا/X ~.", "russia", "روسًا"),
-        ("ضد/ADP القوات/NOUN الكورية/ADJ الجنوبية/ADJ ~.", "south-korea", "الكورية الجنوبية"),
+        ("ضد/ADP السفن/NOUN الكورية/ADJ الجنوبية/ADJ ~.", "south-korea", "الكورية الجنوبية"),
     ],
 )
 def test_dictionary_spellings_clitics_and_adjectives(sentence, actor_id, text):
@@ -217,3 +223,49 @@ def test_seed_actors_with_the_model(seed_parsed):
     assert set(mentions["origin"]) == {"ner", "dictionary", "rule"}
     text = seed_parsed.corpus.loc[0, "text"]
     assert all(text[r.start_char:r.end_char] == r.text for r in mentions.itertuples())
+
+
+@pytest.mark.parametrize("sentence, name, country, cameo", [
+    ("أعلنت/VERB وزارة/NOUN الخزانة/NOUN الأمريكية/ADJ عقوبات/NOUN ~.", "وزارة الخزانة الأمريكية", "USA", "USAGOV"),
+    ("وقالت=و/CCONJ+قالت/VERB الحكومة/NOUN السورية/ADJ إن/SCONJ ~.", "الحكومة السورية", "SYR", "SYRGOV"),
+    ("فاز/VERB حزب/NOUN العدالة/NOUN والتنمية=و/CCONJ+التنمية/NOUN ~.", "حزب العدالة والتنمية", "", ""),
+    ("أكدت/VERB اللجنة/NOUN الوطنية/ADJ للحج=ل/ADP+الحج/NOUN والعمرة=و/CCONJ+العمرة/NOUN ~.",
+     "اللجنة الوطنية للحج والعمرة", "", ""),
+    ("نددت/VERB وزارة/NOUN دفاع/NOUN كوريا/X الجنوبية/ADJ ~.", "وزارة دفاع كوريا الجنوبية", "KOR", "KORGOV"),
+])
+def test_an_institution_noun_and_its_complement_name_a_body(sentence, name, country, cameo):
+    found, mentions = extract(sentence)
+    body = found.set_index("name").loc[name]
+    assert (body.type, body.country, body.cameo) == ("ORG", country, cameo)
+    assert mentions[mentions.text == name]["origin"].tolist() == ["rule"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "وقالت=و/CCONJ+قالت/VERB الحكومة/NOUN إن/SCONJ ~.",  # the head alone
+    "زار/VERB وزارة/NOUN في/ADP المدينة/NOUN ~.",  # a preposition, not a complement
+    "أعلنت/VERB الشركة/NOUN 15/NUM مليون/NUM ~.",  # a number
+])
+def test_an_institution_noun_without_a_complement_is_not_a_name(sentence):
+    found, _ = extract(sentence)
+    assert not (found["type"] == "ORG").any(), found
+
+
+def test_a_role_that_introduced_a_person_stands_for_them_later():
+    found, mentions = extract(
+        "قال/VERB الرئيس/NOUN السوري/ADJ بشار/X/B-PER الأسد/X/E-PER إن/SCONJ الحرب/NOUN انتهت/VERB ~.",
+        )
+    two, two_mentions = extract(
+        "التقى/VERB الرئيس/NOUN السوري/ADJ بشار/X/B-PER الأسد/X/E-PER وفدا/NOUN ~. "
+        "وقال=و/CCONJ+قال/VERB الرئيس/NOUN السوري/ADJ إن/SCONJ الحرب/NOUN انتهت/VERB ~.")
+    assad = two.set_index("name").loc["بشار الأسد"]
+    assert assad.n_mentions == 2 and "الرئيس السوري" in assad.aliases.split("|")
+    assert "syria" not in set(two_mentions["actor_id"])  # the role is the person, not the state
+
+
+def test_the_shipped_dictionary_knows_actors_of_recent_news_with_their_codes():
+    found, _ = actors.extract(parsed_docs(
+        "وقال=و/CCONJ+قال/VERB بشار/X الأسد/X إن/SCONJ حزب/NOUN الله/X وداعش=و/CCONJ+داعش/X أعداء/NOUN ~."))
+    codes = found.set_index("name")[["type", "country", "cameo"]]
+    assert tuple(codes.loc["بشار الأسد"]) == ("PER", "SYR", "SYRGOV")
+    assert tuple(codes.loc["حزب الله"]) == ("ORG", "LBN", "LBNREB")
+    assert codes.loc["داعش", "type"] == "ORG"

@@ -28,10 +28,11 @@ from kit.text import fold
 
 ACTOR_TYPES = ("PER", "ORG", "GPE", "LOC", "MISC")
 MENTIONS = TableSpec.of("mentions", "doc_id sent_idx:int64 actor_id text type start_char:int64 end_char:int64 origin")
-ACTORS = TableSpec.of("actors", "actor_id name type aliases n_mentions:int64 n_docs:int64")
+ACTORS = TableSpec.of("actors", "actor_id name type aliases n_mentions:int64 n_docs:int64 country cameo")
 ACTOR_EDGES = TableSpec.of("actor_edges", "actor_a actor_b weight:int64 n_docs:int64")
 CANDIDATES = TableSpec.of(  # mentions found per document, before actors are merged over the corpus
-    "candidates", "doc_id sent_idx:int64 start:int64 end:int64 text type origin dictionary_id adjective:bool key")
+    "candidates",
+    "doc_id sent_idx:int64 start:int64 end:int64 text type origin dictionary_id adjective:bool key country cameo role:bool")
 MENTION_COLUMNS, ACTOR_COLUMNS, EDGE_COLUMNS, CANDIDATE_COLUMNS = (t.names for t in (MENTIONS, ACTORS, ACTOR_EDGES, CANDIDATES))
 WINDOWS = ("sentence", "document")
 
@@ -39,6 +40,8 @@ ADJECTIVE_SUFFIXES = tuple(lexicons.column("affixes", "affix", kind="adjective_s
 MAX_NAME_TOKENS = 4
 NISBA_PLURALS = tuple(lexicons.column("affixes", "affix", kind="nisba_plural"))
 TITLE_LINK = fold(lexicons.column("pattern_words", role="title_link")[0])
+INSTITUTIONS = dict(zip((fold(h) for h in lexicons.column("institutions", "head")), lexicons.column("institutions", "cameo_role")))
+MAX_COMPLEMENT = 6  # words after an institution noun
 STOP_UPOS = {"VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON", "PUNCT", "NUM", "DET", "PART", "SYM"}
 _HYPHEN_TAIL = re.compile(r"-[\w\u064B-\u065F]+")
 _NAME_GAP = re.compile(r"[\s-]+")
@@ -58,6 +61,9 @@ class Mention:
     dictionary_id: str = ""
     adjective: bool = False
     key: str = ""  # folded name; for the dictionary, the dictionary id
+    country: str = ""  # ISO alpha-3 of the actor's state, where the mention shows it
+    cameo: str = ""  # CAMEO actor code, where the mention shows it
+    role: bool = False  # a role phrase standing for a person named elsewhere («الرئيس السوري»)
 
 
 @dataclass
@@ -67,6 +73,8 @@ class ActorDictionary:
     table: pd.DataFrame
     index: dict[str, tuple[str, bool]] = field(default_factory=dict)  # key -> (actor_id, is_adjective)
     max_tokens: int = 1
+    codes: dict[str, tuple[str, str]] = field(default_factory=dict)  # actor_id -> (country, cameo)
+    types: dict[str, str] = field(default_factory=dict)  # actor_id -> type
 
 
 def load_dictionary(dictionary: str | Path | pd.DataFrame | None = None, *, extend: str | Path | pd.DataFrame | None = None) -> ActorDictionary:
@@ -106,7 +114,10 @@ def _build_dictionary(dictionary: str | Path | pd.DataFrame | None, extend: str 
             for form in adjective_forms(adjective):
                 index.setdefault(_nospace(form), (row.actor_id, True))
                 max_tokens = max(max_tokens, len(form.split()))
-    return ActorDictionary(table=entries, index=index, max_tokens=max_tokens)
+    codes = {row.actor_id: (getattr(row, "country", "") or "", getattr(row, "cameo", "") or "")
+             for row in entries.itertuples(index=False)}
+    types = dict(zip(entries["actor_id"], entries["type"]))
+    return ActorDictionary(table=entries, index=index, max_tokens=max_tokens, codes=codes, types=types)
 
 
 def adjective_forms(adjective: str) -> list[str]:
@@ -176,15 +187,20 @@ def _document_mentions(doc_id: str, doc, lookup: ActorDictionary, titles: set[st
     _decide_clitics([t for tokens in sentences for t in tokens])
     candidates: list[Mention] = []
     title_spans: list[tuple[int, int]] = []
+    roles: dict[str, set[tuple[str, str]]] = defaultdict(set)  # folded title phrase -> (key, dictionary id) of its people
     for sent_idx, tokens in enumerate(sentences):
         if not tokens:
             continue
         dictionary_hits = _dictionary_mentions(doc_id, sent_idx, doc.text, tokens, lookup)
         candidates += dictionary_hits
-        rules, spans = _titled_names(doc_id, sent_idx, doc.text, tokens, titles, non_actors, dictionary_hits)
-        candidates += rules
+        people, spans = _titled_names(doc_id, sent_idx, doc.text, tokens, titles, non_actors, dictionary_hits)
+        candidates += [person for person in people if person.origin != "dictionary"]
         title_spans += spans
+        for (start, end), person in zip(spans, people):
+            roles[fold(doc.text[start:end])].add((person.key, person.dictionary_id))
+        candidates += institution_mentions(doc_id, sent_idx, doc.text, tokens, dictionary_hits)
         candidates += _ner_mentions(doc_id, sent_idx, doc.text, doc.sentences[sent_idx], tokens, non_actors)
+    candidates += [m for m in role_mentions(doc_id, doc.text, sentences, roles) if (m.start, m.end) not in title_spans]
     dictionary_spans = [(m.start, m.end) for m in candidates if m.origin == "dictionary"]
     candidates = [
         m for m in candidates
@@ -200,7 +216,7 @@ def _join_adjacent(mentions: list[Mention], text: str) -> list[Mention]:
     for m in mentions:
         last = out[-1] if out else None
         if (
-            last and "PER" in (last.type, m.type) and last.sent_idx == m.sent_idx
+            last and "PER" in (last.type, m.type) and last.sent_idx == m.sent_idx and not (last.role or m.role)
             and not last.dictionary_id and not m.dictionary_id and _NAME_GAP.fullmatch(text[last.end:m.start])
         ):
             out[-1] = _span_mention(m.doc_id, m.sent_idx, text, last.start, m.end, "PER", "rule")
@@ -278,8 +294,10 @@ def _dictionary_mentions(doc_id: str, sent_idx: int, text: str, tokens: list[Tok
                 break
         if hit:
             n, s, e, (actor_id, adjective) = hit
-            kind = lookup.table.loc[lookup.table["actor_id"] == actor_id, "type"].iloc[0]
-            out.append(Mention(doc_id, sent_idx, s, e, text[s:e], kind, "dictionary", actor_id, adjective, actor_id))
+            kind = lookup.types[actor_id]
+            country, cameo = lookup.codes.get(actor_id, ("", ""))
+            out.append(Mention(doc_id, sent_idx, s, e, text[s:e], kind, "dictionary", actor_id, adjective, actor_id,
+                               country, cameo))
             i += n
         else:
             i += 1
@@ -323,7 +341,8 @@ def _titled_names(
     dictionary_hits: list[Mention],
 ) -> tuple[list[Mention], list[tuple[int, int]]]:
     """Person names next to a title, and the titles' spans: after it, or before it in apposition."""
-    covered = {i for i, t in enumerate(tokens) for m in dictionary_hits if m.start <= t.start and t.end <= m.end}
+    hits = {i: m for i, t in enumerate(tokens) for m in dictionary_hits if m.start <= t.start and t.end <= m.end}
+    covered = {i for i, m in hits.items() if not (m.type == "PER" and not m.adjective)}  # what a title may span
     out: list[Mention] = []
     spans: list[tuple[int, int]] = []
     i = 0
@@ -333,7 +352,14 @@ def _titled_names(
             i += 1
             continue
         end = title_end(tokens, i + width, covered, titles)
-        name = name_after_title(tokens, end, covered, titles, non_actors) or name_before_title(tokens, i, covered, titles, non_actors)
+        known = hits.get(end + 1 if end < len(tokens) and tokens[end].text in COMMAS else end)
+        if known is not None and known.type == "PER" and not known.adjective:  # «الرئيس السوري بشار الأسد»
+            out.append(known)
+            spans.append((tokens[i].start, tokens[end - 1].end))
+            i = end + 1
+            continue
+        name = name_after_title(tokens, end, set(hits), titles, non_actors) or \
+            name_before_title(tokens, i, set(hits), titles, non_actors)
         if name:
             start = tokens[name[0]].start
             if name[0] < i and len(name) > 1:  # «وألكسندر لوكاشينكو، رئيس»: the opening clitic is not the name
@@ -377,6 +403,89 @@ def name_before_title(tokens: list[Token], i: int, covered: set[int], titles: se
             break
         k -= 1
     return run if run and _name_evidence([tokens[n] for n in run]) else []
+
+
+def institution_mentions(doc_id: str, sent_idx: int, text: str, tokens: list[Token], dictionary_hits: list[Mention]) -> list[Mention]:
+    """Bodies named by an institution noun and its complement, with no dictionary needed.
+
+    «وزارة الخزانة الأمريكية», «حزب العدالة والتنمية», «اللجنة الوطنية للحج والعمرة»; a state's
+    adjective or name in the complement gives the body its country and CAMEO code («الحكومة السورية» ->
+    SYR, SYRGOV), so the government is not read as the state.
+    """
+    named = {n: m for n, t in enumerate(tokens) for m in dictionary_hits if m.start <= t.start and t.end <= m.end}
+    out = []
+    i = 0
+    while i < len(tokens):
+        head = _institution_head(tokens[i])
+        end = _complement_end(tokens, i + 1, named) if head else i + 1
+        if head is None or end == i + 1:
+            i += 1
+            continue
+        skip, role = head
+        start, stop = tokens[i].start + surface_skip(text, tokens[i].start, skip), tokens[end - 1].end
+        country = next((named[n].country for n in range(i + 1, end) if n in named and named[n].country), "")
+        out.append(Mention(doc_id, sent_idx, start, stop, text[start:stop], "ORG", "rule", key=fold(text[start:stop]),
+                           country=country, cameo=country + role if country and role else ""))
+        i = end
+    return out
+
+
+def _institution_head(token: Token) -> tuple[int, str] | None:
+    """(letters of an attached clitic, CAMEO role) when the token is an institution noun: «وزارة», «والحكومة»."""
+    for skip, reading in clitic_readings(token.folded):
+        bare = reading[len(ARTICLE):] if reading.startswith(ARTICLE) else reading
+        if skip <= 1 and bare in INSTITUTIONS:
+            return skip, INSTITUTIONS[bare]
+    return None
+
+
+def _complement_end(tokens: list[Token], j: int, named: dict[int, Mention]) -> int:
+    """The index after an institution noun's complement: definite words («الخزانة الأمريكية»), those after
+    ل or و («للحج والعمرة»), and names in the genitive («خارجية كوريا الشمالية»), after a noun in construct
+    («وزارة دفاع كوريا الجنوبية»); at most MAX_COMPLEMENT words."""
+    k = j
+    if j + 1 < len(tokens) and tokens[j].upos == ("NOUN",) and not tokens[j].clitic and WORD.fullmatch(tokens[j].text) \
+            and _complement_word(tokens, j + 1, named, first=False):
+        k = j + 1
+    while k < len(tokens) and k - j < MAX_COMPLEMENT and _complement_word(tokens, k, named, first=k == j):
+        k += 1
+    return k
+
+
+def _complement_word(tokens: list[Token], k: int, named: dict[int, Mention], *, first: bool) -> bool:
+    token = tokens[k]
+    if not WORD.fullmatch(token.text) or any(c.isdigit() for c in token.text) or token.upos[-1:] in (("VERB",), ("AUX",)):
+        return False
+    if k in named:
+        return True
+    readings = [reading for skip, reading in clitic_readings(token.folded) if skip <= 1]
+    if any(r.startswith(ARTICLE) and len(r) > len(ARTICLE) + 1 for r in readings):
+        return not (first and not token.folded.startswith(ARTICLE))  # «والمجلس» right after the head is a new phrase
+    return False
+
+
+def role_mentions(doc_id: str, text: str, sentences: list[list[Token]], roles: dict[str, set[tuple[str, str]]]) -> list[Mention]:
+    """A role phrase that introduced one person in the document stands for that person elsewhere in it.
+
+    «الرئيس السوري بشار الأسد ... وقال الرئيس السوري إن» -> the second «الرئيس السوري» is بشار الأسد, not سوريا.
+    """
+    phrases = {phrase.split()[0]: [] for phrase, people in roles.items() if len(people) == 1 and len(phrase.split()) >= 2}
+    for phrase, people in roles.items():
+        if len(people) == 1 and len(phrase.split()) >= 2:
+            phrases[phrase.split()[0]].append((phrase.split(), next(iter(people))))
+    out = []
+    for sent_idx, tokens in enumerate(sentences):
+        for n, token in enumerate(tokens):
+            for skip, reading in clitic_readings(token.folded):
+                for words, person in phrases.get(reading, []):
+                    following = [t.folded for t in tokens[n + 1:n + len(words)]]
+                    if skip <= 1 and following == words[1:]:
+                        start = token.start + surface_skip(text, token.start, skip)
+                        end = tokens[n + len(words) - 1].end
+                        key, dictionary_id = person
+                        out.append(Mention(doc_id, sent_idx, start, end, text[start:end], "PER", "rule", dictionary_id,
+                                           key=key, role=True))
+    return out
 
 
 def _title_at(tokens: list[Token], i: int, titles: set[str]) -> int:
@@ -438,8 +547,9 @@ def _inside(mention: Mention, spans: list[tuple[int, int]]) -> bool:
 def _resolve_overlaps(candidates: list[Mention]) -> list[Mention]:
     """Keep non-overlapping mentions: dictionary names first, then longer spans, NER before rules on ties."""
     def rank(m: Mention) -> tuple:
-        tier = 2 if m.origin == "dictionary" and not m.adjective else 0 if m.adjective else 1
-        return (-tier, -(m.end - m.start), m.origin != "ner", m.start)
+        institution = m.origin == "rule" and m.type == "ORG"
+        tier = 2 if (m.origin == "dictionary" or institution) and not m.adjective else 0 if m.adjective else 1
+        return (-tier, -(m.end - m.start), m.origin != "dictionary", m.origin != "ner", m.start)
 
     chosen: list[Mention] = []
     for mention in sorted(candidates, key=rank):
@@ -474,14 +584,16 @@ def _merge(mentions: list[Mention], lookup: ActorDictionary) -> tuple[pd.DataFra
             continue
         if members[0].dictionary_id:
             actor_id, name, kind = group, names[group], types[group]
+            country, cameo = lookup.codes.get(group, ("", ""))
         else:
-            name = _fullest(members)
+            name = _fullest([m for m in members if not m.role] or members)
             actor_id = "actor-" + hashlib.sha1(group.encode("utf-8")).hexdigest()[:10]
             kind = _vote([m.type for m in members])
+            country, cameo = _commonest(m.country for m in members), _commonest(m.cameo for m in members)
         surface = Counter(m.text for m in members)
         actor_rows.append((
             actor_id, name, kind, "|".join(s for s, _ in surface.most_common()),
-            len(members), len({m.doc_id for m in members}),
+            len(members), len({m.doc_id for m in members}), country, cameo,
         ))
         mention_rows += [(m.doc_id, m.sent_idx, actor_id, m.text, kind, m.start, m.end, m.origin) for m in members]
     actors = ACTORS.frame(actor_rows).sort_values(["n_mentions", "actor_id"], ascending=[False, True])
@@ -515,6 +627,12 @@ def _only_stray_misc(members: list[Mention]) -> bool:
 def _fullest(members: list[Mention]) -> str:
     counts = Counter(m.text for m in members)
     return max(counts, key=lambda s: (len(fold(s).split()), len(s.split()), counts[s], s))
+
+
+def _commonest(values: Iterable[str]) -> str:
+    """The commonest non-empty value (the first in sort order on ties), or empty."""
+    counts = Counter(v for v in values if v)
+    return min(counts, key=lambda v: (-counts[v], v)) if counts else ""
 
 
 def _vote(kinds: list[str]) -> str:
