@@ -244,6 +244,7 @@ def test_an_institution_noun_and_its_complement_name_a_body(sentence, name, coun
     "وقالت=و/CCONJ+قالت/VERB الحكومة/NOUN إن/SCONJ ~.",  # the head alone
     "زار/VERB وزارة/NOUN في/ADP المدينة/NOUN ~.",  # a preposition, not a complement
     "أعلنت/VERB الشركة/NOUN 15/NUM مليون/NUM ~.",  # a number
+    "وصلت/VERB اللجنة/NOUN",  # the head ends the sentence
 ])
 def test_an_institution_noun_without_a_complement_is_not_a_name(sentence):
     found, _ = extract(sentence)
@@ -269,3 +270,19 @@ def test_the_shipped_dictionary_knows_actors_of_recent_news_with_their_codes():
     assert tuple(codes.loc["بشار الأسد"]) == ("PER", "SYR", "SYRGOV")
     assert tuple(codes.loc["حزب الله"]) == ("ORG", "LBN", "LBNREB")
     assert codes.loc["داعش", "type"] == "ORG"
+
+
+@pytest.mark.parametrize("sentence, body", [
+    ("وانتقدت=و/CCONJ+انتقدت/VERB الحكومة/NOUN اليمنية/ADJ الأمم/NOUN المتحدة/ADJ ~.", "الحكومة اليمنية"),
+    ("قالت/VERB الهيئة/NOUN العليا/ADJ التي/PRON تشرف/VERB ~.", "الهيئة العليا"),
+    ("تعمل/VERB الحكومة/NOUN المدنية/ADJ والجيش=و/CCONJ+الجيش/NOUN ~.", "الحكومة المدنية"),
+    ("زار/VERB جامعة/NOUN هارفارد/PROPN الدكتور/NOUN مساعد/X ~.", "جامعة هارفارد"),
+])
+def test_an_institution_name_stops_where_its_complement_ends(sentence, body):
+    _, mentions = extract(sentence)
+    assert list(mentions.loc[(mentions["type"] == "ORG") & (mentions["origin"] == "rule"), "text"]) == [body]
+
+
+def test_an_institution_noun_after_a_title_is_a_role_not_a_body():
+    found, _ = extract("وقال=و/CCONJ+قال/VERB وزير/NOUN الخارجية/NOUN المصري/ADJ سامح/X/B-PER شكري/X/E-PER إن/SCONJ ~.")
+    assert not (found["type"] == "ORG").any() and "سامح شكري" in set(found["name"])

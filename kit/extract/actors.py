@@ -198,7 +198,7 @@ def _document_mentions(doc_id: str, doc, lookup: ActorDictionary, titles: set[st
         title_spans += spans
         for (start, end), person in zip(spans, people):
             roles[fold(doc.text[start:end])].add((person.key, person.dictionary_id))
-        candidates += institution_mentions(doc_id, sent_idx, doc.text, tokens, dictionary_hits)
+        candidates += institution_mentions(doc_id, sent_idx, doc.text, tokens, dictionary_hits, titles, non_actors)
         candidates += _ner_mentions(doc_id, sent_idx, doc.text, doc.sentences[sent_idx], tokens, non_actors)
     candidates += [m for m in role_mentions(doc_id, doc.text, sentences, roles) if (m.start, m.end) not in title_spans]
     dictionary_spans = [(m.start, m.end) for m in candidates if m.origin == "dictionary"]
@@ -405,20 +405,23 @@ def name_before_title(tokens: list[Token], i: int, covered: set[int], titles: se
     return run if run and _name_evidence([tokens[n] for n in run]) else []
 
 
-def institution_mentions(doc_id: str, sent_idx: int, text: str, tokens: list[Token], dictionary_hits: list[Mention]) -> list[Mention]:
+def institution_mentions(doc_id: str, sent_idx: int, text: str, tokens: list[Token], dictionary_hits: list[Mention],
+                         titles: frozenset[str], non_actors: frozenset[str]) -> list[Mention]:
     """Bodies named by an institution noun and its complement, with no dictionary needed.
 
     «وزارة الخزانة الأمريكية», «حزب العدالة والتنمية», «اللجنة الوطنية للحج والعمرة»; a state's
     adjective or name in the complement gives the body its country and CAMEO code («الحكومة السورية» ->
-    SYR, SYRGOV), so the government is not read as the state.
+    SYR, SYRGOV), so the government is not read as the state. After a title («وزير الخارجية») the
+    noun is part of a role, not a body.
     """
     named = {n: m for n, t in enumerate(tokens) for m in dictionary_hits if m.start <= t.start and t.end <= m.end}
     out = []
     i = 0
     while i < len(tokens):
         head = _institution_head(tokens[i])
-        end = _complement_end(tokens, i + 1, named) if head else i + 1
-        if head is None or end == i + 1:
+        after_title = i > 0 and _title_at(tokens, i - 1, titles) > 0
+        end = _complement_end(tokens, i + 1, named, titles, non_actors) if head and not after_title else i + 1
+        if end == i + 1:
             i += 1
             continue
         skip, role = head
@@ -430,6 +433,11 @@ def institution_mentions(doc_id: str, sent_idx: int, text: str, tokens: list[Tok
     return out
 
 
+def _proper_name(token: Token) -> bool:
+    """A word the tagger or the NER model calls a name, written alone (no clitic): «هارفارد»."""
+    return bool(WORD.fullmatch(token.text)) and not token.clitic and (token.upos[-1:] == ("PROPN",) or token.ner != "O")
+
+
 def _institution_head(token: Token) -> tuple[int, str] | None:
     """(letters of an attached clitic, CAMEO role) when the token is an institution noun: «وزارة», «والحكومة»."""
     for skip, reading in clitic_readings(token.folded):
@@ -439,29 +447,53 @@ def _institution_head(token: Token) -> tuple[int, str] | None:
     return None
 
 
-def _complement_end(tokens: list[Token], j: int, named: dict[int, Mention]) -> int:
-    """The index after an institution noun's complement: definite words («الخزانة الأمريكية»), those after
-    ل or و («للحج والعمرة»), and names in the genitive («خارجية كوريا الشمالية»), after a noun in construct
-    («وزارة دفاع كوريا الجنوبية»); at most MAX_COMPLEMENT words."""
+def _complement_end(tokens: list[Token], j: int, named: dict[int, Mention], titles: frozenset[str],
+                    non_actors: frozenset[str]) -> int:
+    """The index after an institution noun's complement, at most MAX_COMPLEMENT words.
+
+    A name in the genitive right after the noun («خارجية كوريا الشمالية», after a noun in construct:
+    «وزارة دفاع كوريا الجنوبية»), definite nouns («الخزانة»), then adjectives that agree («الأمريكية»,
+    «الوطنية»), complements with ل («للحج») and nouns joined by و («العدالة والتنمية»). A noun after an
+    adjective starts a new phrase («الحكومة اليمنية الأمم المتحدة»); a title, a relative pronoun or a
+    plural of people ends it («جامعة هارفارد الدكتور», «الهيئة التي», «الجامعة النظاميين»).
+    """
     k = j
     if j + 1 < len(tokens) and tokens[j].upos == ("NOUN",) and not tokens[j].clitic and WORD.fullmatch(tokens[j].text) \
-            and _complement_word(tokens, j + 1, named, first=False):
-        k = j + 1
-    while k < len(tokens) and k - j < MAX_COMPLEMENT and _complement_word(tokens, k, named, first=k == j):
+            and j + 1 in named:
+        k = j + 1  # a noun in construct before a name
+    if k in named and named[k].type != "PER":
+        last = named[k]
+        while k < len(tokens) and named.get(k) is last:
+            k += 1
+        return k  # the body of a state or an organisation: nothing agrees after the name
+    if k == j < len(tokens) and _proper_name(tokens[k]):  # a name the dictionary lacks: «جامعة هارفارد»
+        while k < len(tokens) and k - j < 3 and _proper_name(tokens[k]):
+            k += 1
+        return k
+    seen_adjective = in_complement = False
+    while k < len(tokens) and k - j < MAX_COMPLEMENT:
+        token = tokens[k]
+        if not WORD.fullmatch(token.text) or any(c.isdigit() for c in token.text) or token.upos[-1:] in (("VERB",), ("AUX",)):
+            break
+        readings = [(skip, reading) for skip, reading in clitic_readings(token.folded) if skip <= 1]
+        bare = {reading for _, reading in readings}
+        if bare & titles or bare & non_actors or token.folded.endswith(NISBA_PLURALS) or named.get(k, None) and named[k].type == "PER":
+            break
+        definite = [(skip, r) for skip, r in readings if r.startswith(ARTICLE) and len(r) > len(ARTICLE) + 1]
+        if not definite:
+            break
+        joined_by = token.folded[:1] if not token.folded.startswith(ARTICLE) else ""
+        adjective = token.upos[-1:] == ("ADJ",) or k in named
+        if k == j and joined_by:
+            break  # «والمجلس» right after the head is a new phrase
+        if joined_by == "و" and tokens[k - 1].upos[-1:] not in (("NOUN",), ("PROPN",)):
+            break  # only nouns are joined into one name: «العدالة والتنمية», not «المدنية والجيش»
+        if seen_adjective and not adjective and not (joined_by == "ل" or (joined_by == "و" and in_complement)):
+            break
+        in_complement = in_complement or joined_by == "ل"  # «للحج والعمرة»: the ل-noun's own words follow
+        seen_adjective = seen_adjective or adjective
         k += 1
     return k
-
-
-def _complement_word(tokens: list[Token], k: int, named: dict[int, Mention], *, first: bool) -> bool:
-    token = tokens[k]
-    if not WORD.fullmatch(token.text) or any(c.isdigit() for c in token.text) or token.upos[-1:] in (("VERB",), ("AUX",)):
-        return False
-    if k in named:
-        return True
-    readings = [reading for skip, reading in clitic_readings(token.folded) if skip <= 1]
-    if any(r.startswith(ARTICLE) and len(r) > len(ARTICLE) + 1 for r in readings):
-        return not (first and not token.folded.startswith(ARTICLE))  # «والمجلس» right after the head is a new phrase
-    return False
 
 
 def role_mentions(doc_id: str, text: str, sentences: list[list[Token]], roles: dict[str, set[tuple[str, str]]]) -> list[Mention]:
