@@ -286,3 +286,15 @@ def test_an_institution_name_stops_where_its_complement_ends(sentence, body):
 def test_an_institution_noun_after_a_title_is_a_role_not_a_body():
     found, _ = extract("وقال=و/CCONJ+قال/VERB وزير/NOUN الخارجية/NOUN المصري/ADJ سامح/X/B-PER شكري/X/E-PER إن/SCONJ ~.")
     assert not (found["type"] == "ORG").any() and "سامح شكري" in set(found["name"])
+
+
+@pytest.mark.parametrize("sentence, kept", [
+    ("ترحب/VERB الدول/NOUN رسمياً/ADV/B-MISC وشعبياً=و/CCONJ+شعبياً/ADV/E-MISC ~.", None),  # adverbs with tanwin
+    ("وصلت/VERB إلى/ADP المناطق/NOUN/B-LOC الساحلية/ADJ/E-LOC ~.", None),  # a noun and its adjective
+    ("اتهم/VERB بريغوجين/X/B-PER بـ/ADP/E-PER تمويل/NOUN ~.", "بريغوجين"),  # a particle closes no name
+    ("فاز/VERB البريطاني/ADJ/B-PER دايمون/X/I-PER هيل/X/E-PER ~.", "دايمون هيل"),  # a nationality opens no name
+    ("قال/VERB سامي/X/B-PER العويضي/ADJ/E-PER إن/SCONJ ~.", "سامي العويضي"),  # a family name the tagger calls ADJ
+])
+def test_what_is_not_part_of_a_name_is_trimmed_or_rejected(sentence, kept):
+    found, _ = extract(sentence)
+    assert list(found.loc[found["type"] != "GPE", "name"]) == ([kept] if kept else [])  # البريطاني stays the UK

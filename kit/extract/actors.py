@@ -42,6 +42,7 @@ NISBA_PLURALS = tuple(lexicons.column("affixes", "affix", kind="nisba_plural"))
 TITLE_LINK = fold(lexicons.column("pattern_words", role="title_link")[0])
 INSTITUTIONS = dict(zip((fold(h) for h in lexicons.column("institutions", "head")), lexicons.column("institutions", "cameo_role")))
 MAX_COMPLEMENT = 6  # words after an institution noun
+TANWIN_FATH = "\u064b"
 STOP_UPOS = {"VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON", "PUNCT", "NUM", "DET", "PART", "SYM"}
 _HYPHEN_TAIL = re.compile(r"-[\w\u064B-\u065F]+")
 _NAME_GAP = re.compile(r"[\s-]+")
@@ -553,8 +554,10 @@ def _ner_mentions(doc_id: str, sent_idx: int, text: str, sentence, tokens: list[
             span = span[:-1]
         if not span or any(not WORD.fullmatch(t.text) or any(c.isdigit() for c in t.text) for t in span):
             continue
-        if len(span) == 1 and span[0].folded.endswith(NISBA_PLURALS):
-            continue  # الكوريين, غربيين: a group of people described by origin, not a named actor
+        if len(span) == 1 and (span[0].folded.endswith(NISBA_PLURALS) or span[0].upos[-1:] == ("ADJ",)):
+            continue  # الكوريين, غربيين, عسكري: people described by origin or trait, not a named actor
+        if _common_noun_phrase(span):
+            continue
         kind = entity.type if entity.type in ACTOR_TYPES else "MISC"
         start = span[0].start + surface_skip(text, span[0].start, span[0].clitic)
         hyphenated = _HYPHEN_TAIL.match(text, span[-1].end)  # كيم جونغ-أون tagged only up to the hyphen
@@ -563,13 +566,25 @@ def _ner_mentions(doc_id: str, sent_idx: int, text: str, sentence, tokens: list[
     return out
 
 
+def _common_noun_phrase(span: list[Token]) -> bool:
+    """A definite noun with its adjective, which the model tags as a name: «المناطق الساحلية», «البوابة الجنوبية»."""
+    return len(span) == 2 and span[0].upos[-1:] == ("NOUN",) and span[1].upos[-1:] == ("ADJ",) and all(
+        t.plain[t.clitic:].startswith(ARTICLE) for t in span) and not any(t.ner.endswith("PER") for t in span)
+
+
 def _edge_noise(token: Token, non_actors: set[str], *, last: bool = False) -> bool:
+    """A word that cannot open or close a name: a non-actor word, a verb before the end, a particle
+    («بريغوجين بـ»), an adverb or indefinite accusative («رسمياً»: names take no tanwin), a definite
+    adjective («البريطاني دايمون هيل»)."""
     bare = token.folded
     readings = {reading for _, reading in clitic_readings(bare)}
-    if readings & non_actors:
+    if readings & non_actors or TANWIN_FATH in token.text:
         return True
-    verb = token.upos and token.upos[-1] in {"VERB", "AUX"} and not last
-    return bool(verb) or not WORD.fullmatch(token.text)
+    tag = token.upos[-1] if token.upos else ""
+    if tag in {"ADP", "PART", "SCONJ", "CCONJ", "ADV"} or (tag == "ADJ" and not last and token.plain.startswith(ARTICLE)):
+        return True
+    verb = tag in {"VERB", "AUX"} and not last
+    return verb or not WORD.fullmatch(token.text)
 
 
 def _inside(mention: Mention, spans: list[tuple[int, int]]) -> bool:
