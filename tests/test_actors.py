@@ -298,3 +298,23 @@ def test_an_institution_noun_after_a_title_is_a_role_not_a_body():
 def test_what_is_not_part_of_a_name_is_trimmed_or_rejected(sentence, kept):
     found, _ = extract(sentence)
     assert list(found.loc[found["type"] != "GPE", "name"]) == ([kept] if kept else [])  # البريطاني stays the UK
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("وقال=و/CCONJ+قال/VERB أنور/X قرقاش/X إن/SCONJ الحل/NOUN قريب/ADJ ~.", "أنور قرقاش"),
+    ("وأضاف=و/CCONJ+أضاف/VERB عادل/PROPN الجبير/NOUN ~: نرفض/VERB القرار/NOUN ~.", "عادل الجبير"),
+])
+def test_a_name_in_a_reporting_verbs_subject_slot_is_a_person(sentence, name):
+    found, mentions = extract(sentence)
+    assert found.set_index("name").loc[name, "type"] == "PER"
+    assert mentions[mentions.text == name]["origin"].tolist() == ["rule"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "وقال=و/CCONJ+قال/VERB سكان/NOUN إن/SCONJ القصف/NOUN استمر/VERB ~.",  # a common noun
+    "ونقلت=و/CCONJ+نقلت/VERB الوكالة/NOUN عن/ADP مصدر/NOUN قوله/NOUN إن/SCONJ ~.",  # a reporting noun
+    "وقال=و/CCONJ+قال/VERB المسؤولون/NOUN/S-PER أيضا/ADV إن/SCONJ ~.",  # definite and not a name
+])
+def test_a_common_noun_in_the_subject_slot_is_not_a_person(sentence):
+    found, _ = extract(sentence)
+    assert not (found["type"] == "PER").any(), found

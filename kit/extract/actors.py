@@ -43,6 +43,7 @@ TITLE_LINK = fold(lexicons.column("pattern_words", role="title_link")[0])
 INSTITUTIONS = dict(zip((fold(h) for h in lexicons.column("institutions", "head")), lexicons.column("institutions", "cameo_role")))
 MAX_COMPLEMENT = 6  # words after an institution noun
 TANWIN_FATH = "\u064b"
+COMPLEMENTIZERS = frozenset(fold(w) for w in lexicons.column("complementizers"))
 STOP_UPOS = {"VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON", "PUNCT", "NUM", "DET", "PART", "SYM"}
 _HYPHEN_TAIL = re.compile(r"-[\w\u064B-\u065F]+")
 _NAME_GAP = re.compile(r"[\s-]+")
@@ -200,6 +201,8 @@ def _document_mentions(doc_id: str, doc, lookup: ActorDictionary, titles: set[st
         for (start, end), person in zip(spans, people):
             roles[fold(doc.text[start:end])].add((person.key, person.dictionary_id))
         candidates += institution_mentions(doc_id, sent_idx, doc.text, tokens, dictionary_hits, titles, non_actors)
+        covered = {n for n, t in enumerate(tokens) for m in dictionary_hits if m.start <= t.start and t.end <= m.end}
+        candidates += subject_names(doc_id, sent_idx, doc.text, tokens, titles, non_actors, covered)
         candidates += _ner_mentions(doc_id, sent_idx, doc.text, doc.sentences[sent_idx], tokens, non_actors)
     candidates += [m for m in role_mentions(doc_id, doc.text, sentences, roles) if (m.start, m.end) not in title_spans]
     dictionary_spans = [(m.start, m.end) for m in candidates if m.origin == "dictionary"]
@@ -519,6 +522,66 @@ def role_mentions(doc_id: str, text: str, sentences: list[list[Token]], roles: d
                         out.append(Mention(doc_id, sent_idx, start, end, text[start:end], "PER", "rule", dictionary_id,
                                            key=key, role=True))
     return out
+
+
+@lru_cache(maxsize=1)
+def _speech_verbs() -> frozenset[str]:
+    """Folded forms of the reporting verbs (reporting_cues.csv), whose subject slot holds a speaker."""
+    cues = lexicons.load("reporting_cues")
+    forms = cues.loc[cues["kind"] == "verb", "forms"]
+    return frozenset(fold(form) for cell in forms for form in cell.split("|"))
+
+
+def subject_names(doc_id: str, sent_idx: int, text: str, tokens: list[Token], titles: frozenset[str],
+                  non_actors: frozenset[str], covered: set[int]) -> list[Mention]:
+    """A name in a reporting verb's subject slot, between the verb and its content, is a person.
+
+    «وقال أنور قرقاش إن ...», «وأضاف عادل الجبير: ...»: the words between the verb and إن/أن or a colon
+    or comma are its subject; when they look like a name (not a title, a common noun or a definite
+    word first), they are one, though the model missed it.
+    """
+    verbs = _speech_verbs()
+    out = []
+    for i, token in enumerate(tokens[:-2]):
+        if not any(skip <= 1 and reading in verbs for skip, reading in clitic_readings(token.folded)):
+            continue
+        run: list[int] = []
+        k = i + 1
+        while k < len(tokens) and len(run) < MAX_NAME_TOKENS and k not in covered and (
+                _given_name(tokens[k], titles, non_actors, verbs) if not run else _family_name(tokens[k], titles, non_actors)):
+            run.append(k)
+            k += 1
+        closes = k < len(tokens) and (tokens[k].folded in COMPLEMENTIZERS or tokens[k].text in {":", *COMMAS})
+        if run and closes and _name_evidence([tokens[n] for n in run]):
+            start, end = tokens[run[0]].start, tokens[run[-1]].end
+            out.append(_span_mention(doc_id, sent_idx, text, start, end, "PER", "rule"))
+    return out
+
+
+def _given_name(token: Token, titles: frozenset[str], non_actors: frozenset[str], verbs: frozenset[str]) -> bool:
+    """The first word of a name after a reporting verb: tagged a proper name (or a person), not definite,
+    not a title, a common word or a reporting word («قوله»)."""
+    return _name_like(token, titles, non_actors) and not token.plain.startswith(ARTICLE) and token.folded not in verbs and (
+        token.upos[-1:] in (("PROPN",), ("X",)) or token.ner.endswith("PER")) and not _is_cue_noun(token)
+
+
+def _is_cue_noun(token: Token) -> bool:
+    return any(reading in _speech_nouns() for _, reading in clitic_readings(token.folded))
+
+
+@lru_cache(maxsize=1)
+def _speech_nouns() -> frozenset[str]:
+    """Folded forms of the reporting nouns and participles (قوله، تصريحات، مضيفا)."""
+    cues = lexicons.load("reporting_cues")
+    forms = cues.loc[cues["kind"] != "verb", "forms"]
+    return frozenset(fold(form) for cell in forms for form in cell.split("|"))
+
+
+def _family_name(token: Token, titles: frozenset[str], non_actors: frozenset[str]) -> bool:
+    """A later word of a name, which may be definite: «الجبير» in «عادل الجبير»."""
+    bare = token.folded
+    return bool(WORD.fullmatch(token.text)) and not token.clitic and bare not in titles and bare not in non_actors \
+        and not any(c.isdigit() for c in token.text) and token.upos[-1:] not in (("VERB",), ("ADP",), ("ADV",), ("PUNCT",))
 
 
 def _title_at(tokens: list[Token], i: int, titles: set[str]) -> int:
