@@ -318,3 +318,8 @@ def test_a_name_in_a_reporting_verbs_subject_slot_is_a_person(sentence, name):
 def test_a_common_noun_in_the_subject_slot_is_not_a_person(sentence):
     found, _ = extract(sentence)
     assert not (found["type"] == "PER").any(), found
+
+
+def test_a_hashtag_names_an_actor():
+    _, mentions = extract("وانتشر/VERB وسم/NOUN #كوريا_الشمالية/X ~.")
+    assert mentions_of(mentions, "north-korea")["text"].tolist() == ["كوريا_الشمالية"]

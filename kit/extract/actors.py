@@ -290,7 +290,7 @@ def _dictionary_mentions(doc_id: str, sent_idx: int, text: str, tokens: list[Tok
             rest = _nospace(text[words[i][1]:span_end]) if n > 1 else ""
             tanwin = n == 1 and "\u064b" in text[span_start:span_end] and first.endswith("ا")
             for skip, reading in clitic_readings(first) + ([(0, first[:-1])] if tanwin else []):
-                entry = lookup.index.get(reading.replace(" ", "") + rest)
+                entry = lookup.index.get((reading.replace(" ", "") + rest).replace("_", ""))  # #كوريا_الشمالية
                 if entry:
                     hit = (n, span_start + surface_skip(text, span_start, skip), span_end, entry)
                     break
