@@ -49,7 +49,9 @@ _PUNCT_EDGE = re.compile(r"^[\s،,:.؛;]+|[\s،,:.؛;]+$")
 
 
 @dataclass(frozen=True)
-class CueEntry:
+class ReportingCue:
+    """A reporting cue of the lexicon: its lemma, kind (verb, participle, noun), agreement and preposition."""
+
     lemma: str
     kind: str
     gender: str
@@ -58,14 +60,14 @@ class CueEntry:
     pp_content: bool
 
 
-_NO_CUE = CueEntry("", "", "", "", "", False)
+_NO_CUE = ReportingCue("", "", "", "", "", False)
 
 
 @dataclass
-class Lexicon:
+class ReportingLexicon:
     """The lexicons claims are found with, indexed by folded form."""
 
-    cues: dict[str, CueEntry]
+    cues: dict[str, ReportingCue]
     verb_lemmas: set[str]
     attributions: list[tuple[list[str], bool]]  # (folded words, credits the speaker already named)
     outlet_nouns: set[str]
@@ -119,7 +121,7 @@ class Attribution:
     number: str
 
 
-def load_lexicon(lexicon: str | Path | pd.DataFrame | None = None) -> Lexicon:
+def load_lexicon(lexicon: str | Path | pd.DataFrame | None = None) -> ReportingLexicon:
     """The reporting-cue lexicon (default, a user's CSV, or a DataFrame) with the attribution markers."""
     if lexicon is None:
         return _default_lexicon()
@@ -127,16 +129,16 @@ def load_lexicon(lexicon: str | Path | pd.DataFrame | None = None) -> Lexicon:
 
 
 @lru_cache(maxsize=1)
-def _default_lexicon() -> Lexicon:
+def _default_lexicon() -> ReportingLexicon:
     """The shipped lexicons, read once per process."""
     return _build_lexicon(None)
 
 
-def _build_lexicon(lexicon: str | Path | pd.DataFrame | None) -> Lexicon:
+def _build_lexicon(lexicon: str | Path | pd.DataFrame | None) -> ReportingLexicon:
     rows = lexicon if isinstance(lexicon, pd.DataFrame) else lexicons.load("reporting_cues", path=lexicon)
-    cues: dict[str, CueEntry] = {}
+    cues: dict[str, ReportingCue] = {}
     for row in rows.to_dict("records"):
-        entry = CueEntry(
+        entry = ReportingCue(
             fold(row["lemma"]), row["kind"], row.get("gender", ""), row.get("number", ""),
             fold(row.get("particle", "") or ""), str(row.get("pp_content", "0")) == "1",
         )
@@ -145,7 +147,7 @@ def _build_lexicon(lexicon: str | Path | pd.DataFrame | None) -> Lexicon:
     verbs = {fold(r["lemma"]) for r in rows.to_dict("records") if r["kind"] == "verb"}
     markers = [(fold(r["marker"]).split(), r["self"] == "1") for r in lexicons.load("attributions").to_dict("records")]
     markers.sort(key=lambda m: -len(m[0]))
-    return Lexicon(
+    return ReportingLexicon(
         cues=cues,
         verb_lemmas=verbs,
         attributions=markers,
@@ -159,10 +161,10 @@ def extract(
     actors: pd.DataFrame,
     mentions: pd.DataFrame,
     *,
-    lexicon: str | Path | pd.DataFrame | Lexicon | None = None,
+    lexicon: str | Path | pd.DataFrame | ReportingLexicon | None = None,
 ) -> pd.DataFrame:
     """Find the claims of a parsed corpus: a DataFrame with `CLAIM_COLUMNS`, in text order."""
-    cue_lexicon = lexicon if isinstance(lexicon, Lexicon) else load_lexicon(lexicon)
+    cue_lexicon = lexicon if isinstance(lexicon, ReportingLexicon) else load_lexicon(lexicon)
     by_doc = mentions_by_doc(mentions)
     rows = []
     for doc_id, doc in parsed.docs.items():
@@ -176,7 +178,7 @@ def extract(
     return CLAIMS.frame(rows)
 
 
-def _document_claims(doc_id: str, doc, mentions: list[MentionSpan], lexicon: Lexicon) -> list[Claim]:
+def _document_claims(doc_id: str, doc, mentions: list[MentionSpan], lexicon: ReportingLexicon) -> list[Claim]:
     text = doc.text
     quotes = find_quotes(text)
     claims: list[Claim] = []
@@ -195,7 +197,7 @@ def _document_claims(doc_id: str, doc, mentions: list[MentionSpan], lexicon: Lex
     return claims
 
 
-def cue_claims(s: Sentence, lexicon: Lexicon, *, earlier: list[Claim]) -> list[Claim]:
+def cue_claims(s: Sentence, lexicon: ReportingLexicon, *, earlier: list[Claim]) -> list[Claim]:
     """A claim for each reporting cue of the sentence that has content, outside quotations and speaker zones.
 
     A cue with no speaker of its own takes the previous one that agrees (`inherit`).
@@ -217,7 +219,7 @@ def cue_claims(s: Sentence, lexicon: Lexicon, *, earlier: list[Claim]) -> list[C
     return found
 
 
-def cue_entry(token: Token, lexicon: Lexicon) -> CueEntry | None:
+def cue_entry(token: Token, lexicon: ReportingLexicon) -> ReportingCue | None:
     """The cue a token is, by surface form (with و/ف attached) or, for verbs, by lemma: «وأضاف», «تقول»."""
     for skip, reading in clitic_readings(token.folded):
         if skip <= 1 and reading in lexicon.cues:
@@ -227,11 +229,11 @@ def cue_entry(token: Token, lexicon: Lexicon) -> CueEntry | None:
             base = next(e for e in lexicon.cues.values() if e.lemma == lemma and e.kind == "verb")
             gender = "f" if "Gender=Fem" in feats else "m" if "Gender=Masc" in feats else ""
             number = "p" if "Number=Plur" in feats else "s" if "Number=Sing" in feats else ""
-            return CueEntry(lemma, "verb", gender, number, base.particle, base.pp_content)
+            return ReportingCue(lemma, "verb", gender, number, base.particle, base.pp_content)
     return None
 
 
-def claim_at(s: Sentence, index: int, entry: CueEntry, lexicon: Lexicon) -> tuple[Claim, int] | None:
+def claim_at(s: Sentence, index: int, entry: ReportingCue, lexicon: ReportingLexicon) -> tuple[Claim, int] | None:
     """The claim the cue at `index` introduces, with the index that ends its speaker zone; None without content.
 
     «وقال المتحدث باسم البيت الأبيض، جون كيربي، إن المحادثات تتقدم»: cue وقال, speaker zone up to إن
@@ -254,7 +256,7 @@ def claim_at(s: Sentence, index: int, entry: CueEntry, lexicon: Lexicon) -> tupl
 
 # --- Where the content is ----------------------------------------------------------------------
 
-def content_opening(s: Sentence, index: int, entry: CueEntry, lexicon: Lexicon) -> Opening | None:
+def content_opening(s: Sentence, index: int, entry: ReportingCue, lexicon: ReportingLexicon) -> Opening | None:
     """Where the content of the cue at `index` opens, within MAX_ZONE tokens (a noun cue within NOUN_CUE_REACH).
 
     «قال: "..."» (a colon), «أكد أن ...» (a complementizer), «وأضاف "..."» (a quotation of more than
@@ -270,7 +272,7 @@ def content_opening(s: Sentence, index: int, entry: CueEntry, lexicon: Lexicon) 
     return None
 
 
-def _opens_content(s: Sentence, k: int, entry: CueEntry) -> Opening | None:
+def _opens_content(s: Sentence, k: int, entry: ReportingCue) -> Opening | None:
     token = s.tokens[k]
     after_time_word = k > 0 and s.tokens[k - 1].folded in TEMPORAL  # بعد أن: "after", not reported speech
     if token.text == ":" or (token.folded in COMPLEMENTIZERS and not after_time_word):
@@ -284,7 +286,7 @@ def _opens_content(s: Sentence, k: int, entry: CueEntry) -> Opening | None:
     return None
 
 
-def _cue_preposition(token: Token, entry: CueEntry) -> bool:
+def _cue_preposition(token: Token, entry: ReportingCue) -> bool:
     """The preposition that takes the content of a cue like أعرب عن, written apart or attached (بضرورة)."""
     if not (entry.pp_content and entry.particle):
         return False
@@ -292,7 +294,7 @@ def _cue_preposition(token: Token, entry: CueEntry) -> bool:
         entry.particle == "ب" and token.folded.startswith("ب") and len(token.folded) > 3)
 
 
-def _ends_zone(token: Token, distance: int, entry: CueEntry, lexicon: Lexicon) -> bool:
+def _ends_zone(token: Token, distance: int, entry: ReportingCue, lexicon: ReportingLexicon) -> bool:
     """A full stop, or another reporting verb (not the cue's preposition), before any content."""
     if token.text == ".":
         return True
@@ -302,7 +304,7 @@ def _ends_zone(token: Token, distance: int, entry: CueEntry, lexicon: Lexicon) -
     return lexicon.cues.get(token.folded, entry).kind == "verb" and not readings & {entry.particle}
 
 
-def content_span(s: Sentence, opening: Opening, lexicon: Lexicon) -> Content | None:
+def content_span(s: Sentence, opening: Opening, lexicon: ReportingLexicon) -> Content | None:
     """The content from its opening: a quotation that closes the clause is `direct`; else up to the clause end,
     `mixed` when it holds a quotation, `indirect` otherwise."""
     sentence_end = s.tokens[-1].end
@@ -343,7 +345,7 @@ def _long_quote(span: tuple[int, int], text: str) -> bool:
     return len(text[span[0]:span[1]].split()) > MIN_QUOTE_WORDS
 
 
-def _content_end(s: Sentence, k: int, lexicon: Lexicon) -> int:
+def _content_end(s: Sentence, k: int, lexicon: ReportingLexicon) -> int:
     """Where reported content ends: the sentence end, or a comma before a trailing attribution or another cue."""
     tokens = s.tokens
     for j in range(k + 1, len(tokens)):
@@ -355,7 +357,7 @@ def _content_end(s: Sentence, k: int, lexicon: Lexicon) -> int:
     return tokens[-1].end
 
 
-def _attribution_at(tokens: list[Token], j: int, lexicon: Lexicon) -> tuple[int, bool] | None:
+def _attribution_at(tokens: list[Token], j: int, lexicon: ReportingLexicon) -> tuple[int, bool] | None:
     """(number of tokens, credits-the-speaker) when an attribution marker starts at token j."""
     for words, credits_speaker in lexicon.attributions:
         n = len(words)
@@ -373,7 +375,7 @@ def _attribution_at(tokens: list[Token], j: int, lexicon: Lexicon) -> tuple[int,
 
 # --- Who speaks, and through whom -------------------------------------------------------------
 
-def attribution(s: Sentence, index: int, zone: list[Token], entry: CueEntry, lexicon: Lexicon) -> Attribution:
+def attribution(s: Sentence, index: int, zone: list[Token], entry: ReportingCue, lexicon: ReportingLexicon) -> Attribution:
     """Speaker and source from the words between the cue and its content (the speaker zone)."""
     if entry.lemma == RELAY_VERB:
         return relayed(s, index, zone, entry, lexicon)
@@ -383,7 +385,7 @@ def attribution(s: Sentence, index: int, zone: list[Token], entry: CueEntry, lex
     return Attribution(speaker, outlet_source(s, zone, speaker, lexicon), entry.gender, entry.number)
 
 
-def zone_speaker(s: Sentence, index: int, zone: list[Token], lexicon: Lexicon, *, after_preposition: bool = False) -> Party:
+def zone_speaker(s: Sentence, index: int, zone: list[Token], lexicon: ReportingLexicon, *, after_preposition: bool = False) -> Party:
     """The speaker in the zone: a person, else the cue's dependency subject, else any actor, else the unnamed
     noun phrase («مسؤولون»); with an empty zone, the subject before the cue.
 
@@ -408,7 +410,7 @@ def zone_speaker(s: Sentence, index: int, zone: list[Token], lexicon: Lexicon, *
     return _subject_before(s, index, lexicon)
 
 
-def _subject_before(s: Sentence, index: int, lexicon: Lexicon) -> Party:
+def _subject_before(s: Sentence, index: int, lexicon: ReportingLexicon) -> Party:
     """The actor just before the cue with nothing between (or anywhere before it after «وكانت»), with coordinated ones.
 
     «الولايات المتحدة وبريطانيا أعلنتا أن ...» -> الولايات المتحدة وبريطانيا.
@@ -435,7 +437,7 @@ def _auxiliary(token: Token) -> bool:
     return token.folded in AUXILIARIES or (token.folded[:1] == "و" and token.folded[1:] in AUXILIARIES)
 
 
-def clause_subject(s: Sentence, index: int, lexicon: Lexicon) -> Party:
+def clause_subject(s: Sentence, index: int, lexicon: ReportingLexicon) -> Party:
     """A participle (`محذرة`, `قائلة`) shares the subject of its clause's main verb.
 
     Notes: an accusative participle of state (حال) describes the subject of the verb it follows,
@@ -485,7 +487,7 @@ def _token_before(tokens: list[Token], position: int) -> Token | None:
     return before[-1] if before else None
 
 
-def _after_preposition(mention: MentionSpan, tokens: list[Token], lexicon: Lexicon) -> bool:
+def _after_preposition(mention: MentionSpan, tokens: list[Token], lexicon: ReportingLexicon) -> bool:
     """Is the mention governed by a preposition (في موسكو، لموسكو) or an outlet noun (لصحيفة X)?"""
     token = next((t for t in tokens if t.start <= mention.start < t.end), None)
     if token and mention.start > token.start and token.folded[0] in PREPOSITION_CLITICS:
@@ -498,7 +500,7 @@ def _after_preposition(mention: MentionSpan, tokens: list[Token], lexicon: Lexic
     )
 
 
-def _noun_phrase(zone: list[Token], lexicon: Lexicon) -> str:
+def _noun_phrase(zone: list[Token], lexicon: ReportingLexicon) -> str:
     """The unnamed speaker: the leading words of the zone, up to a preposition, comma or time word (at most four)."""
     words = []
     for token in zone:
@@ -544,7 +546,7 @@ def inherit(claim: Claim, earlier: list[Claim]) -> Claim:
     return claim
 
 
-def relayed(s: Sentence, index: int, zone: list[Token], entry: CueEntry, lexicon: Lexicon) -> Attribution:
+def relayed(s: Sentence, index: int, zone: list[Token], entry: ReportingCue, lexicon: ReportingLexicon) -> Attribution:
     """`نقلت وكالة إنترفاكس عن شويغو قوله`: the outlet before عن is the source, the one after it speaks."""
     split = next((n for n, t in enumerate(zone) if t.folded == RELAY_FROM), None)
     if split is None:
@@ -566,7 +568,7 @@ def relayed(s: Sentence, index: int, zone: list[Token], entry: CueEntry, lexicon
     return Attribution(speaker, source, gender, number)
 
 
-def outlet_source(s: Sentence, zone: list[Token], speaker: Party, lexicon: Lexicon) -> Party:
+def outlet_source(s: Sentence, zone: list[Token], speaker: Party, lexicon: ReportingLexicon) -> Party:
     """`أوضح مسؤولون لصحيفة نيويورك تايمز`: an outlet the statement was given to is its source."""
     if not zone:
         return NOBODY
@@ -579,7 +581,7 @@ def outlet_source(s: Sentence, zone: list[Token], speaker: Party, lexicon: Lexic
     return NOBODY
 
 
-def trailing_source(s: Sentence, k: int, content: Content, lexicon: Lexicon) -> Party | None:
+def trailing_source(s: Sentence, k: int, content: Content, lexicon: ReportingLexicon) -> Party | None:
     """A trailing `بحسب X` / `وفق ما نقلته X` names the source; None when there is none or it credits the speaker."""
     tokens = s.tokens
     for j in range(k + 1, len(tokens)):
@@ -599,7 +601,7 @@ def trailing_source(s: Sentence, k: int, content: Content, lexicon: Lexicon) -> 
 
 # --- Claims without a reporting verb -----------------------------------------------------------
 
-def attributed_claim(s: Sentence, lexicon: Lexicon, previous_start: int) -> Claim | None:
+def attributed_claim(s: Sentence, lexicon: ReportingLexicon, previous_start: int) -> Claim | None:
     """A proposition credited with `بحسب / وفق / نقلا عن ...` and no reporting verb.
 
     When what precedes the marker is a mere fragment, the sentence splitter cut the proposition

@@ -46,7 +46,9 @@ CAUSE_FROM = fold(lexicons.column("pattern_words", role="cause_from")[0])
 
 
 @dataclass(frozen=True)
-class CueEntry:
+class StanceCue:
+    """A stance cue of the lexicon: label and polarity, kind, part of speech, target prepositions, words."""
+
     label: str
     polarity: int
     kind: str
@@ -56,10 +58,10 @@ class CueEntry:
 
 
 @dataclass
-class Lexicon:
+class StanceLexicon:
     """Stance cues by their first folded word, longest forms first, and the negators."""
 
-    cues: dict[str, list[CueEntry]]
+    cues: dict[str, list[StanceCue]]
     negators: set[str]
     prepositions: set[str]
 
@@ -84,7 +86,7 @@ class Stance:
 Pair = tuple[Party, Party]
 
 
-def load_lexicon(lexicon: str | Path | pd.DataFrame | None = None) -> Lexicon:
+def load_lexicon(lexicon: str | Path | pd.DataFrame | None = None) -> StanceLexicon:
     """The stance-cue lexicon (default, a user's CSV, or a DataFrame) and the negators."""
     if lexicon is None:
         return _default_lexicon()
@@ -92,14 +94,14 @@ def load_lexicon(lexicon: str | Path | pd.DataFrame | None = None) -> Lexicon:
 
 
 @lru_cache(maxsize=1)
-def _default_lexicon() -> Lexicon:
+def _default_lexicon() -> StanceLexicon:
     """The shipped lexicons, read once per process."""
     return _build_lexicon(None)
 
 
-def _build_lexicon(lexicon: str | Path | pd.DataFrame | None) -> Lexicon:
+def _build_lexicon(lexicon: str | Path | pd.DataFrame | None) -> StanceLexicon:
     rows = lexicon if isinstance(lexicon, pd.DataFrame) else lexicons.load("stance_cues", path=lexicon)
-    cues: dict[str, list[CueEntry]] = {}
+    cues: dict[str, list[StanceCue]] = {}
     for row in rows.to_dict("records"):
         label, kind = row["label"], row["kind"]
         if LABELS.get(label) is None or kind not in KINDS:
@@ -109,11 +111,11 @@ def _build_lexicon(lexicon: str | Path | pd.DataFrame | None) -> Lexicon:
         markers = frozenset(fold(m) for m in str(row.get("markers", "")).split("|") if m)
         for form in str(row["forms"]).split("|"):
             words = tuple(fold(form).split())
-            cues.setdefault(words[0], []).append(CueEntry(label, LABELS[label], kind, row.get("pos", ""), markers, words))
+            cues.setdefault(words[0], []).append(StanceCue(label, LABELS[label], kind, row.get("pos", ""), markers, words))
     for entries in cues.values():
         entries.sort(key=lambda e: -len(e.words))
     negators = {fold(w) for w in lexicons.load("negators")["word"]}
-    return Lexicon(cues=cues, negators=negators, prepositions=set(PREPOSITIONS))
+    return StanceLexicon(cues=cues, negators=negators, prepositions=set(PREPOSITIONS))
 
 
 def extract(
@@ -122,10 +124,10 @@ def extract(
     mentions: pd.DataFrame,
     claims: pd.DataFrame,
     *,
-    lexicon: str | Path | pd.DataFrame | Lexicon | None = None,
+    lexicon: str | Path | pd.DataFrame | StanceLexicon | None = None,
 ) -> pd.DataFrame:
     """Find the stances of a parsed corpus: a DataFrame with `STANCE_COLUMNS`, in text order."""
-    cue_lexicon = lexicon if isinstance(lexicon, Lexicon) else load_lexicon(lexicon)
+    cue_lexicon = lexicon if isinstance(lexicon, StanceLexicon) else load_lexicon(lexicon)
     by_doc = mentions_by_doc(mentions)
     claims_by_doc = {doc_id: list(group.itertuples()) for doc_id, group in claims.groupby("doc_id")}
     rows = []
@@ -138,7 +140,7 @@ def extract(
     return STANCES.frame(rows)
 
 
-def _document_stances(doc, mentions: list[MentionSpan], claims: list, lexicon: Lexicon) -> list[Stance]:
+def _document_stances(doc, mentions: list[MentionSpan], claims: list, lexicon: StanceLexicon) -> list[Stance]:
     text = doc.text
     out = []
     for sent_idx, sentence in enumerate(doc.sentences):
@@ -164,7 +166,7 @@ def _document_stances(doc, mentions: list[MentionSpan], claims: list, lexicon: L
     return out
 
 
-def _negated(tokens: list[Token], i: int, lexicon: Lexicon) -> bool:
+def _negated(tokens: list[Token], i: int, lexicon: StanceLexicon) -> bool:
     """A negator one or two words before the cue, within the clause (لم يحذر، تحظر عقد صفقات)."""
     for j in (i - 1, i - 2):
         if j < 0 or tokens[j].text in CLAUSE_BREAKS:
@@ -181,7 +183,7 @@ def _polarity(polarity: int, negated: bool) -> int:
     return 0 if polarity < 0 else -1 if polarity > 0 else 0
 
 
-def _cue_at(tokens: list[Token], i: int, lexicon: Lexicon) -> tuple[CueEntry, int] | None:
+def _cue_at(tokens: list[Token], i: int, lexicon: StanceLexicon) -> tuple[StanceCue, int] | None:
     """The stance cue starting at tokens[i] (with a clitic attached), longest form first, and its width."""
     for _, reading in clitic_readings(tokens[i].folded):
         for entry in lexicon.cues.get(reading, []):
@@ -210,10 +212,10 @@ class CueSite:
     tokens: list[Token]
     i: int
     width: int
-    entry: CueEntry
+    entry: StanceCue
     mentions: list[MentionSpan]  # the document's: a claim's content may run over several sentences
     claim: object | None  # the claims row the cue belongs to
-    lexicon: Lexicon
+    lexicon: StanceLexicon
 
     @cached_property
     def after(self) -> list[Party]:
@@ -400,7 +402,7 @@ def _between(tokens: list[Token], start: int, mentions: list[MentionSpan]) -> li
     return []
 
 
-def _marked_targets(tokens: list[Token], start: int, entry: CueEntry, mentions: list[MentionSpan]) -> list[Party]:
+def _marked_targets(tokens: list[Token], start: int, entry: StanceCue, mentions: list[MentionSpan]) -> list[Party]:
     """Actors after one of the cue's target prepositions (حذر من X، قلق إزاء X، تعاون مع X).
 
     When the preposition opens a clause (حذر من أن ...), the targets are the content's actors instead.
