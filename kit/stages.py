@@ -77,7 +77,7 @@ def _stance_matrix(tables: Tables, options: Options) -> Tables:
     return {"stance_matrix": stances.matrix(tables["stances"])}
 
 
-CORPUS = Stage("corpus", "kit.corpus", needs=("inputs",), provides=(), lexicons=("furniture",))
+CORPUS = Stage("corpus", "kit.corpus", needs=("inputs",), provides=(), lexicons=("furniture", "paragraph_openers"))
 PARSE = Stage("parse", "kit.nlp", needs=("corpus",), provides=())
 FRAMES = Stage("frames", "kit.frames", needs=("parsed",),
                provides=(frames.DOCUMENTS, frames.SENTENCES, frames.WORDS, frames.ENTITIES), per_document=_frames)

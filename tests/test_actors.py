@@ -323,3 +323,10 @@ def test_a_common_noun_in_the_subject_slot_is_not_a_person(sentence):
 def test_a_hashtag_names_an_actor():
     _, mentions = extract("وانتشر/VERB وسم/NOUN #كوريا_الشمالية/X ~.")
     assert mentions_of(mentions, "north-korea")["text"].tolist() == ["كوريا_الشمالية"]
+
+
+def test_a_short_form_of_a_dictionary_name_in_the_same_article_is_that_actor():
+    found, _ = actors.extract(parsed_docs(
+        "أعلنت/VERB وزارة/NOUN الخزانة/NOUN الأمريكية/ADJ عقوبات/NOUN ~. وقالت=و/CCONJ+قالت/VERB وزارة/NOUN الخزانة/NOUN إن/SCONJ ~."))
+    treasury = found[found["name"].str.contains("الخزانة")]
+    assert len(treasury) == 1 and treasury.iloc[0].n_mentions == 2

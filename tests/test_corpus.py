@@ -1,4 +1,4 @@
-"""kit.corpus: every input format, loading normalisation, furniture, and every kind of bad input."""
+"""kit.corpus: every input format, loading normalisation, furniture, paragraphs, and every kind of bad input."""
 
 import json
 import warnings
@@ -11,10 +11,14 @@ from hypothesis import strategies as st
 from kit import corpus
 from kit.corpus import CorpusWarning
 
-from conftest import SEEDS
+from conftest import FIXTURES, SEEDS
 
 ARTICLE = "قال الرئيس إن المحادثات تتقدم.\nوأضاف أن روسيا ستشارك."
+LOADED_ARTICLE = "قال الرئيس إن المحادثات تتقدم.\n\nوأضاف أن روسيا ستشارك."  # every line a paragraph
 OTHER = "أعلنت الحكومة عن خطة جديدة للتعليم."
+STYLES = FIXTURES / "furniture"
+LEDE = "أعلنت الحكومة، الأحد، عن خطة جديدة لدعم المزارعين في المناطق الريفية خلال العام المقبل."
+BODY = "وقال وزير الزراعة إن الخطة تشمل قروضا ميسرة وتدريبا للمزارعين الشباب."
 
 
 def load_quietly(*args, **kwargs):
@@ -28,7 +32,8 @@ def test_txt_file_and_stable_doc_id(tmp_path):
     path.write_text(ARTICLE, encoding="utf-8")
     first, second = load_quietly(path), load_quietly(str(path))
     assert list(first.columns) == corpus.CORPUS_COLUMNS
-    assert first.loc[0, "doc_id"] == second.loc[0, "doc_id"] == corpus.make_doc_id(ARTICLE)
+    assert first.loc[0, "text"] == LOADED_ARTICLE
+    assert first.loc[0, "doc_id"] == second.loc[0, "doc_id"] == corpus.make_doc_id(LOADED_ARTICLE)
     assert first.loc[0, "path"] == str(path)
 
 
@@ -69,8 +74,13 @@ def test_list_of_strings_and_from_texts():
 def test_loading_normalisation_bom_crlf_nfc():
     presentation_form = "\ufefb"  # the lam-alef ligature: NFC leaves it (only NFKC would split it)
     raw = "\ufeff" + "قال\r\nالرئيس\rإن " + "ا\u0653" + " " + presentation_form + "آ"
-    text = corpus.from_texts([raw], headline=False).loc[0, "text"]
+    text = corpus.from_texts([raw], headline=False, paragraph_lines=False).loc[0, "text"]
     assert text == "قال\nالرئيس\nإن \u0622 \ufefbآ"  # no BOM, newlines only, alef + madda composed to آ
+
+
+def test_invisible_characters_removed_and_spaces_plain():
+    raw = "\u200fقال\u00a0الرئيس\u200b إن\u202b المحادثات\u202c تتقدم\u2009اليوم."
+    assert corpus.from_texts([raw]).loc[0, "text"] == "قال الرئيس إن المحادثات تتقدم اليوم."
 
 
 def test_headline_becomes_title_but_stays_in_text():
@@ -83,20 +93,233 @@ def test_headline_becomes_title_but_stays_in_text():
 def test_seed_furniture_removed_and_recorded():
     loaded = load_quietly(SEEDS)
     row = loaded.iloc[0]
-    assert row["furniture"].split("\n") == ["رئيس مجلس الإدارة", "د. رائد العزاوي", "نشر", "الأمصار"]
+    records = corpus.read_furniture(row["furniture"])
+    assert [r.text for r in records] == ["رئيس مجلس الإدارة", "د. رائد العزاوي", "نشر", "الأمصار"]
+    assert [r.kind for r in records] == ["masthead", "masthead", "byline", "byline"]
+    assert [r.line for r in records] == sorted(r.line for r in records) and records[0].line >= 1
     assert row["source"] == "الأمصار"
     assert row["title"] == "وسط تحذيرات أمريكية.. زعيم كوريا الشمالية يعتزم زيارة موسكو"
     assert row["text"].startswith(row["title"] + "\n\nوصفت العاصمة الأمريكية")
-    assert "نشر\nالأمصار" not in row["text"]
-    # subheads inside the body stay
-    assert "\nتحذير أمريكي\n" in row["text"]
+    assert "الأمصار" not in row["text"].split("\n")
+    # subheads inside the body stay, as paragraphs of their own
+    assert "\n\nتحذير أمريكي\n\n" in row["text"]
 
 
-def test_furniture_only_at_the_start():
+def test_header_furniture_only_above_the_body():
     body = "نص طويل " * 10 + "\n\nنشر\nالأمصار\n" + "خبر آخر " * 10
     loaded = corpus.from_texts(["عنوان\n" + ("كلمة " * 20) + "\n" + body])
-    assert "نشر\nالأمصار" in loaded.loc[0, "text"]
+    assert ["نشر", "الأمصار"] == [line for line in loaded.loc[0, "text"].split("\n") if line in ("نشر", "الأمصار")]
     assert loaded.loc[0, "furniture"] == ""
+
+
+def styled(name: str) -> pd.Series:
+    """A hand-made article in one outlet's page style (tests/fixtures/furniture), loaded."""
+    return load_quietly(STYLES / f"{name}.txt").iloc[0]
+
+
+@pytest.mark.parametrize(
+    "style, kind, removed",
+    [
+        ("agency_dateline", "dateline", "دبي، الإمارات العربية المتحدة (CNN) --"),
+        ("agency_dateline", "teaser", "قد يهمك.. مصادر: جولة جديدة من المحادثات الأسبوع المقبل"),
+        ("agency_dateline", "related", "أعلنت وزارة الصحة، الإثنين، عن افتتاح ثلاثة مستشفيات جديدة في العاصمة خلال الشهر المقبل."),
+        ("agency_dateline", "related", "استقبل رئيس الوزراء، سامي العلي، الثلاثاء، وفدا من رجال الأعمال لبحث فرص الاستثمار في الب"),
+        ("related_headlines", "teaser", "اقرأ أيضاً:"),
+        ("related_headlines", "related", "أسعار القمح ترتفع إلى أعلى مستوى منذ عشر سنوات"),
+        ("related_headlines", "related", "ما هو برنامج الأغذية العالمي؟"),
+        ("related_headlines", "separator", "----------------------"),
+        ("related_headlines", "promo", "يمكنكم استلام إشعارات بأهم الموضوعات بعد تحميل أحدث نسخة من تطبيق بي بي سي عربي على هاتفكم المحمول."),
+        ("wire", "rubric", "عام /"),
+        ("wire", "dateline", "الرياض 12 رجب 1440 هـ الموافق 19 مارس 2019 م واس"),
+        ("wire", "wire", "//انتهى//"),
+        ("wire", "timestamp", "14:12 ت م"),
+        ("saudi_paper", "dateline", "فهد السالم- سبق- جدة:"),
+        ("saudi_paper", "entity", "&quot;"),
+        ("saudi_paper", "contact", "للتواصل مع الكاتب ارسل رسالة SMS"),
+        ("opinion", "disclaimer", "هذا المقال بقلم سعاد الكاتبة، والآراء الواردة أدناه تعبر عن رأي الكاتبة ولا تعكس بالضرورة رأي الموقع."),
+        ("opinion", "disclaimer", "** جميع المقالات المنشورة تمثل رأي كتابها فقط."),
+    ],
+)
+def test_each_furniture_kind_is_removed_and_recorded(style, kind, removed):
+    row = styled(style)
+    records = corpus.read_furniture(row["furniture"])
+    assert corpus.Furniture(kind, records[[r.text for r in records].index(removed)].line, removed) in records
+    if kind != "entity":
+        assert removed not in row["text"]
+    source = (STYLES / f"{style}.txt").read_text(encoding="utf-8").split("\n")
+    line = records[[r.text for r in records].index(removed)].line
+    assert removed.replace("&quot;", "") in source[line - 1].replace("&quot;", ""), "the record names its line"
+
+
+@pytest.mark.parametrize(
+    "style, body",
+    [
+        ("agency_dateline", ["وزير الخارجية: نرحب بأي مبادرة للحوار",
+                             "قال وزير الخارجية، خالد الحسيني، الأحد، إن بلاده ترحب بأي مبادرة للحوار مع جيرانها، مؤكدا أن الأزمة لا تحل إلا بالتفاوض.",
+                             "وأضاف الحسيني في مؤتمر صحفي أن \"الباب مفتوح أمام الجميع\"، داعيا إلى عقد لقاء قريب.",
+                             "يذكر أن البلدين قطعا علاقاتهما قبل عامين، وفقا لما أعلنته الحكومة حينها."]),
+        ("related_headlines", ["الأمم المتحدة تحذر من أزمة غذاء في المنطقة",
+                               "حذرت الأمم المتحدة من أزمة غذاء واسعة في المنطقة بسبب الجفاف وارتفاع الأسعار.",
+                               "وقال المتحدث باسم برنامج الأغذية العالمي إن ملايين الأسر تحتاج إلى مساعدات عاجلة.",
+                               "وأضاف المتحدث أن البرنامج يحتاج إلى تمويل إضافي قبل نهاية العام."]),
+        ("wire", ["الهيئة العامة للإحصاء تصدر تقريرها السنوي",
+                  "أصدرت الهيئة العامة للإحصاء اليوم تقريرها السنوي الذي يتناول مؤشرات السكان والاقتصاد والتعليم في المملكة.",
+                  "وأوضح المتحدث الرسمي للهيئة أن التقرير يعتمد على بيانات المسوح الميدانية التي أجريت خلال العام الماضي."]),
+        ("saudi_paper", ["أعلنت أمانة محافظة جدة عن خطة لصيانة الطرق الرئيسية خلال الصيف، تشمل \"إعادة السفلتة\" وتحسين الإنارة.",
+                         "وأوضح المتحدث باسم الأمانة أن الخطة تبدأ الأسبوع المقبل وتستمر ثلاثة أشهر."]),
+        ("opinion", ["يسأل كثيرون اليوم عن مستقبل التعليم في عالم تتغير فيه المهن بسرعة كبيرة، ولا أحد يملك جوابا واحدا.",
+                     "ومن المؤكد أن المدارس تحتاج إلى مناهج تعلم التفكير قبل الحفظ."]),
+    ],
+)
+def test_the_article_itself_is_untouched(style, body):
+    assert styled(style)["text"].split("\n\n") == body
+
+
+@pytest.mark.parametrize(
+    "style, source",
+    [("agency_dateline", "CNN"), ("wire", "واس"), ("saudi_paper", "سبق"), ("related_headlines", ""), ("opinion", "")],
+)
+def test_a_dateline_outlet_becomes_the_source(style, source):
+    assert styled(style)["source"] == source
+
+
+def test_the_rubric_leaves_the_headline_and_title():
+    assert styled("wire")["title"] == "الهيئة العامة للإحصاء تصدر تقريرها السنوي"
+
+
+@pytest.mark.parametrize(
+    "first, last, kind, removed, source",
+    [
+        ("الرئيسية > أخبار > العالم", "", "breadcrumb", "الرئيسية > أخبار > العالم", ""),
+        ("Next Previous عين اليوم – الرياض", "", "breadcrumb", "Next Previous عين اليوم – الرياض", ""),
+        ("واس", "", "outlet", "واس", "واس"),
+        ("عين اليوم – متابعات", "", "dateline", "عين اليوم – متابعات", "عين اليوم"),
+        ("متابعات – الرياض", "", "dateline", "متابعات – الرياض", ""),  # an agency word is never the source
+        ("", "فرانس24/ أ ف ب", "credit", "فرانس24/ أ ف ب", ""),
+        ("", "...المزيد", "promo", "...المزيد", ""),
+        ("", "للمزيد: حصيلة العام الأول من ولاية الرئيس", "teaser", "للمزيد: حصيلة العام الأول من ولاية الرئيس", ""),
+        ("", "// يتبع //", "wire", "// يتبع //", ""),
+    ],
+)
+def test_header_and_footer_lines(first, last, kind, removed, source):
+    lines = [first, "عنوان الخبر", LEDE, BODY, last]
+    row = load_quietly(["\n".join(line for line in lines if line)]).iloc[0]
+    assert corpus.read_furniture(row["furniture"]) == [corpus.Furniture(kind, 1 if first else 4, removed)]
+    assert row["text"] == f"عنوان الخبر\n\n{LEDE}\n\n{BODY}"
+    assert row["source"] == source
+
+
+def test_a_given_source_wins_over_the_dateline():
+    text = (STYLES / "saudi_paper.txt").read_text(encoding="utf-8")
+    assert corpus.from_texts([text], sources=["صحيفة سبق الإلكترونية"]).loc[0, "source"] == "صحيفة سبق الإلكترونية"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "اقرأ هذا المقال مع قهوتك، وحكم عقلك بعناية في قصة هذا الرجل العجيب.",  # اقرأ opening a sentence
+        "وقال إن على كل مواطن أن يقرأ أيضا: الدستور والقوانين قبل أن يحكم.",  # اقرأ inside a sentence
+        "• اقرأ التحذير، ثم مرر لأسفل وانقر على إعادة ضبط الجهاز.",
+        "أيضا، أكد الوزير أن الحكومة ستراجع الأسعار كل ثلاثة أشهر.",
+        "شاهد العالم كله كيف انهار السد خلال ساعات قليلة.",
+        "سوريا - روسيا: اتفاق على تمديد الهدنة أسبوعا آخر",  # a headline, not a dateline
+        "الرياض - الوطن: قال مسؤول إن المشروع يبدأ غدا.",  # الوطن is left out of the outlets (also a common noun)
+        "وقال المتحدث لشبكة (CNN) - في مقابلة مطولة - إن الوفد سيصل غدا.",  # (CNN) mid-article
+        "عام جديد يبدأ بخطط طموحة للحكومة في قطاع التعليم.",  # a rubric word without its slash
+        "وانتهت المباراة بنتيجة 2:1 لصالح الفريق المضيف عند الساعة 21:45.",
+        "يذكر أن الخطة الأولى أعلنت قبل عامين، وفقا لبيان الوزارة.",
+    ],
+)
+def test_body_lines_that_merely_look_like_furniture_stay(line):
+    for text in (f"{LEDE}\n{BODY}\n{line}", f"{LEDE}\n{line}\n{BODY}"):
+        row = load_quietly([text]).iloc[0]
+        assert line in row["text"].split("\n\n"), row["furniture"]
+        assert row["furniture"] == ""
+
+
+def test_related_ledes_only_after_an_agency_dateline():
+    teaser_lede = "استقبل رئيس الوزراء، سامي العلي، الثلاثاء، وفدا من رجال الأعمال لبحث فرص الاستثمار في البلاد."
+    plain = load_quietly([f"{LEDE}\n{BODY}\n{teaser_lede}"]).iloc[0]
+    assert plain["furniture"] == ""
+    dated = load_quietly([f"واشنطن (CNN) -- {LEDE}\n{BODY}\n{teaser_lede}"]).iloc[0]
+    assert [(r.kind, r.line) for r in corpus.read_furniture(dated["furniture"])] == [("dateline", 1), ("related", 3)]
+    assert dated["text"] == f"{LEDE}\n\n{BODY}"
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("قال &quot;نرفض&quot; القرار", 'قال "نرفض" القرار'),
+        ("شركة AT&amp;T الأمريكية", "شركة AT&T الأمريكية"),
+        ("قال الوزير&nbsp;إن", "قال الوزير إن"),
+        ("حرف &#1575; و&#x628;", "حرف ا وب"),
+        ("شركة AT&T و&copy", "شركة AT&T و&copy"),  # no semicolon: no entity
+    ],
+)
+def test_html_entities_unescaped_and_recorded(raw, expected):
+    row = corpus.from_texts([raw]).iloc[0]
+    assert row["text"] == expected
+    entities = [r.text for r in corpus.read_furniture(row["furniture"]) if r.kind == "entity"]
+    assert entities == sorted(set(e for e in ("&quot;", "&amp;", "&nbsp;", "&#1575;", "&#x628;") if e in raw),
+                              key=raw.index)
+
+
+def test_furniture_records_round_trip():
+    records = [corpus.Furniture("teaser", 4, "اقرأ أيضا: خبر"), corpus.Furniture("timestamp", 9, "14:12 ت م")]
+    assert corpus.read_furniture(corpus.format_furniture(records)) == records
+    assert corpus.read_furniture("") == [] and corpus.format_furniture([]) == ""
+
+
+def test_a_text_of_nothing_but_furniture_warns_naming_it(tmp_path):
+    path = tmp_path / "footer.txt"
+    path.write_text("// انتهى //\n14:12 ت م\n", encoding="utf-8")
+    with pytest.warns(CorpusWarning, match=r"footer\.txt.*nothing but page furniture"):
+        assert corpus.load([path, ARTICLE]).shape[0] == 1
+
+
+def test_keep_furniture_keeps_it_but_still_unescapes_and_paragraphs():
+    text = (STYLES / "wire.txt").read_text(encoding="utf-8")
+    row = corpus.from_texts([text + "\nقال &quot;نعم&quot;"], strip_furniture=False).iloc[0]
+    assert row["text"].startswith("عام / الهيئة العامة للإحصاء تصدر تقريرها السنوي\n\nالرياض 12 رجب")
+    assert row["text"].endswith('//انتهى//\n\n14:12 ت م\n\nقال "نعم"')
+    assert [r.kind for r in corpus.read_furniture(row["furniture"])] == ["entity"]
+
+
+def test_every_line_becomes_a_paragraph():
+    raw = "البنتاغون: لا تغيير في خطط الانسحاب\n  قال المتحدث إن الخطط لم تتغير.\n\n\nفي المقابل، رحبت الحكومة بالقرار.\n"
+    text = corpus.from_texts([raw]).loc[0, "text"]
+    assert text == "البنتاغون: لا تغيير في خطط الانسحاب\n\nقال المتحدث إن الخطط لم تتغير.\n\nفي المقابل، رحبت الحكومة بالقرار."
+    assert corpus.from_texts([raw], paragraph_lines=False).loc[0, "text"] == raw.strip()
+
+
+def test_hard_wrapped_text_keeps_its_line_breaks():
+    wrapped = ("قال الرئيس في كلمة ألقاها أمام البرلمان صباح اليوم إن الحكومة\n"
+               "ستعمل على إصلاح النظام الضريبي خلال العام المقبل وإن الإصلاح\n"
+               "سيشمل الشركات الكبيرة والصغيرة على حد سواء دون أي استثناء من\n"
+               "أي نوع كان. وأضاف أن البرلمان سيناقش مشروع القانون في جلسة\n"
+               "خاصة تعقد الأسبوع المقبل بحضور الوزراء المعنيين والخبراء.")
+    assert corpus.from_texts([wrapped]).loc[0, "text"] == wrapped
+
+
+@pytest.mark.model
+def test_the_model_ends_a_sentence_at_every_line(model_dir, tmp_path):
+    from kit import frames, nlp
+
+    lines = [
+        "البنتاغون: لا تغيير في خطط الانسحاب من سوريا",
+        "قال المتحدث باسم وزارة الدفاع الأمريكية إن خطط الانسحاب لم تتغير",
+        "في المقابل أعلنت الحكومة السورية أنها ترحب بأي انسحاب",
+        "من جانبه دعا الاتحاد الأوروبي إلى حل سياسي",
+        "أما روسيا فقالت إنها تتابع الوضع عن كثب",
+    ]
+    loaded = load_quietly(["\n".join(lines)])
+    sentences = frames.sentences(nlp.parse(loaded, model_dir=model_dir, cache=tmp_path, progress=False))
+    text = loaded.loc[0, "text"]
+    assert all(text[a:b] == t for a, b, t in zip(sentences.start_char, sentences.end_char, sentences.text))
+    assert not any("\n" in t for t in sentences.text), "a sentence runs over a line end"
+    assert sentences.text.iloc[0] == lines[0]
+    starts = {t.split()[0] for t in sentences.text}
+    assert {"قال", "في", "من", "أما"} <= starts
 
 
 @pytest.mark.parametrize(
@@ -119,7 +342,7 @@ def test_bad_input_warns_naming_the_document_and_the_rest_loads(tmp_path, make, 
     with pytest.warns(CorpusWarning, match=message) as caught:
         loaded = corpus.load([good, bad])
     assert any(str(bad) in str(w.message) for w in caught)
-    assert ARTICLE in loaded["text"].tolist()
+    assert LOADED_ARTICLE in loaded["text"].tolist()
 
 
 def test_missing_file_warns():

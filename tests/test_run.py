@@ -24,7 +24,7 @@ CONTRACTS = {
     "words": "doc_id, sent_idx, token_idx, word_idx, token, word, lemma, lemma_plain, upos, feats, head, deprel, ner, start_char, end_char",
     "entities": "doc_id, sent_idx, text, type, start_char, end_char",
     "mentions": "doc_id, sent_idx, actor_id, text, type, start_char, end_char, origin",
-    "actors": "actor_id, name, type, aliases, n_mentions, n_docs",
+    "actors": "actor_id, name, type, aliases, n_mentions, n_docs, country, cameo",
     "actor_edges": "actor_a, actor_b, weight, n_docs",
     "claims": "claim_id, doc_id, sent_idx, speaker, speaker_actor_id, cue, cue_lemma, mode, content, source, source_actor_id, start_char, end_char, evidence",
     "stances": "stance_id, doc_id, sent_idx, holder, holder_actor_id, target, target_actor_id, polarity, label, cue, negated, claim_id, start_char, end_char, evidence",

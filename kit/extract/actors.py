@@ -674,25 +674,30 @@ def _merge(mentions: list[Mention], lookup: ActorDictionary) -> tuple[pd.DataFra
     for m in mentions:
         by_doc[m.doc_id].append(m)
     canonical: dict[tuple[str, str], str] = {}  # (doc_id, key) -> key of the fullest name
+    in_dictionary: dict[tuple[str, str], str] = {}  # (doc_id, key) -> the dictionary actor it shortens
     for doc_id, doc_mentions in by_doc.items():
         keys = {m.key for m in doc_mentions if m.origin != "dictionary"}
+        named = {fold(m.text): m.dictionary_id for m in doc_mentions if m.origin == "dictionary" and not m.adjective}
         for key in keys:
             canonical[(doc_id, key)] = _expand(key, keys)
+            fuller = _expand(key, keys | set(named))
+            if fuller in named:  # «وزارة الخارجية» after «وزارة الخارجية الأمريكية» in the same article
+                in_dictionary[(doc_id, key)] = named[fuller]
     corpus_keys = set(canonical.values())
     resolved = {pair: _expand(key, corpus_keys) for pair, key in canonical.items()}
 
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
-        group = m.dictionary_id or resolved[(m.doc_id, m.key)].replace(" ", "")
+        group = m.dictionary_id or in_dictionary.get((m.doc_id, m.key)) or resolved[(m.doc_id, m.key)].replace(" ", "")
         groups[group].append(m)
 
     names = dict(zip(lookup.table["actor_id"], lookup.table["name"]))
     types = dict(zip(lookup.table["actor_id"], lookup.table["type"]))
     actor_rows, mention_rows = [], []
     for group, members in groups.items():
-        if not any(m.dictionary_id for m in members) and _only_stray_misc(members):
+        if group not in names and _only_stray_misc(members):
             continue
-        if members[0].dictionary_id:
+        if group in names:
             actor_id, name, kind = group, names[group], types[group]
             country, cameo = lookup.codes.get(group, ("", ""))
         else:

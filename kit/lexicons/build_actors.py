@@ -840,8 +840,8 @@ def newsfane_candidates(evidence: Evidence, vocabulary: Vocabulary, states: dict
     for label, kind in NEWSFANE_CLASSES.items():
         merged: Counter = Counter()
         shown: dict[str, str] = {}
-        for text, n in sorted(evidence.fane.get(label, Counter()).items()):
-            surface = _join_split(text.split())
+        for mention, n in sorted(evidence.fane.get(label, Counter()).items()):
+            surface = _join_split(mention.split())
             first = fold(surface.split()[0]) if surface else ""
             for lead in ARTICLE_FORMS:  # «للحكومة الإسرائيلية», «والجيش ...»: the name with its article
                 if lead != ARTICLE and first.startswith(lead) and len(first) > len(lead) + 2:
