@@ -27,6 +27,9 @@ The names a notebook needs are re-exported here and imported lazily, so `import 
 from __future__ import annotations
 
 import importlib
+import importlib.abc
+import importlib.machinery
+import sys
 import warnings
 
 __version__ = "0.1.0"
@@ -71,6 +74,33 @@ _DEPRECATED = {  # old function name -> (module, attribute, what to use instead)
 }
 
 __all__ = sorted(_EXPORTS) + sorted(_MODULES)
+
+
+class _MovedModules(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+    """`import kit.actors` (a module that moved) imports its new home, with a DeprecationWarning."""
+
+    def find_spec(self, fullname, path=None, target=None):
+        name = fullname.removeprefix("kit.")
+        if fullname.startswith("kit.") and name in _MOVED:
+            return importlib.machinery.ModuleSpec(fullname, self)
+        return None
+
+    def create_module(self, spec):
+        name = spec.name.removeprefix("kit.")
+        warnings.warn(f"kit.{name} is now {_MOVED[name]}; the old name goes in the next release",
+                      DeprecationWarning, stacklevel=2)
+        module = importlib.import_module(_MOVED[name])
+        self._specs = {**getattr(self, "_specs", {}), spec.name: module.__spec__}
+        return module
+
+    def exec_module(self, module):
+        for old, spec in getattr(self, "_specs", {}).items():  # the import system stamped the old name on it
+            if spec.name == module.__name__:
+                module.__spec__ = spec
+
+
+if not any(isinstance(finder, _MovedModules) for finder in sys.meta_path):
+    sys.meta_path.append(_MovedModules())
 
 
 def __getattr__(name: str):

@@ -82,13 +82,13 @@ def process(
                     if stage.over_corpus:
                         inputs = {spec.name: _read_parts(Path(parts), spec) for spec in _per_document_specs(stage)}
                         for name, table in stage.over_corpus(inputs, options).items():
-                            table.to_parquet(Path(parts) / f"{name}.parquet")
+                            _to_parquet(table, stages.TABLES[name], Path(parts) / f"{name}.parquet")
                             atomic_write(tables_dir / f"{name}.csv", table.to_csv(index=False))
                             counts[name] = len(table)
         for stage in stages.TABLE_STAGES:
             for spec in stage.provides:
                 if spec.name not in stage.from_corpus:
-                    counts[spec.name] = _combine(Path(parts), spec.name, tables_dir / f"{spec.name}.csv")
+                    counts[spec.name] = _combine(Path(parts), spec, tables_dir / f"{spec.name}.csv")
         _concatenate(sorted(Path(parts).glob("conllu-*.conllu")), out / "corpus.conllu")
     summary = _summary(results[0], [r for later in results[1:] for r in later], corpus, engine, workers, root,
                        processors, keep_whole, cache_root)
@@ -167,8 +167,13 @@ def _parse(partition: pd.DataFrame, settings: Settings) -> nlp.Parsed:
 def _write(table: pd.DataFrame, settings: Settings, name: str, number: int) -> None:
     folder = _mkdir(Path(settings.parts) / name)
     temporary = folder / f".part-{number:06d}.parquet"
-    table.to_parquet(temporary, index=False)
+    _to_parquet(table, stages.TABLES[name], temporary)
     os.replace(temporary, folder / f"part-{number:06d}.parquet")
+
+
+def _to_parquet(table: pd.DataFrame, spec, path: Path) -> None:
+    """Write a table with its declared column types: an empty one is not untyped (Arrow `null`)."""
+    table.to_parquet(path, index=False, schema=spec.arrow_schema())
 
 
 def _pass(number: int, partition: pd.DataFrame, settings: Settings, pass_number: int, names: list[str]) -> dict[str, Any]:
@@ -209,12 +214,17 @@ def _read_parts(parts: Path, spec) -> pd.DataFrame:
     return pd.concat([pd.read_parquet(f) for f in files], ignore_index=True)
 
 
-def _combine(parts: Path, name: str, target: Path) -> int:
-    """Stream the Parquet parts of one table into a CSV, one part in memory at a time; return the rows."""
-    files = sorted((parts / name).glob("part-*.parquet"))
+def _combine(parts: Path, spec, target: Path) -> int:
+    """Stream the Parquet parts of one table into a CSV, one part in memory at a time; return the rows.
+
+    With no part (every partition failed, or none wrote the table) the CSV still has its header.
+    """
+    files = sorted((parts / spec.name).glob("part-*.parquet"))
     temporary = target.with_name(f".{target.name}.tmp")
     rows = 0
     with temporary.open("w", encoding="utf-8", newline="") as out:
+        if not files:
+            spec.empty().to_csv(out, index=False)
         for n, file in enumerate(files):
             table = pd.read_parquet(file)
             table.to_csv(out, index=False, header=(n == 0))

@@ -50,6 +50,13 @@ class TableSpec:
         """The table with no rows and every column typed."""
         return self.frame([])
 
+    def arrow_schema(self):
+        """The pyarrow schema of the table, so that an empty part is typed like a full one."""
+        import pyarrow as pa
+
+        kinds = {"str": pa.string(), "int64": pa.int64(), "float64": pa.float64(), "bool": pa.bool_()}
+        return pa.schema([(column, kinds[kind]) for column, kind in self.columns])
+
     def csv_dtypes(self) -> dict[str, object]:
         """`dtype=` for pandas.read_csv: text columns as str (never NaN), the others as declared."""
         return {column: (str if kind == "str" else kind) for column, kind in self.columns}

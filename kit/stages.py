@@ -83,13 +83,17 @@ FRAMES = Stage("frames", "kit.frames", needs=("parsed",),
                provides=(frames.DOCUMENTS, frames.SENTENCES, frames.WORDS, frames.ENTITIES), per_document=_frames)
 ACTORS = Stage("actors", "kit.extract.actors", needs=("parsed",),
                provides=(actors.ACTORS, actors.MENTIONS, actors.ACTOR_EDGES),
-               lexicons=("actors", "titles", "non_actors"),
+               lexicons=("actors", "titles", "non_actors", "institutions", "reporting_cues", "complementizers",
+                         "pattern_words", "affixes"),
                per_document=_candidates, over_corpus=_actors, passes_on=(actors.CANDIDATES,),
                from_corpus=("actors", "mentions", "actor_edges"))
 CLAIMS = Stage("claims", "kit.extract.claims", needs=("parsed", "actors", "mentions"), provides=(claims.CLAIMS,),
-               lexicons=("reporting_cues", "attributions", "outlet_nouns", "speaker_stops"), per_document=_claims)
+               lexicons=("reporting_cues", "attributions", "outlet_nouns", "speaker_stops", "complementizers",
+                         "prepositions", "temporal_conjunctions", "auxiliaries", "pattern_words", "affixes"),
+               per_document=_claims)
 STANCES = Stage("stances", "kit.extract.stances", needs=("parsed", "actors", "mentions", "claims"),
-                provides=(stances.STANCES, stances.STANCE_MATRIX), lexicons=("stance_cues", "negators", "speaker_stops"),
+                provides=(stances.STANCES, stances.STANCE_MATRIX),
+                lexicons=("stance_cues", "negators", "complementizers", "prepositions", "pattern_words", "affixes"),
                 per_document=_stances, over_corpus=_stance_matrix, from_corpus=("stance_matrix",))
 
 STAGES = (CORPUS, PARSE, FRAMES, ACTORS, CLAIMS, STANCES)

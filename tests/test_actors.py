@@ -330,3 +330,10 @@ def test_a_short_form_of_a_dictionary_name_in_the_same_article_is_that_actor():
         "أعلنت/VERB وزارة/NOUN الخزانة/NOUN الأمريكية/ADJ عقوبات/NOUN ~. وقالت=و/CCONJ+قالت/VERB وزارة/NOUN الخزانة/NOUN إن/SCONJ ~."))
     treasury = found[found["name"].str.contains("الخزانة")]
     assert len(treasury) == 1 and treasury.iloc[0].n_mentions == 2
+
+
+def test_the_dictionary_extends_with_rows_that_leave_out_the_optional_columns(tmp_path):
+    own = tmp_path / "own.csv"
+    own.write_text("actor_id,name,type,aliases\nfulan,فلان الفلاني,PER,فلان الفلاني|الفلاني\n", encoding="utf-8")
+    lookup = actors.load_dictionary(extend=own)
+    assert lookup.index["فلانالفلاني"] == ("fulan", False) and lookup.codes["fulan"] == ("", "")

@@ -43,6 +43,19 @@ def test_local_engine_matches_the_in_memory_tables(fake_models, tmp_path, partit
     assert not list((tmp_path / "e").glob(".parts*"))
 
 
+def test_a_corpus_without_actors_gives_typed_empty_tables(fake_models, tmp_path):
+    """No mention anywhere: every pass still runs and the empty tables keep their headers, as in memory."""
+    root, _ = fake_models
+    loaded = corpus.from_texts(["الطقس جميل اليوم والسماء صافية تماما في الصباح الباكر.", "ارتفعت درجات الحرارة اليوم."])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", nlp.ParseWarning)
+        summary = engine.process(loaded, tmp_path / "e", model_dir=root, cache=tmp_path / "c", progress=False,
+                                 partition_size=1)
+    assert summary["failed_partitions"] == [] and summary["n_failed"] == 0
+    assert read_all(tmp_path / "e") == in_memory(loaded, root, tmp_path / "m")
+    assert (tmp_path / "e" / "tables" / "claims.csv").read_text(encoding="utf-8").startswith("claim_id,")
+
+
 def test_cache_off_still_runs_every_pass(fake_models, tmp_path, monkeypatch):
     """Later passes reload documents from a private cache: none fails, none is parsed twice, the user's cache is untouched."""
     root, pipeline = fake_models

@@ -42,6 +42,7 @@ NISBA_PLURALS = tuple(lexicons.column("affixes", "affix", kind="nisba_plural"))
 TITLE_LINK = fold(lexicons.column("pattern_words", role="title_link")[0])
 INSTITUTIONS = dict(zip((fold(h) for h in lexicons.column("institutions", "head")), lexicons.column("institutions", "cameo_role")))
 MAX_COMPLEMENT = 6  # words after an institution noun
+OPTIONAL_DICTIONARY_COLUMNS = ("adjectives", "country", "cameo", "source")  # a user's own rows may leave them out
 TANWIN_FATH = "\u064b"
 COMPLEMENTIZERS = frozenset(fold(w) for w in lexicons.column("complementizers"))
 STOP_UPOS = {"VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON", "PUNCT", "NUM", "DET", "PART", "SYM"}
@@ -98,7 +99,7 @@ def _build_dictionary(dictionary: str | Path | pd.DataFrame | None, extend: str 
     if isinstance(dictionary, pd.DataFrame):
         entries = lexicons.clean(dictionary.fillna("").astype(str))
     else:
-        entries = lexicons.load("actors", path=dictionary, extend=extend)
+        entries = lexicons.load("actors", path=dictionary, extend=extend, optional=OPTIONAL_DICTIONARY_COLUMNS)
     missing = {"actor_id", "name", "type", "aliases"} - set(entries.columns)
     if missing:
         raise ValueError(f"actor dictionary lacks column(s) {sorted(missing)}; see kit/lexicons/ar/actors.csv")

@@ -21,11 +21,12 @@ def available() -> list[str]:
     return sorted(p.name[:-4] for p in folder.iterdir() if p.name.endswith(".csv"))
 
 
-def load(name: str, *, path: str | Path | None = None, extend: str | Path | pd.DataFrame | None = None) -> pd.DataFrame:
+def load(name: str, *, path: str | Path | None = None, extend: str | Path | pd.DataFrame | None = None,
+         optional: tuple[str, ...] = ()) -> pd.DataFrame:
     """Load the shipped lexicon `name`, or the user's file at `path`, optionally extended by more rows.
 
     `extend` (a file or DataFrame with the same columns) is appended to the default so a user can
-    add entries without copying the shipped file.
+    add entries without copying the shipped file; the `optional` columns it may leave out are empty.
     """
     if path is not None:
         table = _read(Path(path))
@@ -36,6 +37,7 @@ def load(name: str, *, path: str | Path | None = None, extend: str | Path | pd.D
             table = _read(file)
     if extend is not None:
         extra = extend if isinstance(extend, pd.DataFrame) else _read(Path(extend))
+        extra = extra.assign(**{column: "" for column in optional if column not in extra.columns})
         missing = set(table.columns) - set(extra.columns)
         if missing:
             raise ValueError(f"extension of lexicon {name!r} lacks column(s) {sorted(missing)}")

@@ -141,6 +141,8 @@ def evaluate_ner(gold: str | Path, *, model_dir: str | Path | None = None) -> di
 
 def evaluate_extraction(gold: str | Path | list[str | Path], **options: Any) -> Grading:
     """Grade the kit's tables against gold readings (files or folders); see `kit.modeltools.gold.evaluate`."""
+    if "input" in options:  # the old name of `articles`
+        options["articles"] = options.pop("input")
     return kit_gold.evaluate(gold if isinstance(gold, (list, tuple)) else [gold], **options)
 
 
