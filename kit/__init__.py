@@ -3,7 +3,8 @@
 The data flow, one way (each stage reads only what the stages before it wrote; `kit.stages`
 declares every stage's needs, tables with their column types, and lexicons):
 
-    read_corpus  kit/corpus.py          files, folders, CSV/JSONL/Parquet, strings -> corpus (one row per document)
+    read_corpus  kit/corpus.py          files, folders, CSV/JSONL/Parquet, strings -> corpus (one row per document;
+                 kit/furniture.py       page furniture found, removed and recorded)
     parse        kit/nlp.py             corpus -> Parsed: Stanza documents, cached on disk
     frames       kit/frames.py          -> documents, sentences, words, entities
     actors       kit/extract/actors.py  -> actors, mentions, actor_edges     (model NER + dictionary + name rules)
@@ -50,7 +51,7 @@ _EXPORTS = {  # public name -> (module, attribute)
     "fold": ("kit.text", "fold"),
 }
 _MODULES = {
-    "corpus", "nlp", "frames", "text", "tables", "lexicons", "io", "cli", "extract", "reporting",
+    "corpus", "furniture", "nlp", "frames", "text", "tables", "lexicons", "io", "cli", "extract", "reporting",
     "modeltools", "schema", "stages", "engine",
 }
 _MOVED = {  # old module name -> where it lives now; kept as deprecated aliases for one release

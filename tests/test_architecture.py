@@ -14,7 +14,7 @@ KIT = ROOT / "kit"
 # Data-flow rank of every module: a module may import modules of its own rank or lower, never higher.
 RANKS = {
     "kit.text": 0, "kit.io": 0, "kit.lexicons": 0, "kit.schema": 0, "kit.modeltools.conllu": 0,
-    "kit.corpus": 1,
+    "kit.corpus": 1, "kit.furniture": 1,
     "kit.nlp": 2,
     "kit.frames": 3,
     "kit.extract.context": 4,
@@ -100,9 +100,11 @@ LEXICON_READ = re.compile(r'(?:lexicons\.(?:load|column)|_lexicon_words)\("([a-z
 @pytest.mark.parametrize("stage", [s for s in stages.STAGES if s.lexicons], ids=lambda s: s.name)
 def test_each_stage_declares_exactly_the_lexicons_its_module_reads(stage):
     """The registry's lexicons are those the stage's module (and the context it builds on) reads."""
-    read = set(LEXICON_READ.findall(MODULES[stage.module].read_text(encoding="utf-8")))
-    if stage.module.startswith("kit.extract."):
-        read |= set(LEXICON_READ.findall(MODULES["kit.extract.context"].read_text(encoding="utf-8")))
+    helpers = [m for m in imports(MODULES[stage.module]) if m in MODULES and rank(m) == rank(stage.module)]
+    helpers += ["kit.extract.context"] if stage.module.startswith("kit.extract.") else []
+    read = set()
+    for module in [stage.module, *helpers]:
+        read |= set(LEXICON_READ.findall(MODULES[module].read_text(encoding="utf-8")))
     assert set(stage.lexicons) == read
 
 
