@@ -497,17 +497,22 @@ def definite(word: str, vocabulary: Vocabulary) -> str:
 
 def _join(words: list[str]) -> str:
     """Words with the one-letter clitics (ل و ب) attached to the next word; ل + ال written لل."""
+    return _attach_letters(words, JOINED)[0]
+
+
+def _attach_letters(words: list[str], letters: frozenset[str]) -> tuple[str, str]:
+    """(the words with each run of `letters` attached to the word after it, the letters left at the end)."""
     out: list[str] = []
     pending = ""
     for w in words:
-        if w in JOINED:
+        if w in letters:
             pending += w
             continue
         if pending:
             w = _attach(pending, w)
             pending = ""
         out.append(w)
-    return " ".join(out)
+    return " ".join(out), pending
 
 
 def _attach(clitics: str, word: str) -> str:
@@ -886,17 +891,8 @@ def newsfane_candidates(evidence: Evidence, vocabulary: Vocabulary, states: dict
 
 def _join_split(words: list[str]) -> str:
     """Join NewsFANE's split clitics back onto their word: ف يديل -> فيديل, و الاجتماعي -> والاجتماعي."""
-    out: list[str] = []
-    pending = ""
-    for w in words:
-        if w in CLITIC_LETTERS:
-            pending += w
-            continue
-        if pending:
-            w = _attach(pending, w)
-            pending = ""
-        out.append(w)
-    return " ".join(out) if not pending else ""
+    joined, dangling = _attach_letters(words, CLITIC_LETTERS)
+    return "" if dangling else joined
 
 
 def _nisba_plural(word: str) -> bool:
