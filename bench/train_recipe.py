@@ -1,6 +1,9 @@
-"""Rebuild a model like ../shared/models/stanza-ar-small from ../shared/corpora with `kit train`, and score it.
+"""Build the news model (stanza-ar-news) from ../shared/corpora with `kit vectors` and `kit train`, and score it.
 
 Data (held-out splits from the model card's SPLITS.md, so the scores compare):
+- word vectors: word2vec on the ~60,000 articles of ../shared/corpora/news (both parquet files; the 43
+  dev articles are not in them), once with clitics split as the mwt splits them (for pos and depparse)
+  and once on tokens as written (for ner), each a Stanza pretrain file (`kit.modeltools.vectors`);
 - tokenizer and mwt: UD Arabic PUD minus its dev and test sentences (800; raw text with SpaceAfter),
   clitics written together grouped into multi-word tokens (`kit.modeltools.conllu.group_clitic_tokens`), and every
   other sentence's Latin `, ; ?` written as Arabic `، ؛ ؟` (`kit.modeltools.train.with_arabic_punctuation`), since
@@ -8,28 +11,38 @@ Data (held-out splits from the model card's SPLITS.md, so the scores compare):
 - pos, lemma, depparse: the same PUD sentences plus UD Arabic PADT 1.3 dev+test, converted to UD v2
   with udapi's ud.Convert1to2 and with diacritics removed from the forms (lemmas stay vocalised);
   XPOS left empty, as on the card (the two treebanks use different tag sets);
-- ner: AQMAR's 22 training articles, early stopping on its 3 dev articles.
-Then both the shared model and the new one are scored the same way: `kit evaluate ud` on the 100
-PUD test sentences (grouped like the training data, which reproduces the card's Tokens score) and `kit evaluate ner` on the 3 AQMAR test articles. Prints scores and wall time.
-Usage: python bench/train_recipe.py --out models/ar-kit [--work DIR] [budget options of kit train]
+- ner: ANERcorp's training split (news; the literature's split, its last 10% of sentences kept for
+  early stopping) plus AQMAR's 22 training articles, one label scheme (PER LOC ORG MISC), early
+  stopping on ANERcorp's dev slice plus AQMAR's 3 dev articles.
+Then the card's model, any `--compare` models and the new one are scored the same way: `kit evaluate
+ud` on the 100 PUD test sentences (grouped like the training data, which reproduces the card's Tokens
+score), `kit evaluate ner` on ANERcorp's test split and on the 3 AQMAR test articles. Prints scores
+and wall time, writes them to WORK/scores.json and a MODEL_CARD.md into the model directory.
+Every step that finished is kept in WORK (vectors, data, each trainer's model): run the same command
+again after an interruption and it resumes with what was left.
+Usage: python bench/train_recipe.py --out runs/stanza-ar-news [--work DIR] [--compare DIR...] [budget options of kit train]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from kit.modeltools import conllu, evaluate, train
+from kit.modeltools import conllu, evaluate, train, vectors
 from kit.text import strip_diacritics
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 PUD = SHARED / "corpora" / "ud" / "UD_Arabic-PUD" / "ar_pud-ud-test.conllu"
 PADT = [SHARED / "corpora" / "ud" / "UD_Arabic-PADT-1.3" / f"ar-ud-{s}.conllu" for s in ("dev", "test")]
 AQMAR = SHARED / "corpora" / "ner" / "AQMAR"
+ANERCORP = SHARED / "corpora" / "ner" / "ANERcorp"
+NEWS = [SHARED / "corpora" / "news" / f"{name}.parquet" for name in ("ant_multisource", "saudinewsnet")]
+NER_DEV_SHARE = 0.1  # of ANERcorp's training sentences, from its end, for early stopping
 SPLITS = SHARED / "models" / "stanza-ar-small" / "SPLITS.md"
 CARD_MODEL = SHARED / "models" / "stanza-ar-small"
 
@@ -67,11 +80,28 @@ def prepare(work: Path) -> dict[str, Path]:
     files["tagger_train"].write_text(train.without_xpos(files["pud_train"].read_text(encoding="utf-8") +
                                                    converted.read_text(encoding="utf-8")), encoding="utf-8")
     dev_articles, test_articles = held_out("AQMAR dev (early stopping)"), held_out("AQMAR test (NER scores on the card)")
-    for name, articles in (("ner_dev", dev_articles), ("ner_test", test_articles),
-                           ("ner_train", [p.name for p in sorted(AQMAR.glob("*.txt")) if p.name not in dev_articles + test_articles])):
-        files[name] = work / f"{name}.bio"
-        files[name].write_text("\n\n".join((AQMAR / a).read_text(encoding="utf-8").strip() for a in articles) + "\n",
-                               encoding="utf-8")
+    aqmar = {name: [s for a in articles for s in conllu.read_bio(AQMAR / a)] for name, articles in (
+        ("dev", dev_articles), ("test", test_articles),
+        ("train", [p.name for p in sorted(AQMAR.glob("*.txt")) if p.name not in dev_articles + test_articles]))}
+    anercorp_train = conllu.read_bio(ANERCORP / "train.bio")
+    cut = len(anercorp_train) - round(len(anercorp_train) * NER_DEV_SHARE)
+    for name, sentences in (("ner_train", anercorp_train[:cut] + aqmar["train"]), ("ner_dev", anercorp_train[cut:] + aqmar["dev"]),
+                            ("ner_test", aqmar["test"]), ("ner_test_anercorp", conllu.read_bio(ANERCORP / "test.bio"))):
+        files[name] = conllu.write_bio(sentences, work / f"{name}.bio")
+    return files
+
+
+def train_vectors(work: Path, limit: int | None) -> dict[str, Path]:
+    """The two pretrain files (words for pos and depparse, tokens for ner), trained once and kept in WORK."""
+    files = {}
+    for key, split in (("pretrain", True), ("ner_pretrain", False)):
+        files[key] = work / "vectors" / f"news_{'words' if split else 'tokens'}.pt"
+        if files[key].exists() and files[key].with_suffix(".json").exists():
+            print(f"reusing {files[key]}", flush=True)
+            continue
+        report = vectors.train_vectors(NEWS, files[key], split_clitics=split, limit=limit)
+        print(f"vectors: {report['vocabulary']:,} from {report['documents']:,} documents, {report['words']:,} "
+              f"{'words' if split else 'tokens'}, {report['seconds'] / 60:.1f} min", flush=True)
     return files
 
 
@@ -79,32 +109,69 @@ def scores(model_dir: Path, files: dict[str, Path]) -> dict[str, float]:
     """UD scores against PUD with clitics grouped into tokens (the card's convention), Tokens also as PUD writes them, NER."""
     ud = evaluate.evaluate_ud(files["pud_test"], model_dir=model_dir, group_clitics=True)
     ungrouped = evaluate.evaluate_ud(files["pud_test"], model_dir=model_dir)
-    ner = evaluate.evaluate_ner(files["ner_test"], model_dir=model_dir)["micro avg"]
-    return {**{k: v["f1"] for k, v in ud.items()}, "Tokens (PUD as written)": ungrouped["Tokens"]["f1"],
-            "NER P": ner["precision"], "NER R": ner["recall"], "NER F1": ner["f1"]}
+    found = {**{k: v["f1"] for k, v in ud.items()}, "Tokens (PUD as written)": ungrouped["Tokens"]["f1"]}
+    for label, gold in (("ANERcorp", files["ner_test_anercorp"]), ("AQMAR", files["ner_test"])):
+        ner = evaluate.evaluate_ner(gold, model_dir=model_dir)["micro avg"]
+        found.update({f"NER {label} P": ner["precision"], f"NER {label} R": ner["recall"], f"NER {label} F1": ner["f1"]})
+    return found
+
+
+def model_card(out: Path, table: dict[str, dict[str, float]], budget: dict[str, int], report: dict, minutes: float) -> None:
+    """MODEL_CARD.md in the model directory: what it was trained on, how long it took, its scores beside the others'."""
+    names = list(table)
+    metrics = list(table[names[0]])
+    rows = "\n".join(f"| {name} | " + " | ".join(f"{table[name][m]:.2f}" for m in metrics) + " |" for name in names)
+    (out / "MODEL_CARD.md").write_text(f"""# {out.name}: an offline Arabic news model for Stanza {__import__('stanza').__version__}
+
+Built by `bench/train_recipe.py` (the kit's repository) from ../shared/corpora; the training data and
+held-out splits are in that script's docstring and ../shared/models/stanza-ar-small/SPLITS.md.
+Word vectors: word2vec on ~60,000 news articles (words with clitics split for pos and depparse, tokens
+for ner; `ar/pretrain/`). NER: ANERcorp train + AQMAR train, labels PER LOC ORG MISC.
+Budget: {budget}. Training: {minutes:.0f} minutes on {__import__('os').cpu_count()} cores
+(per trainer, seconds: {report['seconds']}).
+
+## Scores on held-out data
+UD: CoNLL 2018 F1 on the 100 PUD test sentences (clitics grouped into tokens); NER: entity spans on
+ANERcorp's test split and on the 3 AQMAR test articles (gold tokens).
+
+| model | {' | '.join(metrics)} |
+|---|{'---|' * len(metrics)}
+{rows}
+""", encoding="utf-8")
 
 
 def main() -> None:
     options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     options.add_argument("--out", type=Path, required=True)
     options.add_argument("--work", type=Path, default=Path("runs/train-recipe-work"))
-    for key, value in train.DEFAULT_BUDGET.items():
+    options.add_argument("--compare", type=Path, nargs="*", default=[], help="other model directories to score beside")
+    options.add_argument("--vector-docs", type=int, help="train the vectors on the first N articles only")
+    options.add_argument("--no-vectors", action="store_true", help="train without word vectors (the old recipe)")
+    for key, value in RECIPE_BUDGET.items():
         options.add_argument("--" + key.replace("_", "-"), type=int, default=value)
-    options.add_argument("--jobs", type=int, help="trainers at once (default 1)")
+    options.add_argument("--jobs", type=int, default=2, help="trainers at once (default 2)")
     args = options.parse_args()
-    files = prepare(args.work)
-    budget = {key: getattr(args, key) for key in train.DEFAULT_BUDGET}
     start = time.perf_counter()
+    files = prepare(args.work)
+    pretrains = {} if args.no_vectors else train_vectors(args.work, args.vector_docs)
+    budget = {key: getattr(args, key) for key in train.DEFAULT_BUDGET}
     report = train.train(files["tagger_train"], files["pud_dev"], args.out, tokenize_train=files["pud_train_grouped"],
                          ner_train=files["ner_train"], ner_dev=files["ner_dev"], budget=budget, work_dir=args.work / "train", jobs=args.jobs,
-                         tokenize_dev=files["pud_dev_grouped"])
-    wall = time.perf_counter() - start
-    print(f"trained {report['processors']} in {wall / 60:.1f} min ({report['jobs']} at a time, budget {budget}); "
+                         tokenize_dev=files["pud_dev_grouped"], **pretrains)
+    wall = (time.perf_counter() - start) / 60
+    print(f"trained {report['processors']} in {wall:.1f} min with the vectors ({report['jobs']} at a time, budget {budget}); "
           f"per processor (s): {report['seconds']}; skipped: {report['skipped']}", flush=True)
-    card, new = scores(CARD_MODEL, files), scores(args.out, files)
-    print(f"\n{'':24s}{'card model':>12s}{'new model':>12s}")
-    for key in card:
-        print(f"{key:24s}{card[key]:>12.2f}{new[key]:>12.2f}{'  better' if new[key] > card[key] else ''}")
+    table = {"card model": scores(CARD_MODEL, files)}
+    table.update({str(path): scores(path, files) for path in args.compare})
+    table["new model"] = scores(args.out, files)
+    (args.work / "scores.json").write_text(json.dumps(table, indent=2), encoding="utf-8")
+    model_card(args.out, table, budget, report, wall)
+    print(f"\n{'':26s}" + "".join(f"{name[-12:]:>13s}" for name in table))
+    for key in table["card model"]:
+        print(f"{key:26s}" + "".join(f"{row[key]:>13.2f}" for row in table.values()))
+
+
+RECIPE_BUDGET = {**train.DEFAULT_BUDGET, "pos_steps": 3000, "depparse_steps": 1400, "ner_steps": 2500}
 
 
 if __name__ == "__main__":

@@ -34,6 +34,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _parser() -> argparse.ArgumentParser:
     from kit.nlp import DEFAULT_PROCESSORS
     from kit.modeltools.train import DEFAULT_BUDGET, UD_PROCESSORS
+    from kit.modeltools.vectors import DEFAULTS as VECTOR_DEFAULTS
 
     parser = argparse.ArgumentParser(prog="kit", description="Arabic news research notebook kit")
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
@@ -109,9 +110,23 @@ def _parser() -> argparse.ArgumentParser:
     train.add_argument("--processors", default=",".join(UD_PROCESSORS), help="UD processors to train")
     train.add_argument("--work-dir", type=Path, help="keep the trainers' intermediate files here")
     train.add_argument("--jobs", type=int, help="trainers run at once, each with cores / jobs threads (default 1)")
+    train.add_argument("--pretrain", type=Path, help="word vectors for pos and depparse (a Stanza pretrain file from `kit vectors`)")
+    train.add_argument("--ner-pretrain", type=Path, help="word vectors for ner (from `kit vectors --tokens`)")
     for key, value in DEFAULT_BUDGET.items():
         train.add_argument("--" + key.replace("_", "-"), type=int, default=value, help=f"default {value}")
     train.set_defaults(command=_train)
+
+    vectors = commands.add_parser("vectors", help="train word vectors on raw text and write a Stanza pretrain file")
+    vectors.add_argument("inputs", nargs="+", type=Path, help="parquet, CSV or JSON-lines tables, .txt files or folders")
+    vectors.add_argument("--out", required=True, type=Path, help="the pretrain file to write (.pt); figures go beside it (.json)")
+    vectors.add_argument("--text-col", default="text", help="the text column of tables (default text)")
+    vectors.add_argument("--tokens", action="store_true",
+                         help="keep tokens as written (for NER, which reads tokens); default: split clitics as the mwt does")
+    vectors.add_argument("--limit", type=int, help="use only the first N documents")
+    vectors.add_argument("--workers", type=int, help="word2vec threads (default: the usable cores)")
+    for key, value in VECTOR_DEFAULTS.items():
+        vectors.add_argument("--" + key.replace("_", "-"), type=int, default=value, help=f"default {value}")
+    vectors.set_defaults(command=_vectors)
 
     models = commands.add_parser("models", help="show the model directory and files that would be used")
     _model_options(models, DEFAULT_PROCESSORS)
@@ -196,7 +211,7 @@ def _train(args: argparse.Namespace) -> int:
     report = train.train(args.ud, args.dev, args.out, ner_train=args.ner, ner_dev=args.ner_dev, budget=budget,
                          processors=tuple(p.strip() for p in args.processors.split(",") if p.strip()), work_dir=args.work_dir,
                          tokenize_train=args.tokenize_ud, tokenize_dev=args.tokenize_dev, group_clitics=args.group_clitics,
-                         jobs=args.jobs)
+                         jobs=args.jobs, pretrain=args.pretrain, ner_pretrain=args.ner_pretrain)
     print(f"trained {', '.join(report['processors'])} into {report['model_dir']} ({report['jobs']} at a time); "
           f"seconds: {report['seconds']}")
     for processor, reason in report["skipped"].items():
@@ -204,6 +219,17 @@ def _train(args: argparse.Namespace) -> int:
     processors = ",".join(report["processors"])
     print(f"load it with processors={processors!r}" if "mwt" not in report["processors"] else "", end="")
     print(f"use it with --model-dir {report['model_dir']} or STANZA_RESOURCES_DIR={report['model_dir']}")
+    return 0
+
+
+def _vectors(args: argparse.Namespace) -> int:
+    from kit.modeltools import vectors
+
+    report = vectors.train_vectors(args.inputs, args.out, text_col=args.text_col, split_clitics=not args.tokens,
+                                   limit=args.limit, workers=args.workers,
+                                   **{key: getattr(args, key) for key in vectors.DEFAULTS})
+    print(f"{report['vocabulary']:,} vectors of {report['dim']} dimensions from {report['documents']:,} documents "
+          f"({report['words']:,} {'words' if report['split_clitics'] else 'tokens'}) in {report['seconds']:.0f} s: {report['out']}")
     return 0
 
 

@@ -22,6 +22,7 @@ TATWEEL = "\u0640"
 ALEF_VARIANTS = "أإآٱ"  # hamza above / below, madda, wasla -> bare alef
 HAMZA_CARRIERS = {"ؤ": "و", "ئ": "ي"}
 TA_MARBUTA = {"ة": "ه"}
+OPEN_TA = "ت"  # ta marbuta is written as this before an attached pronoun (حكومة + ه = حكومته)
 ALEF_MAQSURA = {"ى": "ي"}
 DIGITS = {
     **{chr(0x0660 + i): str(i) for i in range(10)},  # Arabic-Indic

@@ -205,3 +205,85 @@ def test_every_other_sentence_gets_arabic_punctuation():
     assert "# text = وقال للحشد، " in first and "\t،\t،\tPUNCT" in first and "," not in first
     assert first.replace("،", ",") == latin.strip()  # nothing else changed
     assert second == latin.strip().replace("وقال", "فقال")  # the other sentence keeps Latin commas
+
+
+@pytest.fixture
+def small_ud(corpora, tmp_path):
+    """A PADT slice as the tagger's training and dev treebanks, and an AQMAR slice as NER data."""
+    ud, ner = conllu.read_conllu(PADT), conllu.read_bio(AQMAR)
+    return {"ud_train": conllu.write_conllu(ud[:30], tmp_path / "train.conllu"),
+            "ud_dev": conllu.write_conllu(ud[30:40], tmp_path / "dev.conllu"),
+            "ner_train": conllu.write_bio(ner[:20], tmp_path / "train.bio"),
+            "ner_dev": conllu.write_bio(ner[20:25], tmp_path / "dev.bio")}
+
+
+def test_word_vectors_reach_pos_depparse_and_ner_and_the_resources(small_ud, fake_trainers, tmp_path):
+    words, tokens = tmp_path / "words.pt", tmp_path / "tokens.pt"
+    words.write_bytes(b"word vectors")
+    tokens.write_bytes(b"token vectors")
+    out = tmp_path / "model"
+    status = cli.main(["train", "--ud", str(small_ud["ud_train"]), "--dev", str(small_ud["ud_dev"]),
+                       "--ner", str(small_ud["ner_train"]), "--ner-dev", str(small_ud["ner_dev"]),
+                       "--processors", "pos,lemma,depparse", "--pretrain", str(words), "--ner-pretrain", str(tokens),
+                       "--out", str(out)])
+    assert status == 0
+    assert fake_trainers["pos"]["wordvec_pretrain_file"] == fake_trainers["depparse"]["wordvec_pretrain_file"] == str(words)
+    assert fake_trainers["ner"]["wordvec_pretrain_file"] == str(tokens)
+    assert "no_pretrain" not in fake_trainers["pos"] and "wordvec_pretrain_file" not in fake_trainers["lemma"]
+    resources = json.loads((out / "resources.json").read_text(encoding="utf-8"))["ar"]
+    assert resources["pos"]["kit"]["dependencies"] == resources["depparse"]["kit"]["dependencies"] == [
+        {"model": "pretrain", "package": "kit"}]
+    assert resources["ner"]["kit"]["dependencies"] == [{"model": "pretrain", "package": "kit_tokens"}]
+    assert "dependencies" not in resources["lemma"]["kit"]
+    assert (out / "ar/pretrain/kit.pt").read_bytes() == b"word vectors"
+    assert (out / "ar/pretrain/kit_tokens.pt").read_bytes() == b"token vectors"
+    # what the kit loads and fingerprints: the pretrain files too
+    files = [p.relative_to(out).as_posix() for p in nlp.model_files(out, "pos,lemma,depparse,ner")]
+    assert files == ["ar/pos/kit.pt", "ar/pretrain/kit.pt", "ar/lemma/kit.pt", "ar/depparse/kit.pt", "ar/ner/kit.pt",
+                     "ar/pretrain/kit_tokens.pt"]
+
+
+def test_without_vectors_the_trainers_are_told_so(small_ud, fake_trainers, tmp_path):
+    train.train(small_ud["ud_train"], small_ud["ud_dev"], tmp_path / "model", processors=("pos", "depparse"))
+    assert fake_trainers["pos"]["no_pretrain"] is True and fake_trainers["depparse"]["no_pretrain"] is True
+    assert not (tmp_path / "model" / "ar" / "pretrain").exists()
+    with pytest.raises(FileNotFoundError, match="no pretrain file at .*missing.pt.*kit vectors"):
+        train.train(small_ud["ud_train"], small_ud["ud_dev"], tmp_path / "model", processors=("pos",),
+                    pretrain=tmp_path / "missing.pt")
+
+
+def test_a_second_run_in_the_same_work_folder_reuses_finished_trainers(small_ud, fake_trainers, tmp_path):
+    work = tmp_path / "work"
+    train.train(small_ud["ud_train"], small_ud["ud_dev"], tmp_path / "model", processors=("pos", "lemma"), work_dir=work)
+    fake_trainers.pop("pos"), fake_trainers.pop("lemma")
+    (work / "models" / "lemma" / "done.json").unlink()  # lemma was interrupted
+    report = train.train(small_ud["ud_train"], small_ud["ud_dev"], tmp_path / "model", processors=("pos", "lemma"), work_dir=work)
+    assert "pos" not in fake_trainers and "lemma" in fake_trainers
+    assert set(report["processors"]) == {"pos", "lemma"}
+    train.train(small_ud["ud_train"], small_ud["ud_dev"], tmp_path / "model", processors=("pos",), work_dir=work,
+                budget={"pos_steps": 7})
+    assert fake_trainers["pos"]["max_steps"] == "7"  # another budget: trained again
+
+
+NEWS = SHARED / "corpora" / "news" / "saudinewsnet.parquet"
+
+
+def test_vectors_and_a_tiny_model_train_for_real_and_load(small_ud, tmp_path):
+    """Stanza's own trainers, a few steps each, with vectors from 200 news articles: the directory loads and tags."""
+    from kit.modeltools import vectors
+
+    if not NEWS.exists():
+        pytest.skip(f"no news corpus at {NEWS}")  # the corpora fixture already fails in CI without ../shared
+    words = vectors.train_vectors([NEWS], tmp_path / "words.pt", limit=200, dim=16, epochs=1, progress=False)
+    tokens = vectors.train_vectors([NEWS], tmp_path / "tokens.pt", limit=200, dim=16, epochs=1, split_clitics=False,
+                                   progress=False)
+    assert words["vocabulary"] > 1000 and tokens["vocabulary"] > words["vocabulary"]  # clitics split: fewer types
+    out = tmp_path / "model"
+    train.train(small_ud["ud_train"], small_ud["ud_dev"], out, processors=("tokenize", "pos"),
+                ner_train=small_ud["ner_train"], ner_dev=small_ud["ner_dev"], pretrain=words["out"], ner_pretrain=tokens["out"],
+                budget={"tokenize_steps": 20, "pos_steps": 4, "ner_steps": 4, "batch_size": 8}, work_dir=tmp_path / "work")
+    pipeline = nlp.load_pipeline(out, "tokenize,pos,ner", download=False)
+    doc = pipeline("قال الوزير إن الحكومة ستعقد اجتماعا في الرياض.")
+    assert doc.sentences and all(word.upos for sentence in doc.sentences for word in sentence.words)
+    assert all(token.ner for sentence in doc.sentences for token in sentence.tokens)
+    assert pipeline.processors["pos"].pretrain is not None

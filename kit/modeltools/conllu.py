@@ -262,12 +262,12 @@ def _unescape_space(value: str) -> str:
 # --- BIO ------------------------------------------------------------------------------------------
 
 def normalise_tag(tag: str) -> str:
-    """A BIO tag with AQMAR's MIS0-MIS3 (and stray variants) read as MISC and BIOES as BIO."""
+    """A BIO tag in one label scheme (PER LOC ORG MISC): AQMAR's MIS0-MIS3 as MISC, ANERcorp's PERS as PER, BIOES as BIO."""
     match = NER_TAG.match(tag.strip())
     if not match:
         return "O"
     prefix, label = match.groups()
-    label = "MISC" if label.upper().startswith("MIS") else label.upper()
+    label = "MISC" if label.upper().startswith("MIS") else "PER" if label.upper() == "PERS" else label.upper()
     return ("B" if prefix in "BS" else "I") + "-" + label
 
 

@@ -49,6 +49,8 @@ def train(
     tokenize_dev: str | Path | None = None,
     group_clitics: bool = False,
     jobs: int | None = None,
+    pretrain: str | Path | None = None,
+    ner_pretrain: str | Path | None = None,
 ) -> dict[str, Any]:
     """Train the models and write the resources directory `out`; return what was trained and how long it took.
 
@@ -59,6 +61,11 @@ def train(
     The trainers are independent (each learns from gold annotation), so `jobs` of them can run at
     once, each with cores / jobs threads. Default 1: on two cores two at once was about as fast over
     the full recipe and slower on short runs (bench/train_speed_bench.py), as depparse uses both cores.
+    `pretrain` (word vectors over words, `kit vectors`) feeds pos and depparse, `ner_pretrain` (over
+    tokens, `kit vectors --tokens`) feeds ner; both are copied into `out` as Stanza dependencies.
+    With a `work_dir`, a trainer that finished is recorded there with its inputs and budget, and a
+    second run with the same ones reuses its model: an interrupted training resumes with the trainers
+    that had not finished.
     """
     budget = {**DEFAULT_BUDGET, **(budget or {})}
     unknown = set(processors) - set(UD_PROCESSORS)
@@ -83,11 +90,17 @@ def train(
         if ner_train:
             data.update(ner_train=Path(ner_train), ner_dev=Path(ner_dev))
             processors = (*processors, "ner")
+        for key, path in (("pretrain", pretrain), ("ner_pretrain", ner_pretrain)):
+            if path is not None:
+                if not Path(path).exists():
+                    raise FileNotFoundError(f"no pretrain file at {path} (write one with `kit vectors`)")
+                data[key] = Path(path)
         if not processors:
             raise ValueError(f"nothing left to train ({'; '.join(f'{k}: {v}' for k, v in report['skipped'].items())})")
         jobs = max(1, min(jobs or 1, len(processors)))
         models = _run_trainers(processors, data, work, budget, jobs, report)
-        _write_resources(out, models)
+        _write_resources(out, models, {processor: data[key] for processor, key in _PRETRAIN_OF.items()
+                                       if processor in models and key in data})
     report["model_dir"] = str(out)
     report["processors"] = list(models)
     report["jobs"] = jobs
@@ -112,7 +125,14 @@ def _run_trainers(processors: tuple[str, ...], data: dict[str, Any], work: Path,
 
 
 def _train_one(processor: str, data: dict[str, Path], work: Path, budget: dict[str, int], jobs: int) -> tuple[str, Path, float]:
-    """Train one processor with cores / jobs threads; return its name, model file and seconds."""
+    """Train one processor with cores / jobs threads, or reuse the model a finished run left; return its name, model file and seconds."""
+    record = _model_path(work, processor).with_name("done.json")
+    key = _training_key(processor, data, budget)
+    if record.exists() and _model_path(work, processor).exists():
+        done = json.loads(record.read_text(encoding="utf-8"))
+        if done.get("key") == key:
+            return processor, _model_path(work, processor), done["seconds"]
+    record.unlink(missing_ok=True)
     nlp.configure_threads(jobs)
     start = time.perf_counter()
     try:
@@ -120,7 +140,18 @@ def _train_one(processor: str, data: dict[str, Path], work: Path, budget: dict[s
             path = _TRAINERS[processor](data, work, budget)
     except Exception as error:
         raise RuntimeError(f"training {processor} failed: {error}") from error
-    return processor, path, round(time.perf_counter() - start, 1)
+    seconds = round(time.perf_counter() - start, 1)
+    record.write_text(json.dumps({"key": key, "seconds": seconds}), encoding="utf-8")
+    return processor, path, seconds
+
+
+def _training_key(processor: str, data: dict[str, Path], budget: dict[str, int]) -> str:
+    """A hash of what a trainer learns from: its input files' contents and the budget."""
+    digest = hashlib.sha256(f"{processor} {sorted(budget.items())}".encode())
+    for name, path in sorted(data.items()):
+        if isinstance(path, Path) and path.is_file() and (name.startswith(("train", "dev", "ner")) or name == "pretrain"):
+            digest.update(f"{name} {nlp.file_sha256(path)}".encode())
+    return digest.hexdigest()
 
 
 @contextmanager
@@ -239,6 +270,11 @@ def _common(processor: str, work: Path) -> list[str]:
     return [*language, "--shorthand", SHORTHAND, "--save_dir", str(target.parent), "--save_name", target.name]
 
 
+def _vectors(data: dict[str, Path], key: str) -> list[str]:
+    """The trainer's word-vector options: the pretrain file when one was given, else none at all."""
+    return ["--wordvec_pretrain_file", str(data[key])] if key in data else ["--no_pretrain"]
+
+
 def _interval(steps: int) -> int:
     """Evaluate on dev about ten times, and at least once (Stanza's tagger fails if it never evaluates)."""
     return max(1, min(steps, max(20, steps // 10)))
@@ -274,7 +310,7 @@ def _train_pos(data: dict[str, Path], work: Path, budget: dict[str, int]) -> Pat
 
     tagger.main([
         "--mode", "train", "--train_file", str(data["train_conllu"]), "--eval_file", str(data["dev_conllu"]),
-        "--output_file", str(work / "pos.dev.pred.conllu"), "--no_pretrain", "--max_steps", str(budget["pos_steps"]),
+        "--output_file", str(work / "pos.dev.pred.conllu"), *_vectors(data, "pretrain"), "--max_steps", str(budget["pos_steps"]),
         "--eval_interval", str(_interval(budget["pos_steps"])), "--batch_size", str(budget["batch_size"]),
         *_common("pos", work),
     ])
@@ -297,7 +333,7 @@ def _train_depparse(data: dict[str, Path], work: Path, budget: dict[str, int]) -
 
     parser.main([
         "--mode", "train", "--train_file", str(data["train_conllu"]), "--eval_file", str(data["dev_conllu"]),
-        "--output_file", str(work / "depparse.dev.pred.conllu"), "--no_pretrain",
+        "--output_file", str(work / "depparse.dev.pred.conllu"), *_vectors(data, "pretrain"),
         "--max_steps", str(budget["depparse_steps"]), "--eval_interval", str(_interval(budget["depparse_steps"])),
         "--batch_size", str(budget["batch_size"] * 50), *_common("depparse", work),
     ])
@@ -316,7 +352,7 @@ def _train_ner(data: dict[str, Path], work: Path, budget: dict[str, int]) -> Pat
             [[{"text": token, "ner": tag} for token, tag in sentence] for sentence in sentences], ensure_ascii=False
         ), encoding="utf-8")
     ner_tagger.main([
-        "--mode", "train", "--train_file", str(files["train"]), "--eval_file", str(files["dev"]), "--no_pretrain",
+        "--mode", "train", "--train_file", str(files["train"]), "--eval_file", str(files["dev"]), *_vectors(data, "ner_pretrain"),
         "--max_steps", str(budget["ner_steps"]), "--eval_interval", str(_interval(budget["ner_steps"])),
         "--batch_size", str(budget["batch_size"]), *_common("ner", work),
     ])
@@ -328,11 +364,20 @@ _TRAINERS = {
     "depparse": _train_depparse, "ner": _train_ner,
 }
 _TRAINING_ORDER = ("depparse", "pos", "tokenize", "ner", "lemma", "mwt")  # longest first, so parallel jobs end together
+_PRETRAIN_OF = {"pos": "pretrain", "depparse": "pretrain", "ner": "ner_pretrain"}
+PRETRAIN_PACKAGES = {"pretrain": PACKAGE, "ner_pretrain": PACKAGE + "_tokens"}
 
 
-def _write_resources(out: Path, models: dict[str, Path]) -> None:
-    """Copy the models to OUT/ar/<processor>/kit.pt and write a resources.json that names them."""
+def _write_resources(out: Path, models: dict[str, Path], pretrains: dict[str, Path] | None = None) -> None:
+    """Copy the models to OUT/ar/<processor>/kit.pt (word vectors to OUT/ar/pretrain/) and write a resources.json that names them."""
     lang: dict[str, Any] = {"lang_name": "Arabic", "default_processors": {}, "default_dependencies": {}}
+    packages: dict[Path, str] = {}
+    for processor, source in (pretrains or {}).items():
+        package = packages.setdefault(source, PRETRAIN_PACKAGES[_PRETRAIN_OF[processor]] if packages else PACKAGE)
+        target = out / LANG / "pretrain" / f"{package}.pt"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+        lang.setdefault("pretrain", {})[package] = {"md5": hashlib.md5(target.read_bytes()).hexdigest()}
     for processor, path in models.items():
         if not path.exists():
             raise RuntimeError(f"the {processor} trainer wrote no model at {path}")
@@ -341,6 +386,8 @@ def _write_resources(out: Path, models: dict[str, Path]) -> None:
         shutil.copyfile(path, target)
         lang["default_processors"][processor] = PACKAGE
         lang[processor] = {PACKAGE: {"md5": hashlib.md5(target.read_bytes()).hexdigest()}}
+        if processor in (pretrains or {}):
+            lang[processor][PACKAGE]["dependencies"] = [{"model": "pretrain", "package": packages[pretrains[processor]]}]
     lang["packages"] = {"default": dict(lang["default_processors"])}
     resources = {"url": "file:///kit-trained-models-are-local/{lang}/{filename}", LANG: lang}
     (out / "resources.json").write_text(json.dumps(resources, ensure_ascii=False, indent=2), encoding="utf-8")
