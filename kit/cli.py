@@ -13,22 +13,39 @@ DEFAULT_INPUT = "seeds/"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the `kit` console script; returns the exit status."""
+    """Entry point of the `kit` console script; returns the exit status.
+
+    A user's mistake or a failure ends in one `kit: error: ...` line (exit 2); `--debug` shows the traceback instead.
+    """
     parser = _parser()
     args = parser.parse_args(argv)
     previous_format = warnings.formatwarning
     warnings.formatwarning = _format_warning
     try:
         return args.command(args)
-    except Exception as error:  # the CLI reports; tracebacks are for the library
-        from kit.nlp import ModelNotFoundError
-
-        if isinstance(error, (ModelNotFoundError, FileNotFoundError, ValueError)):
-            print(f"kit: error: {error}", file=sys.stderr)
-            return 2
-        raise
+    except KeyboardInterrupt:
+        if args.debug:
+            raise
+        print("kit: interrupted; what was already written is complete, a partial run folder was removed", file=sys.stderr)
+        return 130
+    except Exception as error:  # the CLI reports; tracebacks are for the library and --debug
+        if args.debug:
+            raise
+        print(f"kit: error: {_explain(error)}", file=sys.stderr)
+        return 2
     finally:
         warnings.formatwarning = previous_format
+
+
+def _explain(error: Exception) -> str:
+    """One line for the user: the message of the kit's own errors, the path and reason of an OS error, else the type too."""
+    from kit.nlp import ModelNotFoundError
+
+    if isinstance(error, OSError) and error.filename:
+        return f"cannot use {error.filename}: {error.strerror or error}"
+    if isinstance(error, (ModelNotFoundError, FileNotFoundError, ValueError)):
+        return str(error)
+    return f"{type(error).__name__}: {error} (run again with --debug for the traceback)"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -62,7 +79,7 @@ def _parser() -> argparse.ArgumentParser:
     run = commands.add_parser("run", help="parse, write the tables, run the notebooks and the report into a run folder")
     run.add_argument("inputs", nargs="*", default=[DEFAULT_INPUT], metavar="INPUT",
                      help="text files, folders, .csv/.jsonl/.parquet tables (default: seeds/)")
-    run.add_argument("--out", required=True, type=Path, help="the run folder, e.g. runs/NAME (replaced atomically)")
+    run.add_argument("--out", required=True, type=Path, help="the run folder, e.g. runs/NAME: new, empty, or an earlier kit run (replaced atomically once the new run is complete)")
     run.add_argument("-p", "--parameter", nargs=2, action="append", default=[], metavar=("KEY", "VALUE"),
                      help="a notebook parameter (VALUE read as YAML: 10, true, [a, b]); repeatable")
     run.add_argument("--notebooks", nargs="+", help="notebooks to run (default: 01_corpus 02_actors 03_claims 04_stances)")
@@ -71,6 +88,8 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--no-cache", action="store_true", help="neither read nor write the parse cache")
     _engine_options(run)
     run.add_argument("--quiet", action="store_true", help="no progress bars")
+    run.add_argument("--keep-failed", action="store_true",
+                     help="put a run with a failed notebook at --out anyway (default: beside it, as NAME.failed)")
     run.set_defaults(command=_run)
 
     evaluate = commands.add_parser("evaluate", help="score the pipeline or the extractors against gold data")
@@ -131,7 +150,18 @@ def _parser() -> argparse.ArgumentParser:
     models = commands.add_parser("models", help="show the model directory and files that would be used")
     _model_options(models, DEFAULT_PROCESSORS)
     models.set_defaults(command=_models)
+    _add_debug(parser)
     return parser
+
+
+def _add_debug(parser: argparse.ArgumentParser) -> None:
+    """`--debug` on every command, before or after its name."""
+    parser.add_argument("--debug", action="store_true", default=argparse.SUPPRESS if parser.prog != "kit" else False,
+                        help="show the traceback of an error instead of one line")
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                _add_debug(sub)
 
 
 def _engine_options(parser: argparse.ArgumentParser) -> None:
@@ -152,8 +182,11 @@ def _model_options(parser: argparse.ArgumentParser, default_processors: str) -> 
 def _parse(args: argparse.Namespace) -> int:
     from kit import corpus, engine
 
+    missing = [str(item) for item in args.inputs if not Path(item).exists()]
+    if missing:
+        raise FileNotFoundError(f"no input at {', '.join(missing)} (give .txt files, folders or .csv/.jsonl/.parquet tables)")
     loaded = corpus.load(
-        args.inputs,
+        [Path(item) for item in args.inputs],
         text_col=args.text_col,
         title_col=args.title_col,
         date_col=args.date_col,
@@ -184,7 +217,20 @@ def _parse(args: argparse.Namespace) -> int:
         f"{info['n_failed']} failed; engine {info['engine']}); tables in {args.out / 'tables'}: "
         + ", ".join(f"{name} ({rows} rows)" for name, rows in info["tables"].items())
     )
-    return 0
+    return _report_failures(info)
+
+
+def _report_failures(info: dict) -> int:
+    """Say at the end what failed, counted by reason; 1 when a table is incomplete (a partition failed) or nothing parsed."""
+    import re
+    from collections import Counter
+
+    reasons = Counter(re.sub(r"^document \S+ \([^)]*\): ", "", message) for message in info["errors"].values())
+    for reason, count in reasons.most_common():
+        print(f"kit: {count} document(s) failed: {reason}", file=sys.stderr)
+    for partition in info.get("failed_partitions", []):
+        print(f"kit: error: {partition}; the tables lack its documents", file=sys.stderr)
+    return 1 if info.get("failed_partitions") or not info["n_documents"] else 0
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -192,15 +238,28 @@ def _run(args: argparse.Namespace) -> int:
 
     from kit.reporting import run
 
-    parameters = {key: yaml.safe_load(value) for key, value in args.parameter}
+    parameters = {}
+    for key, value in args.parameter:
+        try:
+            parameters[key] = yaml.safe_load(value)
+        except yaml.YAMLError as error:
+            problem = getattr(error, "problem", None) or type(error).__name__
+            raise ValueError(f"-p {key} {value!r} is not a plain YAML value ({problem}); write e.g. -p top_n 20, "
+                             f"-p names '[a, b]' or -p title 'some text'") from None
     manifest = run.run(
         args.inputs, args.out, parameters=parameters, notebooks=args.notebooks, model_dir=args.model_dir,
         cache=False if args.no_cache else args.cache, workers=args.workers, progress=not args.quiet,
         engine=args.engine, scheduler=args.scheduler, partition_size=args.partition_size, batch_size=args.batch_size,
+        keep_failed=args.keep_failed,
     )
     for record in manifest["notebooks"]:
         print(f"{record['name']}: {record['status']}" + (f" ({record['error']})" if record.get("error") else ""))
-    print(f"run folder: {args.out} (report.html, tables/, figures/, notebooks/, manifest.json)")
+    print(f"run folder: {manifest['run_folder']} (report.html, tables/, figures/, notebooks/, manifest.json)")
+    if manifest["status"] != "ok" and Path(manifest["run_folder"]) != Path(args.out).absolute():
+        print(f"kit: the run failed, so it went beside --out; {args.out} is unchanged (--keep-failed puts a failed run there)",
+              file=sys.stderr)
+    _report_failures({"errors": manifest["parse_errors"], "failed_partitions": manifest["failed_partitions"],
+                      "n_documents": 1})
     return 0 if manifest["status"] == "ok" else 1
 
 

@@ -33,7 +33,7 @@ FILE_SUFFIXES = (".txt",) + TABLE_SUFFIXES
 
 # C0/C1 controls except tab and newline; zero-width no-break space (BOM) anywhere; zero-width space
 # and the bidirectional marks and embeddings (invisible; they would glue onto the next word).
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff\u200b\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff\u200b-\u200f\u2060\u00ad\u034f\u061c\u202a-\u202e\u2066-\u2069]")
 _SPACE_SEPARATORS = re.compile(r"[\xa0\u2000-\u200a\u202f\u205f\u3000]")  # no-break and other spaces
 _LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 
@@ -251,7 +251,8 @@ def _read_table(path: Path, columns: dict[str, str]) -> list[_Raw]:
             "name the right one with text_col="
         )
     raws = []
-    for i, row in enumerate(table.to_dict("records")):
+    numbers = table.pop(_LINE) if _LINE in table.columns else range(1, len(table) + 1)
+    for row, number in zip(table.to_dict("records"), numbers):
         text = row[columns["text"]]
         raws.append(
             _Raw(
@@ -259,10 +260,13 @@ def _read_table(path: Path, columns: dict[str, str]) -> list[_Raw]:
                 title=_cell(row.get(columns["title"], "")),
                 date=_cell(row.get(columns["date"], "")),
                 source=_cell(row.get(columns["source"], "")),
-                path=f"{path}#{i + 1}",
+                path=f"{path}#{number}",
             )
         )
     return raws
+
+
+_LINE = "\0line"  # a JSON-lines record's line number, so documents and warnings name the same `path#N`
 
 
 def _read_jsonl(path: Path) -> pd.DataFrame:
@@ -278,7 +282,7 @@ def _read_jsonl(path: Path) -> pd.DataFrame:
         if not isinstance(record, dict):
             warnings.warn(f"document {path}#{n}: a JSON {type(record).__name__}, not an object; skipped", CorpusWarning, stacklevel=6)
             continue
-        records.append(record)
+        records.append({**record, _LINE: n})
     return pd.DataFrame.from_records(records)
 
 

@@ -24,6 +24,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 
 from kit import frames, nlp, stages
+from kit import io as kit_io
 from kit.io import atomic_write
 
 ENGINES = ("local", "dask")
@@ -64,10 +65,12 @@ def process(
         raise ValueError(f"unknown engine {engine!r}; valid engines: {', '.join(ENGINES)}")
     if partition_size < 1:
         raise ValueError("partition_size must be at least 1")
-    out = Path(out)
+    out = _mkdir(Path(out))  # an output path that cannot be a folder fails before the model loads
     root = nlp.ensure_models(model_dir, processors)
     processors = nlp.resolve_processors(processors, root)
-    with _cache_folder(cache) as cache_root, tempfile.TemporaryDirectory(dir=_mkdir(out), prefix=".parts.") as parts:
+    kit_io.remove_leftovers(out, ".parts.")  # of runs that were killed
+    with _cache_folder(cache) as cache_root, tempfile.TemporaryDirectory(dir=out, prefix=".parts.") as parts:
+        (Path(parts) / kit_io.STAGING_OWNER).write_text(str(os.getpid()), encoding="utf-8")
         settings = Settings(parts, str(cache_root), str(root), processors, workers, batch_size,
                             str(dictionary) if dictionary else None, keep_whole)
         partitions = [corpus.iloc[i:i + partition_size] for i in range(0, len(corpus), partition_size)]
@@ -110,33 +113,67 @@ def _mkdir(path: Path) -> Path:
 def _cache_folder(cache: str | Path | bool | None) -> Iterator[Path]:
     """The parse cache; the second pass reloads documents from it, so with the cache off a private one is used."""
     root = nlp.cache_dir(cache)
-    if root is not None:
+    if root is not None and _writable(root):
         yield root
         return
+    if root is not None:
+        warnings.warn(f"parse cache {root} is not writable; this run uses a private cache that is removed afterwards",
+                      nlp.ParseWarning, stacklevel=4)
     with tempfile.TemporaryDirectory(prefix="kit-run-cache.") as private:
         yield Path(private)
 
 
+def _writable(folder: Path) -> bool:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".probe."):
+            return True
+    except OSError:
+        return False
+
+
 @contextmanager
 def _executor(engine: str, workers: int, scheduler: str | None, progress: bool) -> Iterator[Callable]:
-    """A function run_all(task, partitions, settings) -> list of results, for the chosen engine."""
+    """A function run_all(task, partitions, settings, pass_number, ...) -> list of results, for the chosen engine, with a progress bar."""
+    from tqdm.auto import tqdm
+
+    def bar(partitions, pass_number):
+        return tqdm(total=sum(len(p) for p in partitions), unit="doc", disable=not progress,
+                    desc="Parsing" if pass_number == 0 else f"Extracting (pass {pass_number + 1})")
+
     if engine == "local":
-        def run_local(task, partitions, settings, *extra):
-            return [_guarded(task, n, part, settings, *extra) for n, part in enumerate(partitions)]
+        def run_local(task, partitions, settings, pass_number, *extra):
+            results = []
+            with bar(partitions, pass_number) as shown:
+                for n, part in enumerate(partitions):
+                    results.append(_guarded(task, n, part, settings, pass_number, *extra))
+                    shown.update(len(part))
+            return results
 
         yield run_local
         return
     from dask.distributed import Client, LocalCluster
+    from distributed.security import Security
 
     cluster = None
     if scheduler is None:
+        # security=True: TLS with a key and certificate made for this cluster alone, so no other local
+        # process can connect to the scheduler and run code in the workers
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                               dashboard_address=None, silence_logs=logging.ERROR)
-    client = Client(cluster if cluster is not None else scheduler)
+                               dashboard_address=None, silence_logs=logging.ERROR, security=True)
+    # an existing scheduler: the TLS settings of Dask's configuration (distributed.comm.tls.*), if any
+    client = Client(cluster) if cluster is not None else Client(scheduler, security=Security())
     try:
-        def run_dask(task, partitions, settings, *extra):
+        def run_dask(task, partitions, settings, pass_number, *extra):
+            from distributed import as_completed
+
             futures = client.map(_guarded, [task] * len(partitions), range(len(partitions)), partitions,
-                                 [settings] * len(partitions), *([value] * len(partitions) for value in extra), pure=False)
+                                 [settings] * len(partitions), [pass_number] * len(partitions),
+                                 *([value] * len(partitions) for value in extra), pure=False)
+            sizes = {future.key: len(part) for future, part in zip(futures, partitions)}
+            with bar(partitions, pass_number) as shown:
+                for future in as_completed(futures):
+                    shown.update(sizes[future.key])
             return client.gather(futures)
 
         yield run_dask
@@ -156,12 +193,14 @@ def _guarded(task, number: int, partition: pd.DataFrame, settings: Settings, *ex
                 "failed_partition": f"partition {number} ({ids}): {type(error).__name__}: {error}"}
 
 
-def _parse(partition: pd.DataFrame, settings: Settings) -> nlp.Parsed:
-    with warnings.catch_warnings(record=True):
+def _parse(partition: pd.DataFrame, settings: Settings) -> tuple[nlp.Parsed, list[str]]:
+    """Parse (or reload) a partition; its warnings (a cache entry repaired, a document skipped) are returned, for the summary."""
+    with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        return nlp.parse(partition, model_dir=settings.model_dir, processors=settings.processors, cache=settings.cache,
-                         workers=settings.workers, batch_size=settings.batch_size, progress=False,
-                         keep_whole=settings.keep_whole)
+        parsed = nlp.parse(partition, model_dir=settings.model_dir, processors=settings.processors, cache=settings.cache,
+                           workers=settings.workers, batch_size=settings.batch_size, progress=False,
+                           keep_whole=settings.keep_whole)
+    return parsed, [str(w.message) for w in caught if issubclass(w.category, nlp.ParseWarning)]
 
 
 def _write(table: pd.DataFrame, settings: Settings, name: str, number: int) -> None:
@@ -182,7 +221,7 @@ def _pass(number: int, partition: pd.DataFrame, settings: Settings, pass_number:
     The tables a stage needs from an earlier pass's corpus half are read for this partition's
     documents; the first pass also writes the partition's CoNLL-U.
     """
-    parsed = _parse(partition, settings)
+    parsed, parse_warnings = _parse(partition, settings)
     options = stages.Options(dictionary=settings.dictionary)
     tables: dict[str, pd.DataFrame] = {}
     for stage in (s for s in stages.TABLE_STAGES if s.name in names):
@@ -197,7 +236,7 @@ def _pass(number: int, partition: pd.DataFrame, settings: Settings, pass_number:
                 _write(table, settings, name, number)
     if pass_number == 0:
         frames.write_conllu(parsed, Path(settings.parts) / f"conllu-{number:06d}.conllu")
-    return {"info": parsed.info, "errors": parsed.errors}
+    return {"info": parsed.info, "errors": parsed.errors, "warnings": parse_warnings}
 
 
 def _read_corpus_table(path: Path, doc_ids: list[str]) -> pd.DataFrame:
@@ -248,6 +287,10 @@ def _summary(first, second, corpus, engine, workers, root, processors, keep_whol
     errors: dict[str, str] = {}
     for result in first + second:
         errors.update(result.get("errors", {}))
+    reported = {message for result in first + second for message in result.get("warnings", [])}
+    for message in sorted(reported):  # what the partitions saw: cache entries repaired, an unwritable cache
+        if not any(doc_id in message for doc_id in errors):
+            warnings.warn(message, nlp.ParseWarning, stacklevel=3)
     for doc_id, message in errors.items():
         warnings.warn(message if doc_id in message else f"document {doc_id}: {message}", nlp.ParseWarning, stacklevel=3)
     infos = [r["info"] for r in first if "info" in r]

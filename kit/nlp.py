@@ -350,7 +350,12 @@ def parse(
                         continue
                     docs[doc_id] = doc
                     if cache_root is not None:
-                        write_cached(_cache_path(cache_root, cache_key(text, fingerprint, variant(processors, keep_whole))), doc)
+                        try:
+                            write_cached(_cache_path(cache_root, cache_key(text, fingerprint, variant(processors, keep_whole))), doc)
+                        except OSError as error:
+                            warnings.warn(f"parse cache {cache_root} is not writable ({error}); parsing without caching",
+                                          ParseWarning, stacklevel=2)
+                            cache_root = None
                 bar.update(len(batch))
 
     kept = corpus[corpus["doc_id"].isin(docs.keys())].reset_index(drop=True)
@@ -369,12 +374,53 @@ def parse(
     return Parsed(corpus=kept, docs={d: docs[d] for d in kept["doc_id"]}, info=info, errors=errors)
 
 
+SECTION_CHARS = 20_000  # longer documents are parsed in sections cut at paragraph breaks (memory and time stay bounded)
+_CUTS = ("\n\n", "\n", ". ", ".", "؟ ", "! ", " ")
+
+
+def sections(text: str, limit: int = SECTION_CHARS) -> list[tuple[int, str]]:
+    """`text` as (offset, section) pieces of at most `limit` characters, cut after a paragraph break where one is near,
+    else a line break, a sentence end or a space; the pieces joined give `text` back."""
+    pieces, start = [], 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        cut = next((window.rfind(mark) + len(mark) for mark in _CUTS if window.rfind(mark) > limit // 2), limit)
+        pieces.append((start, window[:cut]))
+        start += cut
+    pieces.append((start, text[start:]))
+    return pieces
+
+
+def _merged(text: str, parts: list[tuple[int, Any]]):
+    """One Stanza Document for `text` from the Documents of its sections, their offsets moved to index `text`."""
+    from stanza.models.common.doc import Document
+
+    sentences, comments = [], []
+    for offset, doc in parts:
+        for sentence in doc.to_dict():
+            for item in sentence:
+                for key in ("start_char", "end_char"):
+                    if key in item:
+                        item[key] += offset
+            sentences.append(sentence)
+        comments += doc.sentence_comments()
+    return Document(sentences, text, comments)
+
+
 def _process_batch(pipeline, batch: list[tuple[str, str, str]], errors: dict[str, str]) -> list:
-    """Run one batch through Stanza's bulk processing; if it fails, retry one by one to isolate the bad one."""
+    """Run one batch through Stanza's bulk processing; if it fails, retry one by one to isolate the bad one.
+
+    A document longer than SECTION_CHARS goes through in sections and comes back whole.
+    """
     from stanza.models.common.doc import Document
 
     try:
-        return pipeline.bulk_process([Document([], text=text) for _, text, _ in batch])
+        pieces = [(n, offset, section) for n, (_, text, _) in enumerate(batch) for offset, section in sections(text, SECTION_CHARS)]
+        if len(pieces) == len(batch):
+            return pipeline.bulk_process([Document([], text=text) for _, text, _ in batch])
+        parsed = pipeline.bulk_process([Document([], text=section) for _, _, section in pieces])
+        return [_merged(text, [(offset, doc) for (m, offset, _), doc in zip(pieces, parsed) if m == n])
+                for n, (_, text, _) in enumerate(batch)]
     except Exception as error:
         if len(batch) > 1:
             return [doc for item in batch for doc in _process_batch(pipeline, [item], errors)]

@@ -99,3 +99,72 @@ def test_batch_size_reaches_stanza(fake_models, tmp_path, batch_size, calls):
     status = cli.main(["parse", str(tmp_path), "--out", str(tmp_path / "out"), "--model-dir", str(root), "--quiet",
                        "--batch-size", str(batch_size), "--cache", str(tmp_path / "cache")])
     assert status == 0 and pipeline.calls == calls  # the second pass reads the cache and runs no model
+
+
+NOTEBOOKS = ROOT / "tests" / "notebooks"
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["run", "--out", "{tmp}/r", "-p", "top_n", "abc", "--notebooks", "02_actors"],
+     "-p top_n 'abc': 02_actors expects int (its default is 15)"),
+    (["run", "--out", "{tmp}/r", "-p", "top_n", "!!python/object/apply:os.system [ls]", "--notebooks", "02_actors"],
+     "-p top_n '!!python/object/apply:os.system [ls]' is not a plain YAML value"),
+    (["run", "--out", "{tmp}/r", "-p", "top_n", "[1, 2", "--notebooks", "02_actors"], "is not a plain YAML value"),
+    (["parse", "{tmp}/مقالات", "--out", "{tmp}/o"], "no input at {tmp}/مقالات"),
+    (["run", "{tmp}/مقالات", "--out", "{tmp}/r"], "no input at {tmp}/مقالات"),
+    (["parse", str(SEEDS), "--out", "{tmp}/a_file"], "cannot use {tmp}/a_file"),
+])
+def test_ordinary_mistakes_end_in_one_line_naming_what_is_wrong(tmp_path, argv, message, capsys):
+    (tmp_path / "a_file").write_text("not a folder")
+    status = cli.main([arg.replace("{tmp}", str(tmp_path)) for arg in argv])
+    err = capsys.readouterr().err
+    assert status == 2
+    assert err.startswith("kit: error: ") and message.replace("{tmp}", str(tmp_path)) in err
+    assert "Traceback" not in err and err.count("\n") == 1
+    assert not (tmp_path / "r").exists() and not (tmp_path / "o").exists()
+
+
+def test_debug_shows_the_traceback(tmp_path):
+    with pytest.raises(FileNotFoundError, match="no input at"):
+        cli.main(["parse", str(tmp_path / "missing"), "--out", str(tmp_path / "o"), "--debug"])
+
+
+def test_an_unexpected_failure_is_one_line_that_points_to_debug(tmp_path, monkeypatch, capsys):
+    from kit import corpus
+
+    monkeypatch.setattr(corpus, "load", lambda *a, **k: 1 / 0)
+    assert cli.main(["parse", str(SEEDS), "--out", str(tmp_path / "o")]) == 2
+    assert capsys.readouterr().err == "kit: error: ZeroDivisionError: division by zero (run again with --debug for the traceback)\n"
+
+
+def test_a_failed_partition_is_reported_and_fails_the_command(fake_models, tmp_path, monkeypatch, capsys):
+    from kit import engine
+
+    root, _ = fake_models
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    original = engine._pass
+
+    def second_pass_breaks(number, partition, settings, pass_number, names):
+        if pass_number == 1:
+            raise OSError("disk full")
+        return original(number, partition, settings, pass_number, names)
+
+    monkeypatch.setattr(engine, "_pass", second_pass_breaks)
+    with pytest.warns(nlp.ParseWarning, match="partition 0 failed"):
+        status = cli.main(["parse", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--model-dir", str(root), "--quiet",
+                           "--cache", str(tmp_path / "cache")])
+    err = capsys.readouterr().err
+    assert status == 1
+    assert "kit: 1 document(s) failed: partition 0 failed (OSError: disk full)" in err
+    assert "kit: error: partition 0 (" in err and "the tables lack its documents" in err
+
+
+def test_kit_parse_shows_progress_per_pass(fake_models, tmp_path, capsys):
+    root, _ = fake_models
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    assert cli.main(["parse", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--model-dir", str(root),
+                     "--cache", str(tmp_path / "cache")]) == 0
+    err = capsys.readouterr().err
+    assert "Parsing: 100%" in err and "1/1" in err and "Extracting (pass 2): 100%" in err

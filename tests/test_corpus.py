@@ -78,9 +78,21 @@ def test_loading_normalisation_bom_crlf_nfc():
     assert text == "قال\nالرئيس\nإن \u0622 \ufefbآ"  # no BOM, newlines only, alef + madda composed to آ
 
 
-def test_invisible_characters_removed_and_spaces_plain():
-    raw = "\u200fقال\u00a0الرئيس\u200b إن\u202b المحادثات\u202c تتقدم\u2009اليوم."
+@pytest.mark.parametrize("raw", [
+    "\u200fقال\u00a0الرئيس\u200b إن\u202b المحادثات\u202c تتقدم\u2009اليوم.",
+    "قا\u200cل الرئي\u200dس إ\u2060ن المحا\u00adدثات\u2067 تتقدم\u2069 اليوم.",  # joiners, word joiner, soft hyphen, isolates
+])
+def test_invisible_characters_removed_and_spaces_plain(raw):
     assert corpus.from_texts([raw]).loc[0, "text"] == "قال الرئيس إن المحادثات تتقدم اليوم."
+
+
+def test_json_lines_are_numbered_alike_in_warnings_and_documents(tmp_path):
+    path = tmp_path / "news.jsonl"
+    path.write_text('{"text": "قال الرئيس إن المحادثات تتقدم"}\nnot json\n{"text": "وأضاف الوزير أن روسيا ستشارك"}\n',
+                    encoding="utf-8")
+    with pytest.warns(corpus.CorpusWarning, match=f"document {path}#2: not valid JSON"):
+        loaded = corpus.load([path])
+    assert loaded["path"].tolist() == [f"{path}#1", f"{path}#3"]
 
 
 def test_headline_becomes_title_but_stays_in_text():

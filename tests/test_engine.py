@@ -96,3 +96,64 @@ def test_dask_engine_on_two_local_workers_matches_the_local_engine(model_dir, se
     assert (tmp_path / "dask" / "corpus.conllu").read_bytes() == (tmp_path / "local" / "corpus.conllu").read_bytes()
     assert distributed["engine"] == "dask" and distributed["torch_threads"] == max(1, nlp.cpu_count() // 2)
     assert distributed["n_cached"] == local["n_parsed"] + local["n_cached"]  # the cache is shared by both engines
+
+
+def test_a_repaired_cache_entry_is_reported_by_the_engine(fake_models, tmp_path):
+    root, _ = fake_models
+    loaded = corpus.from_texts(TEXTS[:2])
+    engine.process(loaded, tmp_path / "e", model_dir=root, cache=tmp_path / "c", progress=False)
+    entry = sorted((tmp_path / "c").rglob("*.kitdoc"))[0]
+    entry.write_bytes(b"damaged")
+    with pytest.warns(nlp.ParseWarning, match="cache entry .* is unusable .*re-parsing"):
+        summary = engine.process(loaded, tmp_path / "e", model_dir=root, cache=tmp_path / "c", progress=False)
+    assert summary["n_failed"] == 0 and summary["n_parsed"] == 1
+
+
+def test_an_unwritable_cache_is_reported_and_the_run_completes(fake_models, tmp_path):
+    root, _ = fake_models
+    blocked = tmp_path / "a_file"
+    blocked.write_text("a file where the cache folder should be")
+    loaded = corpus.from_texts(TEXTS)
+    with pytest.warns(nlp.ParseWarning, match="parse cache .*a_file is not writable; this run uses a private cache"):
+        summary = engine.process(loaded, tmp_path / "e", model_dir=root, cache=blocked, progress=False)
+    assert summary["n_documents"] == len(TEXTS) and summary["n_failed"] == 0
+    assert read_all(tmp_path / "e") == in_memory(loaded, root, tmp_path / "m")
+
+
+def test_the_dask_cluster_refuses_a_client_without_its_credentials(monkeypatch):
+    """The kit's LocalCluster speaks TLS with a certificate made for it: a plain connection gets nowhere."""
+    import distributed
+
+    started = []
+
+    class Recorded(distributed.LocalCluster):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            started.append(self)
+
+    monkeypatch.setattr(distributed, "LocalCluster", Recorded)
+    monkeypatch.setattr("dask.distributed.LocalCluster", Recorded)
+    with engine._executor("dask", 1, None, False):
+        (cluster,) = started
+        address = cluster.scheduler_address
+        assert address.startswith("tls://127.0.0.1:")
+        with pytest.raises((OSError, TimeoutError)):
+            distributed.Client(address.replace("tls://", "tcp://"), timeout="3s")  # no TLS at all
+        assert _tls_without_a_certificate(address) == "refused"
+
+
+def _tls_without_a_certificate(address: str) -> str:
+    """Speak TLS to the scheduler as a stranger would: no client certificate."""
+    import socket
+    import ssl
+
+    host, port = address.removeprefix("tls://").rsplit(":", 1)
+    context = ssl.create_default_context()
+    context.check_hostname = False
+    context.verify_mode = ssl.CERT_NONE
+    try:
+        with socket.create_connection((host, int(port)), timeout=5) as raw, context.wrap_socket(raw) as tls:
+            tls.sendall(b"hello")
+            return "refused" if tls.recv(1) == b"" else "accepted"  # TLS 1.3 reports a refusal on the first read
+    except (ssl.SSLError, ConnectionError):
+        return "refused"

@@ -212,3 +212,34 @@ def test_default_processors_leave_out_optional_ones_the_model_lacks(tmp_path):
     assert not nlp.models_present(no_parser)  # depparse is not optional
     assert nlp.resolve_processors("tokenize", no_mwt) == "tokenize"
     assert nlp.resolve_processors(None, tmp_path / "nothing-here") == nlp.DEFAULT_PROCESSORS
+
+
+@pytest.mark.parametrize("text, limit, pieces", [
+    ("قصير", 10, ["قصير"]),
+    ("الفقرة الأولى.\n\nالفقرة الثانية.", 20, ["الفقرة الأولى.\n\n", "الفقرة الثانية."]),      # at the paragraph break
+    ("سطر أول طويل\nسطر ثان", 16, ["سطر أول طويل\n", "سطر ثان"]),                           # else a line break
+    ("جملة أولى. جملة ثانية", 14, ["جملة أولى. ", "جملة ثانية"]),                             # else a sentence end
+    ("كلمة" * 10, 12, ["كلمة" * 3, "كلمة" * 3, "كلمة" * 3, "كلمة"]),                         # else anywhere
+])
+def test_long_texts_are_cut_into_sections_at_the_best_break(text, limit, pieces):
+    found = nlp.sections(text, limit)
+    assert [section for _, section in found] == pieces
+    assert all(text[offset:offset + len(section)] == section for offset, section in found)
+
+
+@pytest.mark.model
+def test_a_long_document_parsed_in_sections_equals_the_whole_parse(model_dir, monkeypatch):
+    text = "\n\n".join(["وقال الرئيس الروسي فلاديمير بوتين إن روسيا ستقوم بذلك في موسكو.",
+                        "وأضاف وزير الخارجية أن الاجتماع مهم.", "من جانبه، قال المتحدث إن واشنطن ترفض ذلك."])
+    pipeline = nlp.load_pipeline(model_dir)
+    (whole,) = nlp._process_batch(pipeline, [("a", text, "a")], {})
+    monkeypatch.setattr(nlp, "SECTION_CHARS", 70)
+    assert len(nlp.sections(text, 70)) == 3
+    cut, short = nlp._process_batch(pipeline, [("a", text, "a"), ("b", "قال الوزير ذلك.", "b")], {})
+
+    def layers(doc):
+        return ([(w.text, w.upos, w.head, w.deprel, w.start_char, w.end_char) for s in doc.sentences for w in s.words],
+                [(e.text, e.type, e.start_char, e.end_char) for e in doc.ents])
+
+    assert cut.text == text and layers(cut) == layers(whole)
+    assert short.text == "قال الوزير ذلك."

@@ -64,7 +64,7 @@ def test_a_failing_notebook_is_recorded_and_the_others_complete(fake_models, cor
     root, _ = fake_models
     out = tmp_path / "runs" / "x"
     status = cli.main(["run", str(corpus_dir), "--out", str(out), "--model-dir", str(root), "--quiet", "-p", "greeting", "salam",
-                       "--notebooks", str(NOTEBOOKS / "fails.ipynb"), str(NOTEBOOKS / "writes_file.ipynb")])
+                       "--notebooks", str(NOTEBOOKS / "fails.ipynb"), str(NOTEBOOKS / "writes_file.ipynb"), "--keep-failed"])
     assert status == 1
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     by_name = {r["name"]: r for r in manifest["notebooks"]}
@@ -78,20 +78,60 @@ def test_a_failing_notebook_is_recorded_and_the_others_complete(fake_models, cor
     assert "fails: failed" in capsys.readouterr().out
 
 
-def test_rerun_replaces_the_folder_and_a_failed_run_keeps_the_old_one(fake_models, corpus_dir, tmp_path):
+def test_a_failed_run_goes_beside_a_good_one_and_foreign_files_are_never_replaced(fake_models, corpus_dir, tmp_path, capsys):
     root, _ = fake_models
     out = tmp_path / "runs" / "x"
     options = {"model_dir": root, "notebooks": [str(NOTEBOOKS / "writes_file.ipynb")], "progress": False}
     run.run([corpus_dir], out, **options)
-    (out / "leftover.txt").write_text("from the first run")
-    run.run([corpus_dir], out, **options)
-    assert not (out / "leftover.txt").exists()
-    (out / "leftover.txt").write_text("still here")
+    first = (out / "manifest.json").read_text(encoding="utf-8")
+    run.run([corpus_dir], out, **options)  # a kit run holding only its own files is replaced
+    assert (out / "manifest.json").read_text(encoding="utf-8") != first
+    good = (out / "manifest.json").read_text(encoding="utf-8")
+    status = cli.main(["run", str(corpus_dir), "--out", str(out), "--model-dir", str(root), "--quiet",
+                       "--notebooks", str(NOTEBOOKS / "fails.ipynb")])
+    assert status == 1 and "went beside --out" in capsys.readouterr().err
+    assert (out / "manifest.json").read_text(encoding="utf-8") == good  # the good run is untouched
+    assert json.loads((tmp_path / "runs" / "x.failed" / "manifest.json").read_text(encoding="utf-8"))["status"] == "failed"
+    (out / "notes.md").write_text("my draft")
+    with pytest.raises(ValueError, match="holds files the kit did not write \\(notes.md\\)"):
+        run.run([corpus_dir], out, **options)
+    assert (out / "notes.md").read_text() == "my draft" and (out / "manifest.json").read_text(encoding="utf-8") == good
     (tmp_path / "empty").mkdir()
+    (out / "notes.md").unlink()
     with pytest.raises(ValueError, match="no documents"), pytest.warns(UserWarning, match="holds no .txt files"):
         run.run([tmp_path / "empty"], out, **options)
-    assert (out / "leftover.txt").read_text() == "still here"
-    assert sorted(p.name for p in out.parent.iterdir()) == ["x"]
+    assert (out / "manifest.json").read_text(encoding="utf-8") == good
+    assert sorted(p.name for p in out.parent.iterdir()) == ["x", "x.failed"]  # no staging folder left
+
+
+def _folder_of_drafts(out):
+    (out / "notes").mkdir(parents=True)
+    (out / "notes" / "thesis.md").write_text("draft")
+
+
+def _a_file(out):
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text("thesis")
+
+
+@pytest.mark.parametrize("make, message", [(_folder_of_drafts, "not a kit run folder"), (_a_file, "is not a folder")])
+def test_out_that_the_kit_did_not_write_is_refused_and_kept(fake_models, corpus_dir, tmp_path, make, message, capsys):
+    root, _ = fake_models
+    out = tmp_path / "victim"
+    make(out)
+    before = sorted((p.relative_to(tmp_path).as_posix(), p.read_bytes()) for p in tmp_path.rglob("*") if p.is_file())
+    status = cli.main(["run", str(corpus_dir), "--out", str(out), "--model-dir", str(root), "--quiet",
+                       "--notebooks", str(NOTEBOOKS / "writes_file.ipynb")])
+    assert status == 2 and message in capsys.readouterr().err
+    after = sorted((p.relative_to(tmp_path).as_posix(), p.read_bytes()) for p in tmp_path.rglob("*") if p.is_file())
+    assert after == before and [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_a_run_into_the_folder_of_its_own_input_is_refused(fake_models, corpus_dir, capsys):
+    root, _ = fake_models
+    status = cli.main(["run", str(corpus_dir), "--out", str(corpus_dir), "--model-dir", str(root), "--quiet"])
+    assert status == 2 and "contains the input" in capsys.readouterr().err
+    assert (corpus_dir / "a.txt").exists()
 
 
 def test_manifest_records_inputs_versions_and_model(fake_models, corpus_dir, tmp_path):

@@ -25,6 +25,7 @@ from typing import Any, Iterator, Sequence
 
 from kit import corpus, nlp
 from kit import engine as kit_engine
+from kit import io as kit_io
 from kit.io import atomic_write
 from kit.reporting import report
 
@@ -64,13 +65,35 @@ def declared_parameters(notebook: Path) -> dict[str, Any]:
 
 def check_parameters(notebooks: list[Path], parameters: dict[str, Any]) -> dict[Path, set[str]]:
     """Each notebook's declared names; a parameter no selected notebook declares is an error."""
-    declared = {path: set(declared_parameters(path)) for path in notebooks}
+    described = {path: declared_parameters(path) for path in notebooks}
+    declared = {path: set(names) for path, names in described.items()}
     known = set().union(*declared.values()) if declared else set()
     unknown = sorted(set(parameters) - known)
     if unknown:
         listing = "; ".join(f"{p.stem}: {', '.join(sorted(names))}" for p, names in declared.items())
         raise ValueError(f"unknown parameter(s) {', '.join(unknown)}: no selected notebook declares them ({listing})")
+    for path, names in described.items():
+        for name, value in parameters.items():
+            if name in names and name not in STANDARD_PARAMETERS:
+                _check_type(path, name, names[name].get("default"), value)
     return declared
+
+
+def _check_type(notebook: Path, name: str, default_source: str | None, value: Any) -> None:
+    """A parameter must have the type of its default in the notebook (an int for `top_n = 15`); None and missing defaults accept anything."""
+    import ast
+
+    try:
+        default = ast.literal_eval(default_source) if default_source else None
+    except (ValueError, SyntaxError):
+        return
+    if default is None or value is None:
+        return
+    expected = float if isinstance(default, float) else type(default)
+    fits = isinstance(value, (int, float)) and not isinstance(value, bool) if expected is float else \
+        isinstance(value, expected) and (expected is bool or not isinstance(value, bool))
+    if not fits:
+        raise ValueError(f"-p {name} {value!r}: {notebook.stem} expects {expected.__name__} (its default is {default!r})")
 
 
 def run(
@@ -87,14 +110,25 @@ def run(
     scheduler: str | None = None,
     partition_size: int = 100,
     batch_size: int = 16,
+    keep_failed: bool = False,
 ) -> dict[str, Any]:
-    """Parse `inputs`, write the tables, execute the notebooks and the report into `out`; return the manifest."""
+    """Parse `inputs`, write the tables, execute the notebooks and the report into `out`; return the manifest.
+
+    `out` must be new, empty, or a kit run holding only what the kit wrote (`kit.io.check_replaceable`);
+    it is replaced only when the new run is complete. A run with a failed notebook goes beside it, to
+    `NAME.failed`, unless `keep_failed`; the manifest's `run_folder` says where the run went.
+    """
     parameters = {key: _absolute_if_path(value) for key, value in (parameters or {}).items()}
     selected = resolve_notebooks(notebooks)
     declared = check_parameters(selected, parameters)
-    out = Path(out).resolve()
+    out = Path(out).absolute()
+    inputs = [Path(i) for i in inputs]
+    missing = [str(i) for i in inputs if not i.exists()]
+    if missing:
+        raise FileNotFoundError(f"no input at {', '.join(missing)}")
+    kit_io.check_replaceable(out, inputs)
     started = _now()
-    staging = Path(tempfile.mkdtemp(dir=_parent(out), prefix=f".{out.name}.", suffix=".tmp"))
+    staging = kit_io.staging_folder(out)
     try:
         loaded = corpus.load([str(i) for i in inputs])
         if loaded.empty:
@@ -111,14 +145,18 @@ def run(
         }
         records = []
         (staging / "notebooks").mkdir()
-        with _kernel_of_this_python():
+        with _kernel_of_this_python() as kernel_manager:
             for path in selected:
                 given = {k: v for k, v in {**standard, **parameters}.items() if k in declared[path]}
-                records.append(_execute(path, staging, given, progress))
+                records.append(_execute(path, staging, given, progress, kernel_manager))
         manifest = _manifest(inputs, parameters, info, records, started)
+        target = out if manifest["status"] == "ok" or keep_failed else out.with_name(out.name + ".failed")
+        kit_io.check_replaceable(target)
+        manifest["run_folder"] = str(target)
         atomic_write(staging / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2))
         report.build_report(staging, manifest, name=out.name)
-        _swap_in(staging, out)
+        kit_io.mark_run(staging, _versions()["arabic-news-kit"])
+        kit_io.swap_in(staging, target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -132,16 +170,11 @@ def _absolute_if_path(value: Any) -> Any:
     return value
 
 
-def _parent(out: Path) -> Path:
-    out.parent.mkdir(parents=True, exist_ok=True)
-    return out.parent
-
-
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def _execute(path: Path, run_dir: Path, given: dict[str, Any], progress: bool) -> dict[str, Any]:
+def _execute(path: Path, run_dir: Path, given: dict[str, Any], progress: bool, kernel_manager: type | None = None) -> dict[str, Any]:
     """Execute one notebook into run_dir/notebooks with cwd = run_dir; never raises for a failing cell."""
     import papermill
 
@@ -149,6 +182,7 @@ def _execute(path: Path, run_dir: Path, given: dict[str, Any], progress: bool) -
     try:
         papermill.execute_notebook(
             str(path), str(run_dir / "notebooks" / path.name), parameters=given, kernel_name=KERNEL_NAME,
+            **({"kernel_manager_class": kernel_manager} if kernel_manager else {}),
             cwd=str(run_dir), progress_bar=progress,
         )
         record["status"] = "ok"
@@ -163,11 +197,13 @@ def _execute(path: Path, run_dir: Path, given: dict[str, Any], progress: bool) -
 
 
 @contextmanager
-def _kernel_of_this_python() -> Iterator[None]:
-    """Make a Jupyter kernel named KERNEL_NAME that runs this interpreter, for the notebooks.
+def _kernel_of_this_python() -> Iterator[type | None]:
+    """Make a Jupyter kernel named KERNEL_NAME that runs this interpreter, for the notebooks; yield its kernel manager class.
 
     Notes: a kernel found on the system path may belong to another environment (papermill's most
     common failure in venvs and conda envs); this one is sys.executable, whatever is installed.
+    Where the system has Unix sockets the kernel talks over them (IPC) in this private folder, not
+    over unencrypted TCP ports any local process could reach; nothing is left behind.
     """
     with tempfile.TemporaryDirectory() as folder:
         spec = Path(folder) / "kernels" / KERNEL_NAME
@@ -181,12 +217,25 @@ def _kernel_of_this_python() -> Iterator[None]:
         previous = os.environ.get("JUPYTER_PATH")
         os.environ["JUPYTER_PATH"] = folder + (os.pathsep + previous if previous else "")
         try:
-            yield
+            yield None if os.name == "nt" else _ipc_kernel_manager(Path(folder) / "kernel")
         finally:
             if previous is None:
                 os.environ.pop("JUPYTER_PATH", None)
             else:
                 os.environ["JUPYTER_PATH"] = previous
+
+
+def _ipc_kernel_manager(prefix: Path) -> type:
+    """A jupyter_client KernelManager whose kernels use Unix sockets named `prefix-N`."""
+    from jupyter_client.manager import KernelManager
+
+    class IPCKernelManager(KernelManager):
+        def __init__(self, **options: Any) -> None:
+            options.setdefault("transport", "ipc")
+            options.setdefault("ip", str(prefix))
+            super().__init__(**options)
+
+    return IPCKernelManager
 
 
 def _input_files(inputs: Sequence[str | Path]) -> list[dict[str, str]]:
@@ -212,7 +261,7 @@ def _manifest(inputs, parameters, info: dict[str, Any], records, started: str) -
     root = Path(info["model_dir"])
     files = nlp.model_files(root, info["processors"].split("|")[0])  # without the cache variant suffix
     return {
-        "status": "ok" if all(r["status"] == "ok" for r in records) else "failed",
+        "status": "ok" if all(r["status"] == "ok" for r in records) and not info.get("failed_partitions") else "failed",
         "started": started,
         "finished": _now(),
         "command": sys.argv,
@@ -229,17 +278,6 @@ def _manifest(inputs, parameters, info: dict[str, Any], records, started: str) -
         "parse": {k: info[k] for k in ("engine", "workers", "torch_threads", "n_documents", "n_parsed", "n_cached",
                                        "n_failed", "cache_dir")},
         "parse_errors": info["errors"],
+        "failed_partitions": info.get("failed_partitions", []),
         "tables": info["tables"],
     }
-
-
-def _swap_in(staging: Path, out: Path) -> None:
-    """Replace `out` by `staging` with renames, so a reader sees the old run or the new one, never a mix."""
-    if out.exists():
-        old = out.with_name(f".{out.name}.old")
-        shutil.rmtree(old, ignore_errors=True)
-        out.rename(old)
-        staging.rename(out)
-        shutil.rmtree(old, ignore_errors=True)
-    else:
-        staging.rename(out)
