@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import unicodedata
 import warnings
@@ -68,7 +69,8 @@ def load(
     Each input is a `.txt` file, a folder (all `.txt` below it), a `.csv`/`.jsonl`/`.parquet`
     table (with `text_col`, and optionally `title_col`, `date_col`, `source_col`), or a string
     holding a document's text. A string counts as a path when it names an existing file or folder,
-    or ends in one of `FILE_SUFFIXES` on a single line (a missing file then gets a warning).
+    ends in one of `FILE_SUFFIXES`, or is one word with a path separator; a path that does not exist
+    is an error (FileNotFoundError naming every one), never a text.
     With `headline`, a short first line becomes the title when no title is given; it stays in
     `text`. `strip_furniture` removes page furniture (see `remove_furniture`); `paragraph_lines`
     makes every line a paragraph (see `paragraphs`). Documents with less than `min_arabic` Arabic
@@ -76,6 +78,10 @@ def load(
     """
     if isinstance(inputs, (str, Path)):
         inputs = [inputs]
+    inputs = list(inputs)
+    missing = [str(item) for item in inputs if (isinstance(item, Path) or _looks_like_path(item)) and not Path(item).exists()]
+    if missing:
+        raise FileNotFoundError(f"no such file or folder: {', '.join(missing)}")
     columns = {"text": text_col, "title": title_col, "date": date_col, "source": source_col}
     raws: list[_Raw] = []
     for n, item in enumerate(inputs):
@@ -195,9 +201,10 @@ def _cell(value: object) -> str:
 
 
 def _looks_like_path(item: object) -> bool:
+    """An existing path, a name ending in a file suffix, or one word with a path separator (`مقالات/`), never a text."""
     if not isinstance(item, str) or "\n" in item:
         return False
-    return Path(item).exists() or item.lower().endswith(FILE_SUFFIXES)
+    return Path(item).exists() or item.lower().endswith(FILE_SUFFIXES) or (os.sep in item and not any(c.isspace() for c in item))
 
 
 def _read_path(path: Path, columns: dict[str, str]) -> list[_Raw]:

@@ -2,6 +2,7 @@
 
 import json
 import warnings
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -357,9 +358,10 @@ def test_bad_input_warns_naming_the_document_and_the_rest_loads(tmp_path, make, 
     assert LOADED_ARTICLE in loaded["text"].tolist()
 
 
-def test_missing_file_warns():
-    with pytest.warns(CorpusWarning, match="no such file"):
-        assert corpus.load(["nowhere/missing.txt", ARTICLE]).shape[0] == 1
+@pytest.mark.parametrize("missing", ["nowhere/missing.txt", "مقالات/", "مقالات/يوليو", Path("مقالات")])
+def test_a_path_that_does_not_exist_is_an_error_never_a_text(missing):
+    with pytest.raises(FileNotFoundError, match=f"no such file or folder: {missing}"):
+        corpus.load([missing, ARTICLE])
 
 
 def test_duplicate_warning_names_both_sources(tmp_path):
