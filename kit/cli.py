@@ -64,12 +64,7 @@ def _parser() -> argparse.ArgumentParser:
     parse.add_argument("--cache", help="parse cache folder (default: $KIT_CACHE_DIR or the user cache dir)")
     parse.add_argument("--no-cache", action="store_true", help="neither read nor write the parse cache")
     _engine_options(parse)
-    parse.add_argument("--text-col", default="text", help="text column of table inputs (default: text)")
-    parse.add_argument("--title-col", default="title")
-    parse.add_argument("--date-col", default="date")
-    parse.add_argument("--source-col", default="source")
-    parse.add_argument("--no-headline", action="store_true", help="do not take a short first line as the title")
-    parse.add_argument("--keep-furniture", action="store_true", help="keep page furniture at the top of articles")
+    _input_options(parse)
     parse.add_argument("--dictionary", help="your own actor dictionary CSV (columns as kit/lexicons/ar/actors.csv)")
     parse.add_argument("--keep-names-whole", action="store_true",
                        help="stop the tokenizer splitting dictionary names like clitics (واشنطن -> و + اشنطن)")
@@ -79,6 +74,7 @@ def _parser() -> argparse.ArgumentParser:
     run = commands.add_parser("run", help="parse, write the tables, run the notebooks and the report into a run folder")
     run.add_argument("inputs", nargs="*", default=[DEFAULT_INPUT], metavar="INPUT",
                      help="text files, folders, .csv/.jsonl/.parquet tables (default: seeds/)")
+    _input_options(run)
     run.add_argument("--out", required=True, type=Path, help="the run folder, e.g. runs/NAME: new, empty, or an earlier kit run (replaced atomically once the new run is complete)")
     run.add_argument("-p", "--parameter", nargs=2, action="append", default=[], metavar=("KEY", "VALUE"),
                      help="a notebook parameter (VALUE read as YAML: 10, true, [a, b]); repeatable")
@@ -91,6 +87,16 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--keep-failed", action="store_true",
                      help="put a run with a failed notebook at --out anyway (default: beside it, as NAME.failed)")
     run.set_defaults(command=_run)
+
+    batch = commands.add_parser("batch", help="kit run over a grid of corpus slices and parameters, with an index")
+    batch.add_argument("spec", type=Path, help="the batch spec (YAML: inputs, grid or runs, ...; see kit.reporting.batch)")
+    batch.add_argument("--out", required=True, type=Path, help="the batch folder, e.g. runs/NAME: a run folder per combination")
+    batch.add_argument("--jobs", type=int, default=1, help="runs at once (default 1), each with cores / jobs torch threads")
+    batch.add_argument("--force", action="store_true", help="run again the combinations that are unchanged since they succeeded")
+    batch.add_argument("--model-dir", help="Stanza resources directory (default: $STANZA_RESOURCES_DIR or Stanza's default)")
+    batch.add_argument("--cache", help="parse cache folder (default: $KIT_CACHE_DIR or the user cache dir)")
+    batch.add_argument("--quiet", action="store_true", help="no progress bars")
+    batch.set_defaults(command=_batch)
 
     evaluate = commands.add_parser("evaluate", help="score the pipeline or the extractors against gold data")
     kinds = evaluate.add_subparsers(required=True, metavar="KIND")
@@ -164,6 +170,41 @@ def _add_debug(parser: argparse.ArgumentParser) -> None:
                 _add_debug(sub)
 
 
+def _input_options(parser: argparse.ArgumentParser) -> None:
+    """How table inputs are read, and which of their documents to keep (recorded in a run's manifest)."""
+    parser.add_argument("--text-col", default="text", help="text column of table inputs (default: text)")
+    parser.add_argument("--title-col", default="title")
+    parser.add_argument("--date-col", default="date")
+    parser.add_argument("--source-col", default="source", help="the outlet column (default: source)")
+    parser.add_argument("--no-headline", action="store_true", help="do not take a short first line as the title")
+    parser.add_argument("--keep-furniture", action="store_true", help="keep page furniture")
+    parser.add_argument("--select", action="append", default=[], metavar="COLUMN=VALUE[,VALUE]",
+                        help="keep the table rows whose COLUMN has one of these values (repeatable)")
+    parser.add_argument("--where", help="keep the rows for which this pandas expression over the table's columns holds, "
+                                        "e.g. \"category in ['middleEast', 'internationalNews']\"")
+    parser.add_argument("--since", help="keep documents dated from this year, month or day (2018, 2018-04, 2018-04-15)")
+    parser.add_argument("--until", help="keep documents dated through this year, month or day (2018-05 = through 31 May)")
+    parser.add_argument("--sample", type=int, help="keep N documents of those selected, drawn at random")
+    parser.add_argument("--seed", type=int, default=0, help="the seed of --sample (default 0)")
+
+
+def _load_options(args: argparse.Namespace) -> dict:
+    """corpus.load's keyword arguments from the input options."""
+    from kit.corpus import Selection
+
+    equals = []
+    for item in args.select:
+        column, sign, values = item.partition("=")
+        if not sign or not column:
+            raise ValueError(f"--select {item!r}: write COLUMN=VALUE or COLUMN=VALUE1,VALUE2 (e.g. --select outlet=BBC,CNN)")
+        equals.append((column, values.split(",") if "," in values else values))
+    selection = Selection(equals=tuple(equals), where=args.where, since=args.since, until=args.until, sample=args.sample,
+                          seed=args.seed)
+    return {"text_col": args.text_col, "title_col": args.title_col, "date_col": args.date_col,
+            "source_col": args.source_col, "headline": not args.no_headline, "strip_furniture": not args.keep_furniture,
+            "select": selection if selection.describe() else None}
+
+
 def _engine_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--engine", choices=["local", "dask"], default="local",
                         help="local: this process; dask: a Dask cluster (LocalCluster unless --scheduler)")
@@ -185,15 +226,7 @@ def _parse(args: argparse.Namespace) -> int:
     missing = [str(item) for item in args.inputs if not Path(item).exists()]
     if missing:
         raise FileNotFoundError(f"no input at {', '.join(missing)} (give .txt files, folders or .csv/.jsonl/.parquet tables)")
-    loaded = corpus.load(
-        [Path(item) for item in args.inputs],
-        text_col=args.text_col,
-        title_col=args.title_col,
-        date_col=args.date_col,
-        source_col=args.source_col,
-        headline=not args.no_headline,
-        strip_furniture=not args.keep_furniture,
-    )
+    loaded = corpus.load([Path(item) for item in args.inputs], **_load_options(args))
     if loaded.empty:
         print("kit: error: no documents could be loaded from " + " ".join(map(str, args.inputs)), file=sys.stderr)
         return 1
@@ -250,7 +283,7 @@ def _run(args: argparse.Namespace) -> int:
         args.inputs, args.out, parameters=parameters, notebooks=args.notebooks, model_dir=args.model_dir,
         cache=False if args.no_cache else args.cache, workers=args.workers, progress=not args.quiet,
         engine=args.engine, scheduler=args.scheduler, partition_size=args.partition_size, batch_size=args.batch_size,
-        keep_failed=args.keep_failed,
+        keep_failed=args.keep_failed, load_options=_load_options(args),
     )
     for record in manifest["notebooks"]:
         print(f"{record['name']}: {record['status']}" + (f" ({record['error']})" if record.get("error") else ""))
@@ -261,6 +294,20 @@ def _run(args: argparse.Namespace) -> int:
     _report_failures({"errors": manifest["parse_errors"], "failed_partitions": manifest["failed_partitions"],
                       "n_documents": 1})
     return 0 if manifest["status"] == "ok" else 1
+
+
+def _batch(args: argparse.Namespace) -> int:
+    from kit.reporting import batch
+
+    index = batch.batch(args.spec, args.out, jobs=args.jobs, force=args.force, progress=not args.quiet,
+                        model_dir=args.model_dir, cache=args.cache)
+    for row in index.itertuples(index=False):
+        counts = "" if row.status == "not run" or row.documents is None or row.documents != row.documents else \
+            f" ({int(row.documents)} documents, {int(row.claims)} claims, {int(row.stances)} stances)"
+        print(f"{row.label}: {row.status}{' (unchanged, reused)' if row.reused else ''}{counts}"
+              + (f": {row.error}" if row.error else ""))
+    print(f"index: {args.out / 'index.html'} (and index.csv)")
+    return 0 if (index["status"] == "ok").all() else 1
 
 
 def _train(args: argparse.Namespace) -> int:

@@ -16,7 +16,7 @@ import os
 import re
 import unicodedata
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -50,6 +50,7 @@ class _Raw:
     source: str = ""
     date: str = ""
     path: str = ""
+    columns: dict = field(default_factory=dict)  # a table row's other columns, for a Selection
 
 
 def load(
@@ -63,6 +64,7 @@ def load(
     strip_furniture: bool = True,
     paragraph_lines: bool = True,
     min_arabic: float = 0.3,
+    select: "Selection | None" = None,
 ) -> pd.DataFrame:
     """Load documents into a Corpus DataFrame with columns `CORPUS_COLUMNS`, one row per document.
 
@@ -74,7 +76,8 @@ def load(
     With `headline`, a short first line becomes the title when no title is given; it stays in
     `text`. `strip_furniture` removes page furniture (see `remove_furniture`); `paragraph_lines`
     makes every line a paragraph (see `paragraphs`). Documents with less than `min_arabic` Arabic
-    letters are skipped.
+    letters are skipped. `select` keeps only the documents a `Selection` names (filters on the tables'
+    own columns, a date range, a random sample).
     """
     if isinstance(inputs, (str, Path)):
         inputs = [inputs]
@@ -86,13 +89,96 @@ def load(
     raws: list[_Raw] = []
     for n, item in enumerate(inputs):
         if isinstance(item, Path) or _looks_like_path(item):
-            raws.extend(_read_path(Path(item), columns))
+            found = _read_path(Path(item), columns)
+            raws.extend(select.keep(found, Path(item)) if select else found)
         elif isinstance(item, str):
             raws.append(_Raw(text=item, path=f"<text {n}>"))
         else:
             warnings.warn(f"input {n} is a {type(item).__name__}, not a path or text; skipped", CorpusWarning, stacklevel=2)
-    return from_records(raws, headline=headline, strip_furniture=strip_furniture, paragraph_lines=paragraph_lines,
-                        min_arabic=min_arabic)
+    return from_records(select.sampled(raws) if select else raws, headline=headline, strip_furniture=strip_furniture,
+                        paragraph_lines=paragraph_lines, min_arabic=min_arabic)
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which documents of a corpus to keep, decided on the input tables' own columns before any parsing.
+
+    `equals`: (column, value or list of values) pairs, e.g. (("outlet", "BBC"),); `where`: a pandas
+    query over the table's columns (`category in ['middleEast', 'internationalNews']`); `since`/`until`:
+    the date column from/through a date, a month or a year (`2018-04` through `2018-05` is April and
+    May); `sample`: that many of the input documents that pass the filters, drawn at random with
+    `seed` before cleaning (so a duplicate or empty one among them is still dropped), in input order.
+    """
+
+    equals: tuple = ()
+    where: str | None = None
+    since: str | None = None
+    until: str | None = None
+    sample: int | None = None
+    seed: int = 0
+
+    def __post_init__(self) -> None:
+        for name in ("since", "until"):
+            if getattr(self, name) is not None:
+                _period(getattr(self, name), name)
+        if self.sample is not None and self.sample < 1:
+            raise ValueError(f"sample must be a positive number of documents, not {self.sample}")
+
+    def describe(self) -> dict:
+        """The selection as plain values, for a manifest (only what was set)."""
+        values = {"equals": {column: value for column, value in self.equals}, "where": self.where, "since": self.since,
+                  "until": self.until, "sample": self.sample, "seed": self.seed if self.sample else None}
+        return {key: value for key, value in values.items() if value not in (None, {})}
+
+    def keep(self, raws: list[_Raw], source: Path) -> list[_Raw]:
+        """The raw documents of one input that pass the filters (the input's name in any error)."""
+        if not raws or not (self.equals or self.where or self.since or self.until):
+            return raws
+        table = pd.DataFrame([{**raw.columns, "text": raw.text, "title": raw.title, "date": raw.date, "source": raw.source,
+                               "path": raw.path} for raw in raws])
+        mask = pd.Series(True, index=table.index)
+        for column, value in self.equals:
+            if column not in table.columns:
+                raise ValueError(f"{source}: no column {column!r} to select on (columns: {', '.join(map(str, table.columns))})")
+            values = value if isinstance(value, (list, tuple, set)) else [value]
+            mask &= table[column].astype(str).isin([str(v) for v in values])
+        if self.where:
+            try:
+                mask &= table.eval(self.where).astype(bool)
+            except Exception as error:
+                raise ValueError(f"{source}: --where {self.where!r} cannot be read on columns "
+                                 f"{', '.join(map(str, table.columns))} ({type(error).__name__}: {error})") from None
+        if self.since or self.until:
+            dates = pd.to_datetime(table["date"].replace("", None), utc=True, errors="coerce", format="mixed")
+            if dates.isna().any():
+                warnings.warn(f"{source}: {int(dates.isna().sum())} document(s) without a readable date are left out "
+                              "of the date range", CorpusWarning, stacklevel=4)
+            if self.since:
+                mask &= dates >= _period(self.since, "since").start_time.tz_localize("UTC")
+            if self.until:
+                mask &= dates <= _period(self.until, "until").end_time.tz_localize("UTC")
+        return [raw for raw, kept in zip(raws, mask.fillna(False)) if kept]
+
+    def sampled(self, raws: list[_Raw]) -> list[_Raw]:
+        """`sample` of the documents that passed the filters, drawn with `seed`, in input order (all of them when fewer)."""
+        import random
+
+        if not self.sample or len(raws) <= self.sample:
+            return raws
+        return [raws[i] for i in sorted(random.Random(self.seed).sample(range(len(raws)), self.sample))]
+
+
+_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+
+def _period(value: str, name: str) -> pd.Period:
+    """The year, month or day `value` names (2018, 2018-04, 2018-04-15)."""
+    try:
+        if not _DATE.fullmatch(str(value)):
+            raise ValueError(value)
+        return pd.Period(str(value))
+    except (ValueError, TypeError):
+        raise ValueError(f"{name} {value!r} is not a date: write a year, a month or a day (2018, 2018-04, 2018-04-15)") from None
 
 
 def from_texts(
@@ -268,6 +354,7 @@ def _read_table(path: Path, columns: dict[str, str]) -> list[_Raw]:
                 date=_cell(row.get(columns["date"], "")),
                 source=_cell(row.get(columns["source"], "")),
                 path=f"{path}#{number}",
+                columns=row,
             )
         )
     return raws

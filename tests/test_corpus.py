@@ -394,3 +394,60 @@ def test_loading_never_crashes_and_ids_match_text(texts):
         assert row.doc_id == corpus.make_doc_id(row.text)
         assert "\r" not in row.text and "\x00" not in row.text
         assert row.text.strip()
+
+
+@pytest.fixture
+def news_table(tmp_path):
+    """Six articles from three outlets over three months, as a parquet table with the shared corpus's columns."""
+    rows = [("BBC", "middleEast", "2018-03-30T23:59:00Z"), ("BBC", "sport", "2018-04-02T10:00:00Z"),
+            ("CNN", "middleEast", "2018-04-15T08:00:00Z"), ("CNN", "internationalNews", "2018-05-31T22:00:00Z"),
+            ("france24", "middleEast", "2018-06-01T00:00:00Z"), ("france24", "economy", "")]
+    table = pd.DataFrame([{"outlet": outlet, "category": category, "date": date,
+                           "text": f"قال المتحدث باسم {outlet} إن المقال رقم {n} عن الشرق الأوسط."}
+                          for n, (outlet, category, date) in enumerate(rows)])
+    path = tmp_path / "news.parquet"
+    table.to_parquet(path)
+    return path
+
+
+def _numbers(loaded):
+    return [int(text.split("رقم ")[1].split()[0]) for text in loaded["text"]]
+
+
+@pytest.mark.parametrize("selection, kept", [
+    (corpus.Selection(equals=(("outlet", "CNN"),)), [2, 3]),
+    (corpus.Selection(equals=(("outlet", ["BBC", "france24"]),)), [0, 1, 4, 5]),
+    (corpus.Selection(where="category in ['middleEast', 'internationalNews']"), [0, 2, 3, 4]),
+    (corpus.Selection(since="2018-04", until="2018-05"), [1, 2, 3]),          # April and May, whole months
+    (corpus.Selection(since="2018-04-15"), [2, 3, 4]),
+    (corpus.Selection(until="2018"), [0, 1, 2, 3, 4]),
+    (corpus.Selection(equals=(("outlet", "BBC"),), where="category == 'sport'"), [1]),
+])
+def test_a_selection_keeps_the_rows_it_names(news_table, selection, kept):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", CorpusWarning)  # the undated row, left out of date ranges
+        loaded = corpus.load([news_table], source_col="outlet", select=selection)
+    assert _numbers(loaded) == kept
+
+
+def test_a_sample_is_reproducible_and_in_input_order(news_table):
+    draw = lambda seed: _numbers(corpus.load([news_table], select=corpus.Selection(sample=3, seed=seed)))  # noqa: E731
+    assert draw(1) == draw(1) == sorted(draw(1)) and len(draw(1)) == 3
+    assert {tuple(draw(seed)) for seed in range(6)} != {tuple(draw(1))}  # the seed matters
+    assert len(_numbers(corpus.load([news_table], select=corpus.Selection(sample=50)))) == 6
+
+
+@pytest.mark.parametrize("selection, message", [
+    (dict(equals=(("channel", "BBC"),)), "no column 'channel' to select on"),
+    (dict(where="category ==="), "--where 'category ===' cannot be read"),
+    (dict(since="April"), "since 'April' is not a date"),
+    (dict(sample=0), "sample must be a positive number"),
+])
+def test_a_selection_that_cannot_apply_names_the_problem(news_table, selection, message):
+    with pytest.raises(ValueError, match=message):
+        corpus.load([news_table], select=corpus.Selection(**selection))
+
+
+def test_undated_documents_are_left_out_of_a_date_range_with_a_warning(news_table):
+    with pytest.warns(CorpusWarning, match="1 document\\(s\\) without a readable date are left out"):
+        corpus.load([news_table], select=corpus.Selection(since="2018"))

@@ -111,13 +111,16 @@ def run(
     partition_size: int = 100,
     batch_size: int = 16,
     keep_failed: bool = False,
+    load_options: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """Parse `inputs`, write the tables, execute the notebooks and the report into `out`; return the manifest.
 
     `out` must be new, empty, or a kit run holding only what the kit wrote (`kit.io.check_replaceable`);
     it is replaced only when the new run is complete. A run with a failed notebook goes beside it, to
     `NAME.failed`, unless `keep_failed`; the manifest's `run_folder` says where the run went.
+    `load_options` go to `kit.corpus.load` (table columns, `select=` a Selection, recorded in the manifest).
     """
+    load_options = dict(load_options or {})
     parameters = {key: _absolute_if_path(value) for key, value in (parameters or {}).items()}
     selected = resolve_notebooks(notebooks)
     declared = check_parameters(selected, parameters)
@@ -130,9 +133,10 @@ def run(
     started = _now()
     staging = kit_io.staging_folder(out)
     try:
-        loaded = corpus.load([str(i) for i in inputs])
+        loaded = corpus.load(inputs, **load_options)
         if loaded.empty:
-            raise ValueError("no documents could be loaded from " + " ".join(map(str, inputs)))
+            raise ValueError("no documents could be loaded from " + " ".join(map(str, inputs))
+                             + (" with that selection" if load_options.get("select") else ""))
         info = kit_engine.process(
             loaded, staging, engine=engine, workers=workers, scheduler=scheduler, partition_size=partition_size,
             model_dir=model_dir, cache=cache, batch_size=batch_size, progress=progress,
@@ -150,6 +154,8 @@ def run(
                 given = {k: v for k, v in {**standard, **parameters}.items() if k in declared[path]}
                 records.append(_execute(path, staging, given, progress, kernel_manager))
         manifest = _manifest(inputs, parameters, info, records, started)
+        manifest["selection"] = load_options["select"].describe() if load_options.get("select") else {}
+        manifest["input_options"] = {k: v for k, v in load_options.items() if k != "select"}
         target = out if manifest["status"] == "ok" or keep_failed else out.with_name(out.name + ".failed")
         kit_io.check_replaceable(target)
         manifest["run_folder"] = str(target)
