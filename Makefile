@@ -1,12 +1,13 @@
-# Two entry points: `make demo` runs the analyses (kit run) on seeds/, `make test` runs the test suite.
-# Both create .venv on first use (torch's CPU build first, then the kit) and reuse it afterwards.
+# Entry points: `make demo` runs the analyses (kit run) on seeds/, `make lab` opens notebooks/ in JupyterLab
+# (the kernel is this venv's Python), `make test` runs the test suite.
+# Each creates .venv on first use (torch's CPU build first, then the kit) and reuse it afterwards.
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.kit-installed
 OUT    ?= runs/seed
 
-.PHONY: demo test venv clean
+.PHONY: demo test lab venv clean
 
 venv: $(STAMP)
 
@@ -20,6 +21,9 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/kit run seeds/ --out $(OUT)
 	@echo "Open $(OUT)/report.html; tables in $(OUT)/tables/, executed notebooks in $(OUT)/notebooks/"
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab --notebook-dir=notebooks
 
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

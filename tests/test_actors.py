@@ -337,3 +337,13 @@ def test_the_dictionary_extends_with_rows_that_leave_out_the_optional_columns(tm
     own.write_text("actor_id,name,type,aliases\nfulan,فلان الفلاني,PER,فلان الفلاني|الفلاني\n", encoding="utf-8")
     lookup = actors.load_dictionary(extend=own)
     assert lookup.index["فلانالفلاني"] == ("fulan", False) and lookup.codes["fulan"] == ("", "")
+
+
+@pytest.mark.parametrize("name, texts, shown", [
+    ("إنترفاكس", ["إنترفاكس", "وكالة إنترفاكس للأنباء", "إنترفاكس"], "وكالة إنترفاكس للأنباء"),
+    ("روسيا", ["لروسيا", "روسيا"], "روسيا"),                    # an attached clitic is no fuller name
+    ("الأمم المتحدة", ["الأمم المتحدة", "منظمة الأمم المتحدة", "الأمم"], "منظمة الأمم المتحدة"),
+    ("حزب الله", ["حزب"], "حزب الله"),
+])
+def test_a_dictionary_actor_shows_the_fullest_form_the_text_gives(name, texts, shown):
+    assert actors._fuller_than(name, texts) == shown

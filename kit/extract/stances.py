@@ -36,6 +36,7 @@ LABELS = {  # the stance labels of DESIGN.md with their polarity
     "violation": -1, "challenge": -1, "oppose": -1, "demand": -1, "sanction": -1, "attack": -1,
     "support": 1, "cooperate": 1, "agree": 1, "praise": 1, "welcome": 1, "contact": 0,
 }
+SYMMETRIC_LABELS = frozenset({"cooperate", "agree", "contact"})  # A with B is B with A
 KINDS = ("attitude", "event", "relation")
 REACH = 8  # tokens from a cue to its subject, object or prepositional target
 BETWEEN_REACH = 14  # tokens from بين to the second party of a relation

@@ -27,7 +27,7 @@ from kit.text import fold
 GOLD_MODES = ("direct", "indirect", "mixed", "attributed")
 GOLD_TYPES = ("PER", "ORG", "GPE", "LOC", "MISC")
 STANCE_POLARITY = stances.LABELS
-SYMMETRIC_LABELS = frozenset({"cooperate", "agree", "contact"})
+SYMMETRIC_LABELS = stances.SYMMETRIC_LABELS
 SPLIT_FILE = "split.yaml"
 
 

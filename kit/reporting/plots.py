@@ -24,6 +24,8 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 
+from kit.reporting import labels
+
 STYLE = Path(__file__).with_name("kit.mplstyle")
 ARABIC_FONT = "DejaVu Sans"
 ACTOR_TYPES = ("PER", "ORG", "GPE", "LOC", "MISC")
@@ -171,11 +173,11 @@ def plot_cooccurrence(edges: pd.DataFrame, actors: pd.DataFrame, *, n: int = 15,
 def plot_claims_per_speaker(
     claims: pd.DataFrame, actors: pd.DataFrame | None = None, *, n: int = 12, ax: Axes | None = None
 ) -> Axes:
-    """Claims per speaker, stacked by mode; speakers that are actors are counted under the actor's name."""
+    """Claims per speaker, stacked by mode; an actor's claims under its name, unnamed speakers folded by group
+    («المسؤولون», «المسؤولين», «أحد المسؤولين» are one bar)."""
     ax = _axes(ax)
     colours = palette()
-    names = _names(actors) if actors is not None else {}
-    label = [names.get(a, s) if a else s for a, s in zip(claims["speaker_actor_id"], claims["speaker"])]
+    label = labels.party_labels(claims["speaker"], claims["speaker_actor_id"], actors)
     speakers = claims.assign(speaker=[s or "(unknown)" for s in label])
     table = speakers.groupby(["speaker", "mode"]).size().unstack(fill_value=0)
     table = table.loc[table.sum(axis=1).nlargest(n).index[::-1]]

@@ -9,7 +9,9 @@ from typing import Iterable
 
 import pandas as pd
 
+from kit.extract.stances import SYMMETRIC_LABELS
 from kit.io import atomic_write
+from kit.reporting import labels
 from kit.text import arabic_share
 
 FONT_STACK = "'Noto Naskh Arabic', 'Amiri', 'Noto Sans Arabic', 'DejaVu Sans', 'Arial', sans-serif"
@@ -25,6 +27,11 @@ mark { padding: 0 0.15em; border-radius: 0.2em; }
 mark.PER { background: #cfe0f5; } mark.ORG { background: #f8dcc4; } mark.GPE { background: #d3ecd8; }
 mark.LOC { background: #e1dcf0; } mark.MISC { background: #eadfd5; } mark.cue { background: #ffe58a; }
 mark.content { background: #fff3c4; }
+table.kit td.col-name, table.kit td.col-holder, table.kit td.col-target, table.kit td.col-speaker { white-space: nowrap; }
+table.kit td.col-aliases { max-width: 28em; font-size: 0.85em; color: #555; }
+div.claims p.legend, div.stances p.legend { font-size: 0.85em; color: #555; }
+div.sentence-claims { border-top: 1px solid #ddd; margin: 0.8em 0; padding-top: 0.4em; }
+div.sentence-claims ul { margin: 0.2em 0; } abbr { text-decoration: underline dotted; cursor: help; }
 """
 _REPORT_RULES = """figure { margin: 1.5em 0; } figure img { max-width: 100%; border: 1px solid #eee; }
 .status-ok { color: #2e7d32; } .status-failed { color: #c62828; }
@@ -56,16 +63,20 @@ def html_table(table: pd.DataFrame, *, max_rows: int = 50, columns: Iterable[str
     """A table as HTML whose Arabic cells are marked dir="rtl" (so they read and align right to left)."""
     shown = table if columns is None else table[list(columns)]
     shown = shown.head(max_rows)
-    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in shown.columns)
+    head = "".join(f'<th class="col-{_css(c)}">{html.escape(str(c))}</th>' for c in shown.columns)
     rows = []
     for record in shown.itertuples(index=False):
         cells = []
-        for value in record:
+        for column, value in zip(shown.columns, record):
             text = "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
-            cells.append(f'<td dir="{direction(text)}">{html.escape(text)}</td>')
+            cells.append(f'<td class="col-{_css(column)}" dir="{direction(text)}">{html.escape(text)}</td>')
         rows.append("<tr>" + "".join(cells) + "</tr>")
     more = f"<p>{len(table) - len(shown)} more rows in the CSV.</p>" if len(table) > len(shown) else ""
     return f'<table class="kit"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>{more}'
+
+
+def _css(column: object) -> str:
+    return "".join(c if c.isalnum() or c in "-_" else "-" for c in str(column))
 
 
 def highlight(text: str, spans: Iterable[tuple[int, int, str]], *, offset: int = 0) -> str:
@@ -191,28 +202,65 @@ def _marked_evidence(evidence: str, marks: list[tuple[str, str]]) -> str:
     return highlight(evidence, spans)
 
 
-def claims_html(claims: pd.DataFrame, *, n: int = 30) -> str:
-    """Claims as readable cards: who, how, through whom, and the evidence with cue and content marked."""
+MODES = {"direct": "quoted", "indirect": "reported", "mixed": "reported with a quoted fragment",
+         "attributed": "credited with بحسب / وفق"}
+
+
+def claims_html(claims: pd.DataFrame, *, n: int = 30, actors: pd.DataFrame | None = None) -> str:
+    """Claims grouped by sentence: the sentence once with every cue and content marked, then who said what, how, through whom.
+
+    A speaker that is an actor shows the actor's name, with the words of the text on hover.
+    """
+    shown = claims.head(n).assign(label=labels.party_labels(claims.head(n)["speaker"], claims.head(n)["speaker_actor_id"], actors),
+                                  source_label=labels.party_labels(claims.head(n)["source"], claims.head(n)["source_actor_id"], actors))
+    legend = ("<p class='legend'>One card per sentence: the sentence with each cue <mark class='cue'>marked</mark> and what "
+              "was said <mark class='content'>marked</mark>, then each claim in it: the speaker (an actor's name; hover for "
+              "the words of the text), the mode (direct: quoted; indirect: reported; mixed; attributed: credited with بحسب / "
+              "وفق), the source it came through, and the claim's id in claims.csv (document id - claim number).</p>")
     cards = []
-    for row in claims.head(n).itertuples():
-        speaker = html.escape(row.speaker or "(no speaker found)")
-        source = f" — source: <b>{html.escape(row.source)}</b>" if row.source else ""
-        cards.append(
-            f"<div class='claim'><p><b dir='{direction(speaker)}'>{speaker}</b> · {html.escape(row.mode)}{source} "
-            f"<small>{html.escape(row.claim_id)}</small></p>"
-            f"{_marked_evidence(row.evidence, [(row.content, 'content'), (row.cue, 'cue')])}</div>"
-        )
-    return "".join(cards)
+    for _, group in shown.groupby(["doc_id", "sent_idx"], sort=False):
+        evidence = max(group["evidence"], key=len)
+        marks = [(content, "content") for content in group["content"]] + [(cue, "cue") for cue in group["cue"]]
+        items = []
+        for row in group.itertuples():
+            speaker = _party(row.label, row.speaker) if row.speaker else "<i>(no speaker found)</i>"
+            source = f" · through <b>{_party(row.source_label, row.source)}</b>" if row.source else ""
+            items.append(f"<li>{speaker} · <abbr title='{html.escape(MODES.get(row.mode, row.mode))}'>{html.escape(row.mode)}</abbr>"
+                         f" «{html.escape(row.cue)}»{source} <small>{html.escape(row.claim_id)}</small></li>")
+        cards.append(f"<div class='sentence-claims'>{_marked_evidence(evidence, marks)}<ul dir='rtl'>{''.join(items)}</ul></div>")
+    return f"<div class='claims'>{legend}{''.join(cards)}</div>"
 
 
-def stances_html(stances: pd.DataFrame, *, n: int = 30) -> str:
-    """Stances as readable lines: holder, label and polarity, target, with the cue marked in its sentence."""
+def _party(label: str, text: str) -> str:
+    """An actor's (or unnamed group's) name in bold, with the words of the text on hover when they differ."""
+    hover = f" title='{html.escape(text)}'" if text and text != label else ""
+    return f"<b dir='{direction(label)}'{hover}>{html.escape(label)}</b>"
+
+
+def stances_html(stances: pd.DataFrame, *, n: int = 30, actors: pd.DataFrame | None = None) -> str:
+    """Stances as readable lines: holder, label and polarity, target (actors' names), the cue marked in its sentence.
+
+    A symmetric stance (cooperate, agree, contact) found in both directions for one cue is shown once, as A ↔ B.
+    """
+    rows = stances.assign(holder_label=labels.party_labels(stances["holder"], stances["holder_actor_id"], actors),
+                          target_label=labels.party_labels(stances["target"], stances["target_actor_id"], actors))
+    seen: set[tuple] = set()
     lines = []
-    for row in stances.head(n).itertuples():
+    for row in rows.itertuples():
+        symmetric = row.label in SYMMETRIC_LABELS
+        pair = (row.doc_id, row.start_char, row.label, *sorted([row.holder_label, row.target_label]))
+        if symmetric and pair in seen:
+            continue
+        seen.add(pair)
+        if len(lines) == n:
+            break
         sign = {1: "+", 0: "0", -1: "−"}[int(row.polarity)]
         negated = " (negated)" if str(row.negated) == "True" else ""
+        arrow = "↔" if symmetric else "→"
         lines.append(
-            f"<div class='stance'><p><b>{html.escape(row.holder)}</b> → {html.escape(row.label)} {sign}{negated} → "
-            f"<b>{html.escape(row.target)}</b></p>{_marked_evidence(row.evidence, [(row.cue, 'cue')])}</div>"
+            f"<div class='stance'><p>{_party(row.holder_label, row.holder)} {arrow} {html.escape(row.label)} {sign}{negated} "
+            f"{arrow} {_party(row.target_label, row.target)}</p>{_marked_evidence(row.evidence, [(row.cue, 'cue')])}</div>"
         )
-    return "".join(lines)
+    legend = ("<p class='legend'>Holder → label and polarity (+ for, − against, 0 contact) → target, as actors' names "
+              "(hover for the words of the text); ↔ for stances that hold both ways (cooperate, agree, contact).</p>")
+    return f"<div class='stances'>{legend}{''.join(lines)}</div>"
