@@ -23,7 +23,7 @@ demo: $(STAMP)
 	@echo "Open $(OUT)/report.html; tables in $(OUT)/tables/, executed notebooks in $(OUT)/notebooks/"
 
 lab: $(STAMP)
-	$(BIN)/jupyter lab --notebook-dir=notebooks
+	$(BIN)/jupyter lab --notebook-dir=notebooks $$([ "$$(id -u)" = 0 ] && echo --allow-root)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

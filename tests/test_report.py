@@ -34,7 +34,7 @@ def test_claims_are_grouped_by_sentence_with_actor_names_and_an_explained_header
     markup = report.claims_html(CLAIMS, actors=ACTORS)
     assert markup.count("<div class='sentence-claims'>") == 2  # two sentences, three claims
     assert markup.count("بوتين إن") == 1  # the sentence once
-    assert "<b dir='rtl' title='بوتين'>فلاديمير بوتين</b>" in markup
+    assert "<b><bdi dir='rtl' title='بوتين'>فلاديمير بوتين</bdi></b>" in markup
     assert '<mark class="content">روسيا قوية</mark>' in markup and '<mark class="content">المحادثات تتقدم</mark>' in markup
     assert "One card per sentence" in markup and "<abbr title='quoted'>direct</abbr>" in markup and "d1-c2" in markup
 
@@ -51,7 +51,7 @@ def test_stances_show_actor_names_and_a_symmetric_pair_once():
     markup = report.stances_html(stances, actors=ACTORS)
     assert markup.count("<div class='stance'>") == 2
     assert "↔ cooperate +" in markup and "→ warn −" in markup
-    assert "<b dir='rtl' title='بوتين'>فلاديمير بوتين</b>" in markup
+    assert "<b><bdi dir='rtl' title='بوتين'>فلاديمير بوتين</bdi></b>" in markup
 
 
 def test_long_tables_are_cut_with_a_note():

@@ -226,15 +226,16 @@ def claims_html(claims: pd.DataFrame, *, n: int = 30, actors: pd.DataFrame | Non
             speaker = _party(row.label, row.speaker) if row.speaker else "<i>(no speaker found)</i>"
             source = f" · through <b>{_party(row.source_label, row.source)}</b>" if row.source else ""
             items.append(f"<li>{speaker} · <abbr title='{html.escape(MODES.get(row.mode, row.mode))}'>{html.escape(row.mode)}</abbr>"
-                         f" «{html.escape(row.cue)}»{source} <small>{html.escape(row.claim_id)}</small></li>")
-        cards.append(f"<div class='sentence-claims'>{_marked_evidence(evidence, marks)}<ul dir='rtl'>{''.join(items)}</ul></div>")
+                         f" <bdi>«{html.escape(row.cue)}»</bdi>{source} <small>{html.escape(row.claim_id)}</small></li>")
+        # the list reads left to right like the rest of the notebook; each Arabic name is isolated (<bdi>)
+        cards.append(f"<div class='sentence-claims'>{_marked_evidence(evidence, marks)}<ul dir='ltr'>{''.join(items)}</ul></div>")
     return f"<div class='claims'>{legend}{''.join(cards)}</div>"
 
 
 def _party(label: str, text: str) -> str:
     """An actor's (or unnamed group's) name in bold, with the words of the text on hover when they differ."""
     hover = f" title='{html.escape(text)}'" if text and text != label else ""
-    return f"<b dir='{direction(label)}'{hover}>{html.escape(label)}</b>"
+    return f"<b><bdi dir='{direction(label)}'{hover}>{html.escape(label)}</bdi></b>"
 
 
 def stances_html(stances: pd.DataFrame, *, n: int = 30, actors: pd.DataFrame | None = None) -> str:
