@@ -338,12 +338,3 @@ def test_the_dictionary_extends_with_rows_that_leave_out_the_optional_columns(tm
     lookup = actors.load_dictionary(extend=own)
     assert lookup.index["فلانالفلاني"] == ("fulan", False) and lookup.codes["fulan"] == ("", "")
 
-
-@pytest.mark.parametrize("name, texts, shown", [
-    ("إنترفاكس", ["إنترفاكس", "وكالة إنترفاكس للأنباء", "إنترفاكس"], "وكالة إنترفاكس للأنباء"),
-    ("روسيا", ["لروسيا", "روسيا"], "روسيا"),                    # an attached clitic is no fuller name
-    ("الأمم المتحدة", ["الأمم المتحدة", "منظمة الأمم المتحدة", "الأمم"], "منظمة الأمم المتحدة"),
-    ("حزب الله", ["حزب"], "حزب الله"),
-])
-def test_a_dictionary_actor_shows_the_fullest_form_the_text_gives(name, texts, shown):
-    assert actors._fuller_than(name, texts) == shown

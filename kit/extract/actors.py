@@ -699,8 +699,7 @@ def _merge(mentions: list[Mention], lookup: ActorDictionary) -> tuple[pd.DataFra
         if group not in names and _only_stray_misc(members):
             continue
         if group in names:
-            actor_id, kind = group, types[group]
-            name = _fuller_than(names[group], [m.text for m in members if not m.role])
+            actor_id, name, kind = group, names[group], types[group]
             country, cameo = lookup.codes.get(group, ("", ""))
         else:
             name = _fullest([m for m in members if not m.role] or members)
@@ -739,16 +738,6 @@ def _contains(words: list[str], part: list[str]) -> bool:
 def _only_stray_misc(members: list[Mention]) -> bool:
     """Single-word MISC entities from NER alone are dropped (mostly fragments of names or titles)."""
     return all(m.origin == "ner" and m.type == "MISC" and len(m.key.split()) == 1 for m in members)
-
-
-def _fuller_than(name: str, texts: list[str]) -> str:
-    """The longest form in the texts that holds the dictionary's `name` as whole words, else `name`.
-
-    «وكالة إنترفاكس للأنباء» for إنترفاكس; «لإنترفاكس» does not hold it as a word, so it never wins.
-    """
-    words = fold(name).split()
-    fuller = [text for text in set(texts) if len(fold(text).split()) > len(words) and _contains(fold(text).split(), words)]
-    return max(fuller, key=lambda s: (len(fold(s).split()), texts.count(s), s)) if fuller else name
 
 
 def _fullest(members: list[Mention]) -> str:
