@@ -105,6 +105,21 @@ def train_vectors(work: Path, limit: int | None) -> dict[str, Path]:
     return files
 
 
+def assemble(work: Path, out: Path, pretrains: dict[str, Path]) -> dict:
+    """The resources directory from the models in WORK: finished ones, and the best dev checkpoint of any that was stopped."""
+    models, unfinished = {}, []
+    for processor in ("tokenize", "mwt", "pos", "lemma", "depparse", "ner"):
+        model = work / "models" / processor / f"{train.PACKAGE}.pt"
+        if model.exists():
+            models[processor] = model
+            if not model.with_name("done.json").exists():
+                unfinished.append(processor)
+    train._write_resources(out, models, {p: pretrains[k] for p, k in train._PRETRAIN_OF.items() if p in models and k in pretrains})
+    seconds = {p: json.loads((work / "models" / p / "done.json").read_text())["seconds"] for p in models if p not in unfinished}
+    return {"processors": list(models), "seconds": seconds, "skipped": {p: "stopped early: its best dev checkpoint"
+                                                                       for p in unfinished}, "jobs": 0}
+
+
 def scores(model_dir: Path, files: dict[str, Path]) -> dict[str, float]:
     """UD scores against PUD with clitics grouped into tokens (the card's convention), Tokens also as PUD writes them, NER."""
     ud = evaluate.evaluate_ud(files["pud_test"], model_dir=model_dir, group_clitics=True)
@@ -116,7 +131,7 @@ def scores(model_dir: Path, files: dict[str, Path]) -> dict[str, float]:
     return found
 
 
-def model_card(out: Path, table: dict[str, dict[str, float]], budget: dict[str, int], report: dict, minutes: float) -> None:
+def model_card(out: Path, table: dict[str, dict[str, float]], budget: dict[str, int], report: dict, minutes: float | None) -> None:
     """MODEL_CARD.md in the model directory: what it was trained on, how long it took, its scores beside the others'."""
     names = list(table)
     metrics = list(table[names[0]])
@@ -127,8 +142,8 @@ Built by `bench/train_recipe.py` (the kit's repository) from ../shared/corpora; 
 held-out splits are in that script's docstring and ../shared/models/stanza-ar-small/SPLITS.md.
 Word vectors: word2vec on ~60,000 news articles (words with clitics split for pos and depparse, tokens
 for ner; `ar/pretrain/`). NER: ANERcorp train + AQMAR train, labels PER LOC ORG MISC.
-Budget: {budget}. Training: {minutes:.0f} minutes on {__import__('os').cpu_count()} cores
-(per trainer, seconds: {report['seconds']}).
+Budget: {budget}. {f"Training: {minutes:.0f} minutes" if minutes else "Assembled from the trainers' work folder"} on {__import__('os').cpu_count()} cores
+(per trainer, seconds: {report['seconds']}).{''.join(f"{chr(10)}Not finished: {p} ({why})." for p, why in report['skipped'].items())}
 
 ## Scores on held-out data
 UD: CoNLL 2018 F1 on the 100 PUD test sentences (clitics grouped into tokens); NER: entity spans on
@@ -150,14 +165,20 @@ def main() -> None:
     for key, value in RECIPE_BUDGET.items():
         options.add_argument("--" + key.replace("_", "-"), type=int, default=value)
     options.add_argument("--jobs", type=int, default=2, help="trainers at once (default 2)")
+    options.add_argument("--assemble", action="store_true",
+                         help="train nothing: build the model from what WORK holds (a trainer that did not finish gives its "
+                              "best dev checkpoint, and the card says so), then score it")
     args = options.parse_args()
     start = time.perf_counter()
     files = prepare(args.work)
     pretrains = {} if args.no_vectors else train_vectors(args.work, args.vector_docs)
     budget = {key: getattr(args, key) for key in train.DEFAULT_BUDGET}
-    report = train.train(files["tagger_train"], files["pud_dev"], args.out, tokenize_train=files["pud_train_grouped"],
-                         ner_train=files["ner_train"], ner_dev=files["ner_dev"], budget=budget, work_dir=args.work / "train", jobs=args.jobs,
-                         tokenize_dev=files["pud_dev_grouped"], **pretrains)
+    if args.assemble:
+        report = assemble(args.work / "train", args.out, pretrains)
+    else:
+        report = train.train(files["tagger_train"], files["pud_dev"], args.out, tokenize_train=files["pud_train_grouped"],
+                             ner_train=files["ner_train"], ner_dev=files["ner_dev"], budget=budget, work_dir=args.work / "train",
+                             jobs=args.jobs, tokenize_dev=files["pud_dev_grouped"], **pretrains)
     wall = (time.perf_counter() - start) / 60
     print(f"trained {report['processors']} in {wall:.1f} min with the vectors ({report['jobs']} at a time, budget {budget}); "
           f"per processor (s): {report['seconds']}; skipped: {report['skipped']}", flush=True)
@@ -165,7 +186,7 @@ def main() -> None:
     table.update({str(path): scores(path, files) for path in args.compare})
     table["new model"] = scores(args.out, files)
     (args.work / "scores.json").write_text(json.dumps(table, indent=2), encoding="utf-8")
-    model_card(args.out, table, budget, report, wall)
+    model_card(args.out, table, budget, report, None if args.assemble else wall)
     print(f"\n{'':26s}" + "".join(f"{name[-12:]:>13s}" for name in table))
     for key in table["card model"]:
         print(f"{key:26s}" + "".join(f"{row[key]:>13.2f}" for row in table.values()))
