@@ -177,3 +177,22 @@ def test_seed_claims_against_the_gold_reading(seed_parsed):
     assert counts["n_claims_matched"] >= 0.9 * counts["n_claims_gold"], errors
     assert counts["n_speaker_right"] >= 0.8 * counts["n_claims_matched"], errors
     assert counts["n_claims_found"] - counts["n_claims_matched"] <= 0.1 * counts["n_claims_gold"], errors
+
+
+@pytest.mark.parametrize("sentence, cue, speaker, content", [
+    ("وأردف=و/CCONJ+أردف/VERB الوزير/NOUN أن/SCONJ المحادثات/NOUN مستمرة/ADJ ~.", "وأردف", "الوزير", "المحادثات مستمرة"),
+    ("وتساءل=و/CCONJ+تساءل/VERB المتحدث/NOUN ~: هل/PART ستتوقف/VERB الحرب/NOUN ~؟", "وتساءل", "المتحدث", "هل ستتوقف الحرب؟"),
+    ("وأورد=و/CCONJ+أورد/VERB التقرير/NOUN أن/SCONJ الخسائر/NOUN كبيرة/ADJ ~.", "وأورد", "التقرير", "الخسائر كبيرة"),
+    ("ويعتقد=و/CCONJ+يعتقد/VERB الخبراء/NOUN أن/SCONJ الأزمة/NOUN ستطول/VERB ~.", "ويعتقد", "الخبراء", "الأزمة ستطول"),
+    ("وخلصت=و/CCONJ+خلصت/VERB اللجنة/NOUN إلى/ADP أن/SCONJ القرار/NOUN خاطئ/ADJ ~.", "وخلصت", "اللجنة", "القرار خاطئ"),
+])
+def test_cues_that_real_news_uses(sentence, cue, speaker, content):
+    claim = only(extract(sentence)[0])
+    assert (claim["cue"], claim["speaker"], claim["content"]) == (cue, speaker, content)
+
+
+@pytest.mark.parametrize("sentence", [
+    "وجرى/VERB السباق/NOUN بين/ADP الثلاثة/NUM الأوائل/ADJ بيد/NOUN أن/SCONJ الإطار/NOUN انفجر/VERB ~.",  # بين is "between"
+])
+def test_a_function_word_spelled_like_a_cue_makes_no_claim(sentence):
+    assert extract(sentence)[0].empty

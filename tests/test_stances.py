@@ -35,7 +35,7 @@ def triples(table):
         ("أوقفت/VERB تحذيرات/NOUN البيت/NOUN الأبيض/ADJ بشأن/NOUN الصواريخ/NOUN الكورية/ADJ الشمالية/ADJ الصفقة/NOUN ~.",
          [("white-house", "north-korea", -1, "warn")]),
         # support
-        ("رحبت/VERB فرنسا/X بالاتفاق=ب/ADP+الاتفاق/NOUN مع/ADP ألمانيا/X ~.", [("france", "germany", 1, "support")]),
+        ("رحبت/VERB فرنسا/X بالاتفاق=ب/ADP+الاتفاق/NOUN مع/ADP ألمانيا/X ~.", [("france", "germany", 1, "welcome")]),
         # a relation between two parties, both directions
         ("تنامي/NOUN التعاون/NOUN بين/ADP بيونغ/X يانغ/X وموسكو=و/CCONJ+موسكو/X ~.",
          [("north-korea", "russia", 1, "cooperate"), ("russia", "north-korea", 1, "cooperate")]),
