@@ -180,7 +180,8 @@ def main() -> None:
                              ner_train=files["ner_train"], ner_dev=files["ner_dev"], budget=budget, work_dir=args.work / "train",
                              jobs=args.jobs, tokenize_dev=files["pud_dev_grouped"], **pretrains)
     wall = (time.perf_counter() - start) / 60
-    print(f"trained {report['processors']} in {wall:.1f} min with the vectors ({report['jobs']} at a time, budget {budget}); "
+    print(f"trained {report['processors']} in {wall:.1f} min {'without' if args.no_vectors else 'with'} word vectors "
+          f"({report['jobs']} at a time, budget {budget}); "
           f"per processor (s): {report['seconds']}; skipped: {report['skipped']}", flush=True)
     table = {"card model": scores(CARD_MODEL, files)}
     table.update({str(path): scores(path, files) for path in args.compare})

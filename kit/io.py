@@ -55,11 +55,21 @@ def written_files(folder: Path) -> list[str]:
 
 
 def mark_run(folder: Path, version: str) -> None:
-    """Write the marker that proves `folder` is a kit run, listing every file in it (the marker last)."""
+    """Write the marker that proves `folder` is a kit run: every file in it with its SHA-256 (the marker last)."""
     import json
 
-    files = [name for name in written_files(folder) if name not in (RUN_MARKER, STAGING_OWNER)]
+    files = {name: _sha256(folder / name) for name in written_files(folder) if name not in (RUN_MARKER, STAGING_OWNER)}
     atomic_write(folder / RUN_MARKER, json.dumps({"kit": version, "files": files}, ensure_ascii=False, indent=1))
+
+
+def _sha256(path: Path) -> str:
+    import hashlib
+
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def check_replaceable(out: Path, inputs: list[Path] = ()) -> None:
@@ -85,15 +95,18 @@ def check_replaceable(out: Path, inputs: list[Path] = ()) -> None:
         return
     marker = out / RUN_MARKER
     try:
-        listed = set(json.loads(marker.read_text(encoding="utf-8"))["files"]) | {RUN_MARKER}
+        listed = json.loads(marker.read_text(encoding="utf-8"))["files"]
+        listed = listed if isinstance(listed, dict) else dict.fromkeys(listed)
     except (OSError, ValueError, KeyError, TypeError):
         raise UnsafeOutputError(f"--out {out} exists and is not a kit run folder (no readable {RUN_MARKER} marker); "
                                 "the kit replaces only folders it wrote: choose a new folder or move this one away") from None
-    foreign = [name for name in present if name not in listed]
-    if foreign:
-        shown = ", ".join(foreign[:5]) + (f" and {len(foreign) - 5} more" if len(foreign) > 5 else "")
-        raise UnsafeOutputError(f"--out {out} is a kit run, but holds files the kit did not write ({shown}); "
-                                "move them out of the folder first, or choose another --out")
+    foreign = [name for name in present if name != RUN_MARKER and name not in listed]
+    edited = [name for name in present if listed.get(name) and _sha256(out / name) != listed[name]]
+    for problem, names in (("holds files the kit did not write", foreign), ("holds files changed since the kit wrote them", edited)):
+        if names:
+            shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+            raise UnsafeOutputError(f"--out {out} is a kit run, but {problem} ({shown}); "
+                                    "move them out of the folder first, or choose another --out")
 
 
 def staging_folder(out: Path) -> Path:
@@ -127,11 +140,14 @@ def remove_leftovers(parent: Path, prefix: str) -> list[Path]:
 
 
 def _alive(pid: int) -> bool:
+    """Whether process `pid` still runs on this machine (where the system cannot tell, it is taken to run)."""
+    if os.name == "nt":
+        return True  # os.kill would signal it; staging folders are then left for the user
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
-    except PermissionError:
+    except PermissionError:  # someone else's process
         return True
     return True
 
@@ -152,7 +168,8 @@ def swap_in(staging: Path, out: Path) -> None:
         shutil.rmtree(staging, ignore_errors=True)  # it now holds the old run
         return
     previous = out.with_name(out.name + ".previous")
-    if previous.exists():
+    if previous.exists() or previous.is_symlink():
+        check_replaceable(previous)  # only a kit run left there by an earlier swap is removed
         shutil.rmtree(previous)
     os.rename(out, previous)
     os.rename(staging, out)

@@ -375,7 +375,7 @@ def parse(
 
 
 SECTION_CHARS = 20_000  # longer documents are parsed in sections cut at paragraph breaks (memory and time stay bounded)
-_CUTS = ("\n\n", "\n", ". ", ".", "؟ ", "! ", " ")
+_CUTS = ("\n\n", "\n", ". ", "؟ ", "! ", ".", " ")
 
 
 def sections(text: str, limit: int = SECTION_CHARS) -> list[tuple[int, str]]:
@@ -403,8 +403,10 @@ def _merged(text: str, parts: list[tuple[int, Any]]):
                     if key in item:
                         item[key] += offset
             sentences.append(sentence)
-        comments += doc.sentence_comments()
-    return Document(sentences, text, comments)
+        comments += [[c for c in sentence if not c.startswith("# sent_id")] for sentence in doc.sentence_comments()]
+    merged = Document(sentences, text, comments)
+    merged.reindex_sentences(0)  # one numbering over the whole document, not one per section
+    return merged
 
 
 def _process_batch(pipeline, batch: list[tuple[str, str, str]], errors: dict[str, str]) -> list:

@@ -48,7 +48,7 @@ def test_a_grid_runs_every_combination_and_indexes_them(fake_models, news, tmp_p
                                       "april", "broken"]
     assert index["status"].tolist() == ["ok"] * 5 + ["failed"]
     assert index["documents"].tolist() == [4, 4, 4, 4, 4, 8]
-    assert "asked to fail" in index.loc[5, "error"]
+    assert "asked to fail" in index.loc[5, "error"] and index.loc[5, "report"] == "broken.failed/report.html"
     # each combination is a kit run of its own slice with its own parameters
     bbc = json.loads((out / "outlet-BBC_label-b" / "manifest.json").read_text(encoding="utf-8"))
     assert bbc["selection"] == {"equals": {"outlet": "BBC"}} and bbc["notebooks"][0]["parameters"]["label"] == "b"
@@ -62,6 +62,7 @@ def test_a_grid_runs_every_combination_and_indexes_them(fake_models, news, tmp_p
     assert '<a href="outlet-CNN_label-a/report.html">report</a>' in page and "outlet=CNN · label=a" in page
     figures = (out / "figures.html").read_text(encoding="utf-8")
     assert figures.count('<img src="') == 6 and "outlet-BBC_label-a/figures/counts.png" in figures
+    assert "broken.failed/figures/counts.png" in figures
     assert "broken: failed" in capsys.readouterr().out
 
 
@@ -76,10 +77,12 @@ def test_an_unchanged_combination_is_reused_unless_forced(fake_models, news, tmp
     again = batch.batch(spec, out, **options)
     assert again["reused"].all() and (again["status"] == "ok").all()
     assert (out / "outlet-BBC_label-a" / "manifest.json").read_text(encoding="utf-8") == stamp
-    write_spec(tmp_path, news, parameters={"fail": False}, grid={"outlet": ["BBC", "CNN"], "label": ["a", "c"]})
+    write_spec(tmp_path, news, grid={"outlet": ["BBC", "CNN"], "label": ["a", "c"]})  # b gone, c new, a unchanged
     changed = batch.batch(spec, out, **options)
     assert changed.set_index("name")["reused"].to_dict() == {
-        "outlet-BBC_label-a": False, "outlet-BBC_label-c": False, "outlet-CNN_label-a": False, "outlet-CNN_label-c": False}
+        "outlet-BBC_label-a": True, "outlet-BBC_label-c": False, "outlet-CNN_label-a": True, "outlet-CNN_label-c": False}
+    write_spec(tmp_path, news, parameters={"fail": False}, grid={"outlet": ["BBC", "CNN"], "label": ["a", "c"]})
+    assert not batch.batch(spec, out, **options)["reused"].any()  # a parameter of every run changed
     forced = batch.batch(spec, out, force=True, **options)
     assert not forced["reused"].any()
 

@@ -187,12 +187,14 @@ def test_seed_claims_against_the_gold_reading(seed_parsed):
     ("وخلصت=و/CCONJ+خلصت/VERB اللجنة/NOUN إلى/ADP أن/SCONJ القرار/NOUN خاطئ/ADJ ~.", "وخلصت", "اللجنة", "القرار خاطئ"),
 ])
 def test_cues_that_real_news_uses(sentence, cue, speaker, content):
+    """Each a cue the first lexicon lacked; a claim with its speaker and content."""
     claim = only(extract(sentence)[0])
     assert (claim["cue"], claim["speaker"], claim["content"]) == (cue, speaker, content)
 
 
 @pytest.mark.parametrize("sentence", [
     "وجرى/VERB السباق/NOUN بين/ADP الثلاثة/NUM الأوائل/ADJ بيد/NOUN أن/SCONJ الإطار/NOUN انفجر/VERB ~.",  # بين is "between"
+    "وسيكون/VERB مفيدا/ADJ أن/SCONJ يلتقي/VERB الطرفان/NOUN ~.",  # مفيدا is "useful"
 ])
 def test_a_function_word_spelled_like_a_cue_makes_no_claim(sentence):
     assert extract(sentence)[0].empty

@@ -1,5 +1,6 @@
 """kit.io: atomic files, run folders the kit can prove it wrote, swaps that never leave --out empty, leftovers cleaned."""
 
+import hashlib
 import json
 import os
 import subprocess
@@ -19,10 +20,11 @@ def _run_folder(path, files):
     return path
 
 
-def test_the_marker_lists_every_file_of_the_run(tmp_path):
+def test_the_marker_lists_every_file_of_the_run_with_its_checksum(tmp_path):
     _run_folder(tmp_path / "r", {"tables/actors.csv": "a", "report.html": "b"})
     marker = json.loads((tmp_path / "r" / kit_io.RUN_MARKER).read_text(encoding="utf-8"))
-    assert marker == {"kit": "test", "files": ["report.html", "tables/actors.csv"]}
+    assert marker == {"kit": "test", "files": {"report.html": hashlib.sha256(b"b").hexdigest(),
+                                               "tables/actors.csv": hashlib.sha256(b"a").hexdigest()}}
 
 
 @pytest.mark.parametrize("setup, allowed", [
@@ -33,6 +35,8 @@ def test_the_marker_lists_every_file_of_the_run(tmp_path):
     (lambda out: (out.mkdir(), (out / "thesis.md").write_text("x")), False),       # someone's folder
     (lambda out: (_run_folder(out, {"manifest.json": "{}"}), (out / "notes.md").write_text("x")), False),
     (lambda out: (out.mkdir(), (out / kit_io.RUN_MARKER).write_text("not json")), False),
+    (lambda out: (_run_folder(out, {"notebooks/02_actors.ipynb": "{}"}),
+                  (out / "notebooks" / "02_actors.ipynb").write_text('{"edited": 1}')), False),   # a file edited since
 ])
 def test_only_what_the_kit_wrote_may_be_replaced(tmp_path, setup, allowed):
     out = tmp_path / "out"
@@ -102,6 +106,17 @@ def test_a_killed_run_leaves_the_old_run_and_its_staging_is_cleaned_next_time(tm
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="renameat2 is Linux's")
+def test_the_fallback_never_removes_a_previous_folder_the_kit_did_not_write(tmp_path, monkeypatch):
+    monkeypatch.setattr(kit_io, "_exchange", lambda first, second: False)
+    out = _run_folder(tmp_path / "out", {"old.txt": "old"})
+    (tmp_path / "out.previous").mkdir()
+    (tmp_path / "out.previous" / "mine.txt").write_text("mine")
+    staging = kit_io.staging_folder(out)
+    with pytest.raises(kit_io.UnsafeOutputError, match="out.previous"):
+        kit_io.swap_in(staging, out)
+    assert (tmp_path / "out.previous" / "mine.txt").read_text() == "mine" and (out / "old.txt").exists()
+
+
 def test_linux_exchanges_two_folders_in_one_step(tmp_path):
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()

@@ -243,3 +243,12 @@ def test_a_long_document_parsed_in_sections_equals_the_whole_parse(model_dir, mo
 
     assert cut.text == text and layers(cut) == layers(whole)
     assert short.text == "قال الوزير ذلك."
+
+
+def test_sections_of_a_long_document_come_back_as_one_document_numbered_once(monkeypatch):
+    text = "سطر أول\nسطر ثان\n\nسطر ثالث\nسطر رابع"
+    monkeypatch.setattr(nlp, "SECTION_CHARS", 18)
+    (doc,) = nlp._process_batch(WhitespacePipeline(), [("a", text, "a")], {})
+    assert doc.text == text and [s.sent_id for s in doc.sentences] == ["0", "1", "2", "3"]
+    assert [(t.start_char, t.text) for s in doc.sentences for t in s.tokens][4:6] == [(17, "سطر"), (21, "ثالث")]
+    assert all(text[t.start_char:t.end_char] == t.text for s in doc.sentences for t in s.tokens)

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from kit import nlp
+from kit.io import atomic_write
 from kit.modeltools import conllu
 from kit.modeltools.conllu import Sentence, group_clitic_tokens
 
@@ -129,7 +130,10 @@ def _train_one(processor: str, data: dict[str, Path], work: Path, budget: dict[s
     record = _model_path(work, processor).with_name("done.json")
     key = _training_key(processor, data, budget)
     if record.exists() and _model_path(work, processor).exists():
-        done = json.loads(record.read_text(encoding="utf-8"))
+        try:
+            done = json.loads(record.read_text(encoding="utf-8"))
+        except ValueError:  # a damaged record: train again
+            done = {}
         if done.get("key") == key:
             return processor, _model_path(work, processor), done["seconds"]
     record.unlink(missing_ok=True)
@@ -141,16 +145,24 @@ def _train_one(processor: str, data: dict[str, Path], work: Path, budget: dict[s
     except Exception as error:
         raise RuntimeError(f"training {processor} failed: {error}") from error
     seconds = round(time.perf_counter() - start, 1)
-    record.write_text(json.dumps({"key": key, "seconds": seconds}), encoding="utf-8")
+    atomic_write(record, json.dumps({"key": key, "seconds": seconds}))
     return processor, path, seconds
 
 
+_READS = {  # the data files each trainer learns from (a change to any other leaves its model valid)
+    "tokenize": ("train_txt", "train_labels", "dev_txt", "dev_labels", "dev_conllu", "dev_mwt"),
+    "mwt": ("train_conllu", "dev_conllu"), "lemma": ("train_conllu", "dev_conllu"),
+    "pos": ("train_conllu", "dev_conllu", "pretrain"), "depparse": ("train_conllu", "dev_conllu", "pretrain"),
+    "ner": ("ner_train", "ner_dev", "ner_pretrain"),
+}
+
+
 def _training_key(processor: str, data: dict[str, Path], budget: dict[str, int]) -> str:
-    """A hash of what a trainer learns from: its input files' contents and the budget."""
+    """A hash of what a trainer learns from: the contents of the files it reads and the budget."""
     digest = hashlib.sha256(f"{processor} {sorted(budget.items())}".encode())
-    for name, path in sorted(data.items()):
-        if isinstance(path, Path) and path.is_file() and (name.startswith(("train", "dev", "ner")) or name == "pretrain"):
-            digest.update(f"{name} {nlp.file_sha256(path)}".encode())
+    for name in _READS[processor]:
+        path = data.get(name)
+        digest.update(f"{name} {nlp.file_sha256(path) if isinstance(path, Path) and path.is_file() else '-'}".encode())
     return digest.hexdigest()
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from kit import lexicons, nlp
+from kit.corpus import clean_text
 from kit.text import OPEN_TA, TA_MARBUTA, strip_diacritics
 
 TOKEN = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*|[^\w\s]")  # a run of letters, a number, or one other character
@@ -29,8 +30,9 @@ DEFAULTS = {"dim": 100, "window": 5, "min_count": 5, "epochs": 5, "max_vocab": 1
 
 
 def tokenize(text: str) -> list[str]:
-    """Surface tokens without diacritics or tatweel: «قالَ الرئيسُ، أمس» -> [قال, الرئيس, ،, أمس]."""
-    return TOKEN.findall(strip_diacritics(text))
+    """Surface tokens as the kit loads text (invisible characters out, NFC), without diacritics or tatweel:
+    «قالَ الرئيسُ، أمس» -> [قال, الرئيس, ،, أمس]."""
+    return TOKEN.findall(strip_diacritics(clean_text(text)))
 
 
 def sentences(text: str) -> Iterator[list[str]]:
@@ -46,7 +48,8 @@ class CliticSplitter:
 
     `split("وبحكومته")` -> [و, ب, حكومة, ه] when حكومة is common; `split("واشنطن")` -> [واشنطن]
     because اشنطن is not a word of the corpus; `split("لبنان")` -> [لبنان] because a preposition
-    must leave a word commoner than the whole. A pronoun suffix is never split off a word with the
+    must leave a word commoner than the whole, and `split("وطن")` -> [وطن] because a conjunction must
+    leave a word at least half as common as the whole (طن, "ton", is rarer than وطن). A pronoun suffix is never split off a word with the
     article (الحكومه is not الحكوم + ه), and ت before it is read back as ة where the corpus says so.
     """
 
@@ -59,20 +62,22 @@ class CliticSplitter:
         self.conjunctions = lexicons.column("affixes", "affix", kind="conjunction_clitic")
         self.prepositions = [clitic for clitic in lexicons.column("affixes", "affix", kind="clitic")
                              if len(clitic) == 1 and clitic not in self.conjunctions]
-        self.split = lru_cache(maxsize=1 << 20)(self._split)
+        self.split = lru_cache(maxsize=1 << 20)(self._segment)  # split(word) -> its pieces, remembered per word
 
     def _common(self, word: str) -> bool:
         return len(word) >= 2 and self.counts.get(word, 0) >= self.min_count
 
-    def _split(self, word: str) -> tuple[str, ...]:
+    def _segment(self, word: str) -> tuple[str, ...]:
+        """The pieces of `word`: conjunction, preposition, stem, pronoun, as the corpus attests them."""
         if not word[:1].isalpha():
             return (word,)
         if word.startswith(self.lam_article) and self._common(self.article + word[len(self.lam_article):]):
             return (self.lam_article[0], *self._split_suffix(self.article + word[len(self.lam_article):]))
         for clitic in self.conjunctions:
             rest = word[len(clitic):]
-            if word.startswith(clitic) and (self._common(rest) or len(self._split(rest)) > 1):
-                return (clitic, *self._split(rest))
+            if word.startswith(clitic) and (self._common(rest) or len(self.split(rest)) > 1) \
+                    and self.counts.get(rest, 0) * 2 >= self.counts.get(word, 0):
+                return (clitic, *self.split(rest))
         for clitic in self.prepositions:
             rest = word[len(clitic):]
             base = rest if self._common(rest) else self._split_suffix(rest)[0]
@@ -126,6 +131,8 @@ def _texts_of(source: Path, text_col: str) -> Iterator[str]:
         chunks = (pd.read_csv(source, usecols=[text_col], chunksize=1000, dtype=str, keep_default_na=False)
                   if source.suffix == ".csv" else pd.read_json(source, lines=True, chunksize=1000, dtype=False))
         for chunk in chunks:
+            if text_col not in chunk.columns:
+                raise ValueError(f"{source} has no column {text_col!r} (columns: {', '.join(map(str, chunk.columns))})")
             yield from chunk[text_col].fillna("").astype(str)
     else:
         yield source.read_text(encoding="utf-8", errors="replace")

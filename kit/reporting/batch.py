@@ -15,7 +15,8 @@ A grid key is a notebook parameter when a selected notebook declares it, else a 
 (`month`, `since`, `until`, `where`, `sample`, `seed`), else a column whose value a row must have.
 Every combination becomes a run folder like `kit run` makes, under the batch folder. Documents are
 parsed once for the whole batch (the parse cache then serves every run), runs go `jobs` at a time,
-a failing one is recorded and the others go on, and a run whose inputs, parameters, notebooks, code
+a failing one is recorded (its folder is NAME.failed, so an earlier good run of it stays) and the
+others go on, each outcome is kept as soon as it is known, and a run whose inputs, parameters, notebooks, code
 and model are unchanged since it last succeeded is not run again (unless `force`). `index.csv` and
 `index.html` list every run with its status and counts and link to its report; `figures.html` shows
 one figure of every run side by side.
@@ -28,7 +29,7 @@ import html
 import itertools
 import json
 import re
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
@@ -161,15 +162,24 @@ def batch(spec_path: str | Path, out: str | Path, *, jobs: int = 1, force: bool 
         _parse_once(spec["inputs"], todo, load, model_dir, cache, progress)
     options = {"notebooks": [str(p) for p in notebooks], "model_dir": model_dir, "cache": cache, "workers": max(1, jobs),
                "progress": False}
-    tasks = [(spec["inputs"], str(out / c.name), c, load, options) for c in todo]
-    if jobs <= 1 or len(tasks) <= 1:
-        results = [_run_one(*task) for task in tasks]
+    def record(combination: Combination, result: dict[str, Any]) -> None:
+        """Keep each run's outcome as soon as it is known, so a batch that dies still knows what finished."""
+        state[combination.name] = {**result, "key": keys[combination.name]}
+        atomic_write(out / STATE, json.dumps(state, ensure_ascii=False, indent=1))
+
+    tasks = {c.name: (spec["inputs"], str(out / c.name), c, load, options) for c in todo}
+    if jobs <= 1 or len(todo) <= 1:
+        for combination in todo:
+            record(combination, _run_one(*tasks[combination.name]))
     else:
         with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn")) as pool:
-            results = list(pool.map(_run_one, *zip(*tasks)))
-    for combination, result in zip(todo, results):
-        state[combination.name] = {**result, "key": keys[combination.name]}
-    atomic_write(out / STATE, json.dumps(state, ensure_ascii=False, indent=1))
+            futures = {pool.submit(_run_one, *tasks[c.name]): c for c in todo}
+            for future in as_completed(futures):
+                try:
+                    result = future.result()
+                except Exception as error:  # a worker that died (killed, out of memory): that run failed
+                    result = {"status": "failed", "error": f"{type(error).__name__}: {error}"}
+                record(futures[future], result)
     index = _index(out, found, state, {c.name for c in todo})
     write_index(out, index, spec.get("figure"))
     return index
@@ -239,11 +249,12 @@ def _run_one(inputs: list[str], folder: str, combination: Combination, load: dic
     record: dict[str, Any] = {"label": combination.label, "select": combination.select, "parameters": combination.parameters}
     try:
         manifest = run.run(inputs, folder, parameters=combination.parameters, load_options={
-            **load, "select": combination.selection()}, keep_failed=True, **options)
+            **load, "select": combination.selection()}, **options)
     except Exception as error:  # recorded in the index; the batch goes on
         return {**record, "status": "failed", "error": f"{type(error).__name__}: {error}"}
     errors = [f"{r['name']}: {r['error']}" for r in manifest["notebooks"] if r.get("error")]
-    return {**record, "status": manifest["status"], "error": "; ".join(errors), "tables": manifest["tables"]}
+    return {**record, "status": manifest["status"], "error": "; ".join(errors), "tables": manifest["tables"],
+            "folder": Path(manifest["run_folder"]).name}  # a failed run is NAME.failed, beside the last good one
 
 
 def _index(out: Path, found: list[Combination], state: dict[str, Any], ran: set[str]) -> pd.DataFrame:
@@ -251,14 +262,15 @@ def _index(out: Path, found: list[Combination], state: dict[str, Any], ran: set[
     for combination in found:
         entry = state.get(combination.name, {})
         tables = entry.get("tables", {})
-        has_report = (out / combination.name / "report.html").exists()
+        folder = entry.get("folder", combination.name)
+        has_report = (out / folder / "report.html").exists()
         rows.append({
             "name": combination.name, "label": combination.label, "status": entry.get("status", "not run"),
             "reused": combination.name not in ran, "documents": tables.get("documents"), "actors": tables.get("actors"),
             "claims": tables.get("claims"), "stances": tables.get("stances"),
             "selection": json.dumps(combination.select, ensure_ascii=False, default=str),
             "parameters": json.dumps(combination.parameters, ensure_ascii=False, default=str),
-            "report": f"{combination.name}/report.html" if has_report else "", "error": entry.get("error", ""),
+            "report": f"{folder}/report.html" if has_report else "", "error": entry.get("error", ""),
         })
     return pd.DataFrame(rows, columns=INDEX_COLUMNS)
 
@@ -285,8 +297,9 @@ def write_index(out: Path, index: pd.DataFrame, figure: str | None = None) -> No
     if figure:
         cells = []
         for row in index.itertuples(index=False):
-            image = out / row.name / "figures" / f"{figure}.png"
-            picture = f'<img src="{html.escape(row.name)}/figures/{html.escape(figure)}.png" alt="">' if image.exists() \
+            folder = row.report.rpartition("/")[0] or row.name
+            image = out / folder / "figures" / f"{figure}.png"
+            picture = f'<img src="{html.escape(folder)}/figures/{html.escape(figure)}.png" alt="">' if image.exists() \
                 else "<p>no figure</p>"
             cells.append(f'<figure>{picture}<figcaption dir="{report.direction(row.label)}">{html.escape(row.label)}'
                          "</figcaption></figure>")

@@ -129,7 +129,8 @@ def run(
     missing = [str(i) for i in inputs if not i.exists()]
     if missing:
         raise FileNotFoundError(f"no input at {', '.join(missing)}")
-    kit_io.check_replaceable(out, inputs)
+    for folder in (out, out.with_name(out.name + ".failed"), out.with_name(out.name + ".previous")):
+        kit_io.check_replaceable(folder, inputs)  # before any work: where this run may go, or leave the old one
     started = _now()
     staging = kit_io.staging_folder(out)
     try:
