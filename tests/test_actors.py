@@ -338,3 +338,13 @@ def test_the_dictionary_extends_with_rows_that_leave_out_the_optional_columns(tm
     lookup = actors.load_dictionary(extend=own)
     assert lookup.index["فلانالفلاني"] == ("fulan", False) and lookup.codes["fulan"] == ("", "")
 
+
+
+@pytest.mark.parametrize("sentence", [
+    "لا/PART تختار/VERB جيرانك=جيران/NOUN+ك/PRON/S-PER ~.",  # "your neighbours", tagged a person by a model
+])
+def test_a_word_with_an_attached_pronoun_is_no_name(sentence):
+    from conftest import parsed_docs
+
+    found, _ = actors.extract(parsed_docs(sentence))
+    assert found.empty, found[["name", "type"]]

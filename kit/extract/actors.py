@@ -620,7 +620,7 @@ def _ner_mentions(doc_id: str, sent_idx: int, text: str, sentence, tokens: list[
             continue
         if len(span) == 1 and (span[0].folded.endswith(NISBA_PLURALS) or span[0].upos[-1:] == ("ADJ",)):
             continue  # الكوريين, غربيين, عسكري: people described by origin or trait, not a named actor
-        if _common_noun_phrase(span):
+        if _common_noun_phrase(span) or any(_has_pronoun_suffix(t) for t in span):
             continue
         kind = entity.type if entity.type in ACTOR_TYPES else "MISC"
         start = span[0].start + surface_skip(text, span[0].start, span[0].clitic)
@@ -628,6 +628,11 @@ def _ner_mentions(doc_id: str, sent_idx: int, text: str, sentence, tokens: list[
         end = hyphenated.end() if hyphenated else span[-1].end
         out.append(_span_mention(doc_id, sent_idx, text, start, end, kind, "ner"))
     return out
+
+
+def _has_pronoun_suffix(token: Token) -> bool:
+    """A word with an attached pronoun is a common noun, never part of a name: «جيرانك» = جيران + ك ("your neighbours")."""
+    return len(token.upos) > 1 and token.upos[-1] == "PRON"
 
 
 def _common_noun_phrase(span: list[Token]) -> bool:
