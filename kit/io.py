@@ -80,11 +80,7 @@ def check_replaceable(out: Path, inputs: list[Path] = ()) -> None:
     import json
 
     out = Path(out).absolute()
-    for item in inputs:
-        item = Path(item).absolute()
-        if item == out or out in item.parents:
-            raise UnsafeOutputError(f"--out {out} contains the input {item}: the run would replace it; "
-                                    "write the run to another folder (e.g. runs/NAME)")
+    refuse_inputs_inside(out, inputs)
     if not out.exists() and not out.is_symlink():
         return
     if not out.is_dir() or out.is_symlink():
@@ -107,6 +103,16 @@ def check_replaceable(out: Path, inputs: list[Path] = ()) -> None:
             shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
             raise UnsafeOutputError(f"--out {out} is a kit run, but {problem} ({shown}); "
                                     "move them out of the folder first, or choose another --out")
+
+
+def refuse_inputs_inside(out: Path, inputs: list[Path]) -> None:
+    """UnsafeOutputError when `out` is an input or holds one: writing there would replace the corpus."""
+    out = Path(out).absolute()
+    for item in inputs:
+        item = Path(item).absolute()
+        if item == out or out in item.parents:
+            raise UnsafeOutputError(f"--out {out} contains the input {item}: the run would replace it; "
+                                    "write the run to another folder (e.g. runs/NAME)")
 
 
 def staging_folder(out: Path) -> Path:

@@ -187,9 +187,7 @@ def batch(spec_path: str | Path, out: str | Path, *, jobs: int = 1, force: bool 
 
 def _check_batch_folder(out: Path, inputs: list[Path]) -> None:
     """A batch writes into a new folder, an empty one or an earlier batch's folder, never into an input."""
-    for item in inputs:
-        if item.absolute() == out or out in item.absolute().parents:
-            raise kit_io.UnsafeOutputError(f"--out {out} contains the input {item}; write the batch to another folder")
+    kit_io.refuse_inputs_inside(out, inputs)
     if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out / BATCH_MARKER).exists())):
         raise kit_io.UnsafeOutputError(f"--out {out} exists and is not a kit batch folder (no {BATCH_MARKER}); "
                                        "choose a new folder or move this one away")
