@@ -185,6 +185,8 @@ def _input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--since", help="keep documents dated from this year, month or day (2018, 2018-04, 2018-04-15)")
     parser.add_argument("--until", help="keep documents dated through this year, month or day (2018-05 = through 31 May)")
     parser.add_argument("--sample", type=int, help="keep N documents of those selected, drawn at random")
+    parser.add_argument("--sample-per", metavar="COLUMN",
+                        help="with --sample: keep N documents for each value of COLUMN (e.g. outlet), not N in all")
     parser.add_argument("--seed", type=int, default=0, help="the seed of --sample (default 0)")
 
 
@@ -199,7 +201,7 @@ def _load_options(args: argparse.Namespace) -> dict:
             raise ValueError(f"--select {item!r}: write COLUMN=VALUE or COLUMN=VALUE1,VALUE2 (e.g. --select outlet=BBC,CNN)")
         equals.append((column, values.split(",") if "," in values else values))
     selection = Selection(equals=tuple(equals), where=args.where, since=args.since, until=args.until, sample=args.sample,
-                          seed=args.seed)
+                          seed=args.seed, sample_per=args.sample_per)
     return {"text_col": args.text_col, "title_col": args.title_col, "date_col": args.date_col,
             "source_col": args.source_col, "headline": not args.no_headline, "strip_furniture": not args.keep_furniture,
             "select": selection if selection.describe() else None}

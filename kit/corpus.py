@@ -107,7 +107,8 @@ class Selection:
     query over the table's columns (`category in ['middleEast', 'internationalNews']`); `since`/`until`:
     the date column from/through a date, a month or a year (`2018-04` through `2018-05` is April and
     May); `sample`: that many of the input documents that pass the filters, drawn at random with
-    `seed` before cleaning (so a duplicate or empty one among them is still dropped), in input order.
+    `seed` before cleaning (so a duplicate or empty one among them is still dropped), in input order;
+    with `sample_per` (a column such as `outlet`), that many of each of its values instead.
     """
 
     equals: tuple = ()
@@ -116,6 +117,7 @@ class Selection:
     until: str | None = None
     sample: int | None = None
     seed: int = 0
+    sample_per: str | None = None
 
     def __post_init__(self) -> None:
         for name in ("since", "until"):
@@ -123,11 +125,14 @@ class Selection:
                 _period(getattr(self, name), name)
         if self.sample is not None and self.sample < 1:
             raise ValueError(f"sample must be a positive number of documents, not {self.sample}")
+        if self.sample_per and not self.sample:
+            raise ValueError(f"sample_per {self.sample_per!r} needs a sample size (how many documents per value)")
 
     def describe(self) -> dict:
         """The selection as plain values, for a manifest (only what was set)."""
         values = {"equals": {column: value for column, value in self.equals}, "where": self.where, "since": self.since,
-                  "until": self.until, "sample": self.sample, "seed": self.seed if self.sample else None}
+                  "until": self.until, "sample": self.sample, "sample_per": self.sample_per,
+                  "seed": self.seed if self.sample else None}
         return {key: value for key, value in values.items() if value not in (None, {})}
 
     def keep(self, raws: list[_Raw], source: Path) -> list[_Raw]:
@@ -163,9 +168,25 @@ class Selection:
         """`sample` of the documents that passed the filters, drawn with `seed`, in input order (all of them when fewer)."""
         import random
 
-        if not self.sample or len(raws) <= self.sample:
+        if not self.sample:
             return raws
-        return [raws[i] for i in sorted(random.Random(self.seed).sample(range(len(raws)), self.sample))]
+        draw = random.Random(self.seed)
+        groups: dict[str, list[int]] = {}
+        for i, raw in enumerate(raws):
+            key = str(_field(raw, self.sample_per)) if self.sample_per else ""
+            groups.setdefault(key, []).append(i)
+        kept = [i for key in sorted(groups) for i in
+                (groups[key] if len(groups[key]) <= self.sample else draw.sample(groups[key], self.sample))]
+        return [raws[i] for i in sorted(kept)]
+
+
+def _field(raw: _Raw, column: str) -> object:
+    """One column of a raw document: its own fields (source, date, title) or the input table's columns."""
+    if column in ("text", "title", "date", "source", "path"):
+        return getattr(raw, column)
+    if column not in raw.columns:
+        raise ValueError(f"{raw.path}: no column {column!r} to sample per (columns: {', '.join(map(str, raw.columns))})")
+    return raw.columns[column]
 
 
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")

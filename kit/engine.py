@@ -83,7 +83,7 @@ def process(
                 results.append(run_all(_pass, partitions, settings, number, [stage.name for stage in group]))
                 for stage in group:
                     if stage.over_corpus:
-                        inputs = {spec.name: _read_parts(Path(parts), spec) for spec in _per_document_specs(stage)}
+                        inputs = _corpus_inputs(stage, Path(parts))
                         for name, table in stage.over_corpus(inputs, options).items():
                             _to_parquet(table, stages.TABLES[name], Path(parts) / f"{name}.parquet")
                             atomic_write(tables_dir / f"{name}.csv", table.to_csv(index=False))
@@ -97,6 +97,17 @@ def process(
                        processors, keep_whole, cache_root)
     summary["tables"] = {name: counts[name] for name in stages.TABLE_NAMES}
     return summary
+
+
+def _corpus_inputs(stage: stages.Stage, parts: Path) -> dict[str, pd.DataFrame]:
+    """What a stage's corpus half reads: its own per-document parts and the tables it needs from earlier stages."""
+    inputs = {spec.name: _read_parts(parts, spec) for spec in _per_document_specs(stage)}
+    for name in stage.needs:
+        if name in inputs or name not in stages.TABLES:
+            continue
+        whole = parts / f"{name}.parquet"  # an earlier stage's corpus half
+        inputs[name] = pd.read_parquet(whole) if whole.exists() else _read_parts(parts, stages.TABLES[name])
+    return inputs
 
 
 def _per_document_specs(stage: stages.Stage) -> list:

@@ -6,6 +6,7 @@
     actors   kit.extract.actors      parsed -> actors, mentions, actor_edges
     claims   kit.extract.claims      parsed, mentions -> claims
     stances  kit.extract.stances     parsed, mentions, claims -> stances, stance_matrix
+    clusters kit.extract.clusters    claims, documents -> claim_clusters (the same statement across documents)
 
 A stage's work has up to two halves: `per_document`, run on any set of parsed documents (a
 partition), and `over_corpus`, run once on what the per-document halves of every partition
@@ -23,7 +24,7 @@ from typing import Callable
 import pandas as pd
 
 from kit import frames
-from kit.extract import actors, claims, stances
+from kit.extract import actors, claims, clusters, stances
 from kit.nlp import Parsed
 from kit.schema import TableSpec
 
@@ -77,6 +78,10 @@ def _stance_matrix(tables: Tables, options: Options) -> Tables:
     return {"stance_matrix": stances.matrix(tables["stances"])}
 
 
+def _claim_clusters(tables: Tables, options: Options) -> Tables:
+    return {"claim_clusters": clusters.cluster(tables["claims"], tables["documents"])}
+
+
 CORPUS = Stage("corpus", "kit.corpus", needs=("inputs",), provides=(), lexicons=("furniture", "paragraph_openers"))
 PARSE = Stage("parse", "kit.nlp", needs=("corpus",), provides=())
 FRAMES = Stage("frames", "kit.frames", needs=("parsed",),
@@ -96,7 +101,10 @@ STANCES = Stage("stances", "kit.extract.stances", needs=("parsed", "actors", "me
                 lexicons=("stance_cues", "negators", "complementizers", "prepositions", "pattern_words", "affixes"),
                 per_document=_stances, over_corpus=_stance_matrix, from_corpus=("stance_matrix",))
 
-STAGES = (CORPUS, PARSE, FRAMES, ACTORS, CLAIMS, STANCES)
+CLUSTERS = Stage("clusters", "kit.extract.clusters", needs=("claims", "documents"), provides=(clusters.CLAIM_CLUSTERS,),
+                 over_corpus=_claim_clusters, from_corpus=("claim_clusters",))
+
+STAGES = (CORPUS, PARSE, FRAMES, ACTORS, CLAIMS, STANCES, CLUSTERS)
 TABLE_STAGES = tuple(stage for stage in STAGES if stage.per_document or stage.over_corpus)
 TABLES = {spec.name: spec for stage in STAGES for spec in (*stage.provides, *stage.passes_on)}
 TABLE_NAMES = [spec.name for stage in STAGES for spec in stage.provides]

@@ -20,7 +20,7 @@ RANKS = {
     "kit.extract.context": 4,
     "kit.extract.actors": 5,
     "kit.extract.claims": 6,
-    "kit.extract.stances": 7,
+    "kit.extract.stances": 7, "kit.extract.clusters": 7,
     "kit.stages": 8,
     "kit.tables": 9,
     "kit.engine": 10,
@@ -88,7 +88,7 @@ def test_the_registry_declares_every_contract_table_once_with_types():
     names = [spec.name for stage in stages.STAGES for spec in stage.provides]
     assert len(names) == len(set(names))
     assert names == ["documents", "sentences", "words", "entities", "actors", "mentions", "actor_edges", "claims",
-                     "stances", "stance_matrix"]
+                     "stances", "stance_matrix", "claim_clusters"]
     for stage in stages.STAGES:
         assert set(stage.lexicons) <= set(lexicons.available()), stage.name
         assert set(stage.from_corpus) <= {spec.name for spec in stage.provides}
@@ -109,7 +109,7 @@ def test_each_stage_declares_exactly_the_lexicons_its_module_reads(stage):
 
 
 def test_later_passes_start_where_a_stage_needs_a_corpus_wide_table():
-    assert [[stage.name for stage in group] for group in stages.passes()] == [["frames", "actors"], ["claims", "stances"]]
+    assert [[stage.name for stage in group] for group in stages.passes()] == [["frames", "actors"], ["claims", "stances", "clusters"]]
 
 
 ARABIC_WORD = re.compile(r"[\u0621-\u064A]{2,}")

@@ -437,11 +437,21 @@ def test_a_sample_is_reproducible_and_in_input_order(news_table):
     assert len(_numbers(corpus.load([news_table], select=corpus.Selection(sample=50)))) == 6
 
 
+@pytest.mark.parametrize("seed", range(4))
+def test_a_sample_per_outlet_keeps_that_many_of_each_outlet(news_table, seed):
+    loaded = corpus.load([news_table], source_col="outlet",
+                         select=corpus.Selection(sample=1, sample_per="outlet", seed=seed))
+    assert sorted(loaded["source"]) == ["BBC", "CNN", "france24"]
+    assert _numbers(loaded) == sorted(_numbers(loaded))
+
+
 @pytest.mark.parametrize("selection, message", [
     (dict(equals=(("channel", "BBC"),)), "no column 'channel' to select on"),
     (dict(where="category ==="), "--where 'category ===' cannot be read"),
     (dict(since="April"), "since 'April' is not a date"),
     (dict(sample=0), "sample must be a positive number"),
+    (dict(sample_per="outlet"), "sample_per 'outlet' needs a sample size"),
+    (dict(sample=1, sample_per="channel"), "no column 'channel' to sample per"),
 ])
 def test_a_selection_that_cannot_apply_names_the_problem(news_table, selection, message):
     with pytest.raises(ValueError, match=message):
