@@ -68,6 +68,8 @@ def _parser() -> argparse.ArgumentParser:
     parse.add_argument("--dictionary", help="your own actor dictionary CSV (columns as kit/lexicons/ar/actors.csv)")
     parse.add_argument("--keep-names-whole", action="store_true",
                        help="stop the tokenizer splitting dictionary names like clitics (واشنطن -> و + اشنطن)")
+    parse.add_argument("--exports", action="store_true",
+                       help="also write exports/: networks (GEXF, GraphML), Parquet tables, CoNLL-U with the kit's layers")
     parse.add_argument("--quiet", action="store_true", help="no progress bar")
     parse.set_defaults(command=_parse)
 
@@ -152,6 +154,13 @@ def _parser() -> argparse.ArgumentParser:
     for key, value in VECTOR_DEFAULTS.items():
         vectors.add_argument("--" + key.replace("_", "-"), type=int, default=value, help=f"default {value}")
     vectors.set_defaults(command=_vectors)
+
+    lessons = commands.add_parser("lessons", help="write the teaching track's lessons (student or teacher version) into a folder")
+    version = lessons.add_mutually_exclusive_group(required=True)
+    version.add_argument("--student", type=Path, metavar="OUT_DIR", help="the lessons with every solution replaced by a stub")
+    version.add_argument("--teacher", type=Path, metavar="OUT_DIR", help="the lessons with their solutions")
+    lessons.add_argument("--force", action="store_true", help="overwrite lessons already in OUT_DIR (answers there are lost)")
+    lessons.set_defaults(command=_lessons)
 
     models = commands.add_parser("models", help="show the model directory and files that would be used")
     _model_options(models, DEFAULT_PROCESSORS)
@@ -247,6 +256,11 @@ def _parse(args: argparse.Namespace) -> int:
         batch_size=args.batch_size,
         progress=not args.quiet,
     )
+    if args.exports:
+        from kit.reporting import exports
+        from kit.tables import read_run
+
+        exports.write_all(read_run(args.out), args.out / "exports")
     print(
         f"{info['n_documents']} documents ({info['n_parsed']} parsed, {info['n_cached']} from cache, "
         f"{info['n_failed']} failed; engine {info['engine']}); tables in {args.out / 'tables'}: "
@@ -399,6 +413,15 @@ def names_to_keep(dictionary: str | None) -> frozenset[str]:
     table = actors.load_dictionary(dictionary).table
     forms = {fold(alias) for cell in table["aliases"] for alias in str(cell).split("|")}
     return frozenset(f for f in forms if " " not in f and f[:1] in {c[0] for c in CLITICS})
+
+
+def _lessons(args: argparse.Namespace) -> int:
+    from kit.teaching import versions
+
+    version, out = (versions.STUDENT, args.student) if args.student else (versions.TEACHER, args.teacher)
+    written = versions.write(out, version, force=args.force)
+    print(f"{len(written)} lessons ({version} version) and their texts in {out}; open them with: jupyter lab {out}")
+    return 0
 
 
 def _models(args: argparse.Namespace) -> int:

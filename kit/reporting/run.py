@@ -27,7 +27,8 @@ from kit import corpus, nlp
 from kit import engine as kit_engine
 from kit import io as kit_io
 from kit.io import atomic_write
-from kit.reporting import report
+from kit.reporting import exports, report
+from kit.tables import read_run
 
 STANDARD_PARAMETERS = ("input", "run_dir", "model_dir")
 DEFAULT_NOTEBOOKS = ("01_corpus", "02_actors", "03_claims", "04_stances")
@@ -142,6 +143,7 @@ def run(
             loaded, staging, engine=engine, workers=workers, scheduler=scheduler, partition_size=partition_size,
             model_dir=model_dir, cache=cache, batch_size=batch_size, progress=progress,
         )
+        exports.write_all(read_run(staging), staging / "exports")
 
         standard = {
             "input": [str(Path(i).resolve()) for i in inputs] if len(inputs) > 1 else str(Path(inputs[0]).resolve()),
