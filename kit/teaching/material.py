@@ -46,7 +46,8 @@ def token_splits(words: pd.DataFrame, *, split: Callable[[str, set[str]], list[s
                  names: set[str] | None = None) -> pd.DataFrame:
     """Tokens the model split into several words (وبوتين -> و + بوتين), beside a rule's split where one is given.
 
-    `agree` is False where the model and the rule differ: a name cut in the wrong place, or a clitic left on.
+    With a rule, only tokens holding a known name or split by the rule are kept; `agree` is False where the model
+    and the rule differ: a name cut in the wrong place, or a clitic left on.
     """
     rows = []
     for (doc_id, sent_idx, token_idx), group in words.groupby(["doc_id", "sent_idx", "token_idx"], sort=False):
@@ -59,8 +60,9 @@ def token_splits(words: pd.DataFrame, *, split: Callable[[str, set[str]], list[s
             rule = _safely(split, token, names or set())
             row["rule"] = "+".join(rule) if isinstance(rule, (list, tuple)) else ""
             row["agree"] = row["rule"] == model
-            if len(group) == 1 and row["agree"]:
-                continue
+            named = token in (names or set()) or any(word in (names or set()) for word in group["word"])
+            if (len(group) == 1 and row["agree"]) or not (named or "+" in row["rule"]):
+                continue  # only tokens that hold a known name or that the rule split
         rows.append(row)
     columns = ["token", "model", "upos", "ner"] + (["rule", "agree"] if split is not None else [])
     return pd.DataFrame(rows, columns=columns)
