@@ -52,7 +52,7 @@ _EXPORTS = {  # public name -> (module, attribute)
 }
 _MODULES = {
     "corpus", "furniture", "nlp", "frames", "text", "tables", "lexicons", "io", "cli", "extract", "reporting",
-    "modeltools", "schema", "stages", "engine",
+    "modeltools", "schema", "stages", "engine", "teaching",
 }
 _MOVED = {  # old module name -> where it lives now; kept as deprecated aliases for one release
     "actors": "kit.extract.actors",

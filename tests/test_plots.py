@@ -68,6 +68,15 @@ CLAIMS = pd.DataFrame({"speaker": ["بوتين", "مسؤولون"], "speaker_act
                        "source": ["", "نيويورك تايمز"]})
 MATRIX = pd.DataFrame({"holder_actor_id": ["russia", "kim"], "target_actor_id": ["kim", "putin"], "mean_polarity": [1.0, 0.0], "n": [2, 1]})
 NETWORK = pd.DataFrame({"source": ["russia"], "target": ["kim"], "weight": [2], "sign": [1], "mean_polarity": [1.0], "n": [2]})
+SHARES = pd.DataFrame({"outlet": ["BBC", "BBC", "CNN", "CNN"], "category": ["بوتين", "روسيا"] * 2, "count": [3, 1, 1, 1],
+                       "total": [4, 4, 2, 2], "share": [0.75, 0.25, 0.5, 0.5], "low": [0.5, 0.0, 0.0, 0.0],
+                       "high": [1.0, 0.5, 1.0, 1.0]})
+DIFFERENCES = SHARES.assign(difference=[0.25, -0.25, -0.25, 0.25], supported=[True, False, False, True])
+DIFFERENCES["low"], DIFFERENCES["high"] = DIFFERENCES["difference"] - 0.1, DIFFERENCES["difference"] + 0.1
+POLARITY = pd.DataFrame({"outlet": ["BBC", "CNN"], "target_actor_id": ["russia"] * 2, "target": ["روسيا"] * 2,
+                         "mean_polarity": [-1.0, 0.5], "n": [2, 4], "against": [2, 1], "for": [0, 3]})
+ACTIVITY = pd.DataFrame({"period": pd.to_datetime(["2018-04-02", "2018-04-09"] * 2), "actor_id": ["putin"] * 2 + ["russia"] * 2,
+                         "name": ["بوتين"] * 2 + ["روسيا"] * 2, "measure": "mentions", "n": [1, 5, 2, 2]})
 WORDS = pd.DataFrame({"word_idx": [1, 2, 3], "word": ["قال", "بوتين", "."], "upos": ["VERB", "PROPN", "PUNCT"],
                       "head": [0, 1, 1], "deprel": ["root", "nsubj", "punct"]})
 
@@ -84,6 +93,10 @@ WORDS = pd.DataFrame({"word_idx": [1, 2, 3], "word": ["قال", "بوتين", ".
         lambda ax: plots.plot_stance_heatmap(MATRIX, ACTORS, ax=ax),
         lambda ax: plots.plot_stance_network(NETWORK, ACTORS, ax=ax),
         lambda ax: plots.plot_dependency_tree(WORDS, ax=ax),
+        lambda ax: plots.plot_shares(SHARES, ax=ax),
+        lambda ax: plots.plot_differences(DIFFERENCES, ax=ax),
+        lambda ax: plots.plot_stance_by_outlet(POLARITY, ax=ax),
+        lambda ax: plots.plot_timeline(ACTIVITY, ax=ax),
     ],
 )
 def test_every_chart_draws_on_the_given_axes_and_saves(draw, tmp_path):
@@ -93,6 +106,26 @@ def test_every_chart_draws_on_the_given_axes_and_saves(draw, tmp_path):
     assert plots.save(fig, "chart", tmp_path) is None  # nothing for a notebook cell to print
     paths = sorted((tmp_path / "figures").iterdir())
     assert [p.name for p in paths] == ["chart.png", "chart.svg"] and all(p.stat().st_size > 0 for p in paths)
+    plt.close(fig)
+
+
+@pytest.mark.parametrize("draw, why", [
+    (lambda ax: plots.plot_shares(SHARES.iloc[0:0], ax=ax), "nothing to count"),
+    (lambda ax: plots.plot_differences(DIFFERENCES.iloc[0:0], ax=ax), "at least two outlets"),
+    (lambda ax: plots.plot_stance_by_outlet(POLARITY.iloc[0:0], ax=ax), "no stance"),
+    (lambda ax: plots.plot_timeline(ACTIVITY.iloc[0:0], ax=ax), "no dated documents"),
+])
+def test_an_empty_comparison_says_why_it_is_empty(draw, why):
+    fig, ax = plt.subplots()
+    draw(ax)
+    assert any(why in text.get_text() for text in ax.texts)
+    plt.close(fig)
+
+
+def test_hidden_categories_are_left_out_of_the_shares_chart():
+    fig, ax = plt.subplots()
+    plots.plot_shares(SHARES, hide=("روسيا",), ax=ax)
+    assert [label.get_text() for label in ax.get_yticklabels()] == ["بوتين"]
     plt.close(fig)
 
 

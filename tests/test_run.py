@@ -221,3 +221,31 @@ def test_evaluation_notebook_runs_when_named_with_its_gold(model_dir, tmp_path):
     executed = (out / "notebooks" / "05_evaluation.ipynb").read_text(encoding="utf-8")
     assert "claims_r" in executed and "central_r" in executed and "total" in executed  # per-article and total scores
     assert "UFeats" in executed and "gold_upos" in executed  # the parse's scores and its part-of-speech errors
+
+
+OUTLET_ARTICLES = [  # outlet, date, text: the same statement in two outlets, Putin in both weeks, a burst in the second
+    ("BBC", "2018-04-02T08:00:00Z", "قال الرئيس الروسي فلاديمير بوتين إن روسيا لن تسمح بأي هجوم على سوريا. وأدان بوتين الغارات."),
+    ("CNN", "2018-04-03T09:00:00Z", "قال مسؤولون أمريكيون إن واشنطن تدرس الرد. وأكد بوتين أن موسكو مستعدة للحوار مع واشنطن."),
+    ("BBC", "2018-04-10T08:00:00Z", "قال بوتين إن روسيا لن تسمح بأي هجوم على سوريا مهما كانت الظروف. وحذر بوتين من التصعيد. "
+                                    "وانتقد بوتين الولايات المتحدة."),
+    ("CNN", "2018-04-11T10:00:00Z", "وقال بوتين إن روسيا لن تسمح بأي هجوم على سوريا مهما كانت الظروف. ورحب بوتين بالمبادرة."),
+]
+
+
+@pytest.mark.model
+def test_the_research_notebooks_run_on_outlets_and_dates(model_dir, tmp_path):
+    table = tmp_path / "news.csv"
+    pd.DataFrame([{"outlet": o, "date": d, "text": t} for o, d, t in OUTLET_ARTICLES]).to_csv(table, index=False)
+    out = tmp_path / "runs" / "news"
+    status = cli.main(["run", str(table), "--source-col", "outlet", "--out", str(out), "--model-dir", str(model_dir), "--quiet",
+                       "--notebooks", "06_outlets", "07_timeline", "08_explorer", "-p", "n_boot", "200"])
+    assert status == 0
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert [r["status"] for r in manifest["notebooks"]] == ["ok", "ok", "ok"]
+    pngs = {p.stem for p in (out / "figures").glob("*.png")}
+    assert {"06_speaker_types", "06_modes", "06_mode_differences", "06_stances_by_outlet", "07_mentions"} <= pngs
+    clusters = pd.read_csv(out / "tables" / "claim_clusters.csv", keep_default_na=False)
+    assert clusters.groupby("cluster_id")["source"].nunique().max() == 2  # «لن تسمح بأي هجوم» in BBC and CNN
+    exported = out / "exports"
+    assert {"actors.gexf", "stances.graphml", "corpus.kit.conllu"} <= {p.name for p in exported.iterdir()}
+    assert len(pd.read_parquet(exported / "parquet" / "documents.parquet")) == 4

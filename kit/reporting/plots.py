@@ -283,6 +283,110 @@ def plot_dependency_tree(words: pd.DataFrame, *, ax: Axes | None = None) -> Axes
     return arabic(ax)
 
 
+def _nothing(ax: Axes, title: str, why: str) -> Axes:
+    """An empty chart that says why it is empty (one outlet, no dates, no stances), instead of failing or misleading."""
+    ax.text(0.5, 0.5, why, ha="center", va="center", transform=ax.transAxes, color=_muted(ax))
+    ax.set_title(title)
+    ax.set_xticks([])
+    ax.set_yticks([])
+    return arabic(ax)
+
+
+def plot_shares(shares: pd.DataFrame, *, title: str = "Share per outlet", hide: tuple[str, ...] = (),
+                ax: Axes | None = None) -> Axes:
+    """Each category's share per outlet as a dot with its bootstrap interval (`kit.reporting.outlets.shares`):
+    categories down the side, one colour per outlet, so intervals that do not overlap show a difference.
+    `hide` leaves categories out of the chart (not out of the shares), e.g. `(other)` beside named speakers."""
+    shares = shares[~shares["category"].isin(hide)]
+    if shares.empty:
+        return _nothing(_axes(ax), title, "nothing to count in these tables")
+    categories = list(shares.groupby("category")["count"].sum().sort_values().index)
+    outlets = sorted(shares["outlet"].unique())
+    ax = _axes(ax, (7.5, max(3.0, 0.55 * len(categories) * max(1, len(outlets)) ** 0.5 + 1.2)))
+    colours = palette()
+    step = 0.7 / max(1, len(outlets))
+    for i, outlet in enumerate(outlets):
+        rows = shares[shares["outlet"] == outlet].set_index("category").reindex(categories)
+        y = [k - 0.35 + step * (i + 0.5) for k in range(len(categories))]
+        colour = colours[i % len(colours)]
+        ax.hlines(y, rows["low"], rows["high"], color=colour, lw=1.6)
+        ax.plot(rows["share"], y, "o", color=colour, markersize=4.5, label=f"{outlet} (n={int(rows['total'].max())})")
+    ax.set_yticks(range(len(categories)), categories)
+    ax.set_xlabel("share (dot) and 95% bootstrap interval over documents (line)")
+    ax.set_xlim(left=0)
+    ax.set_title(title)
+    ax.legend(fontsize="small", loc="lower right")
+    return arabic(ax)
+
+
+def plot_differences(differences: pd.DataFrame, *, title: str = "Outlet minus the other outlets",
+                     ax: Axes | None = None) -> Axes:
+    """Per outlet and category, share minus the other outlets' share, with its interval; a filled dot where the
+    interval excludes 0 (a difference the sample supports), a hollow one where it does not."""
+    if differences.empty:
+        return _nothing(_axes(ax), title, "differences need at least two outlets")
+    categories = sorted(differences["category"].unique())
+    outlets = sorted(differences["outlet"].unique())
+    ax = _axes(ax, (7.5, max(3.0, 0.5 * len(categories) * max(1, len(outlets)) ** 0.5 + 1.2)))
+    colours = palette()
+    step = 0.7 / max(1, len(outlets))
+    for i, outlet in enumerate(outlets):
+        rows = differences[differences["outlet"] == outlet].set_index("category").reindex(categories)
+        y = [k - 0.35 + step * (i + 0.5) for k in range(len(categories))]
+        colour = colours[i % len(colours)]
+        ax.hlines(y, rows["low"], rows["high"], color=colour, lw=1.4)
+        supported = rows["supported"].fillna(False).astype(bool).to_numpy()
+        ys = pd.Series(y)
+        ax.plot(rows["difference"][supported], ys[supported], "o", color=colour, markersize=5, label=outlet)
+        ax.plot(rows["difference"][~supported], ys[~supported], "o", markerfacecolor="none", color=colour, markersize=5)
+    ax.axvline(0, color=_muted(ax), lw=0.8)
+    ax.set_yticks(range(len(categories)), categories)
+    ax.set_xlabel("difference in share (filled: 95% interval excludes 0)")
+    ax.set_title(title)
+    ax.legend(fontsize="small", loc="best")
+    return arabic(ax)
+
+
+def plot_stance_by_outlet(polarity: pd.DataFrame, *, cmap: str = POLARITY_CMAP, ax: Axes | None = None) -> Axes:
+    """Outlet x target: the mean polarity of the stances each outlet reports towards each target, with their count
+    (`kit.reporting.outlets.stance_polarity`)."""
+    if polarity.empty:
+        return _nothing(_axes(ax), "Stances towards each target, per outlet", "no stance with an actor as target")
+    grid = polarity.pivot(index="target", columns="outlet", values="mean_polarity")
+    counts = polarity.pivot(index="target", columns="outlet", values="n")
+    ax = _axes(ax, (1.2 * len(grid.columns) + 3.5, 0.5 * len(grid.index) + 2))
+    image = ax.imshow(grid.to_numpy(float), cmap=cmap, vmin=-1, vmax=1, aspect="auto")
+    ax.set_xticks(range(len(grid.columns)), list(grid.columns), rotation=30, ha="right")
+    ax.set_yticks(range(len(grid.index)), list(grid.index))
+    for (i, j), value in pd.DataFrame(counts.to_numpy()).stack().dropna().items():
+        ax.text(j, i, f"{int(value)}", ha="center", va="center", fontsize="small")
+    ax.set_title("Stances reported towards each target, per outlet (number of stances)")
+    bar = ax.figure.colorbar(image, ax=ax, shrink=0.8, label="mean polarity")
+    arabic(bar.ax)
+    return arabic(ax)
+
+
+def plot_timeline(activity: pd.DataFrame, *, measure: str = "mentions", peaks: pd.DataFrame | None = None,
+                  ax: Axes | None = None) -> Axes:
+    """One line per actor over the periods (`kit.reporting.timeline.activity`), each peak marked and labelled."""
+    rows = activity[activity["measure"] == measure]
+    ax = _axes(ax, (8, 4.5))
+    if rows.empty:
+        return _nothing(ax, f"{measure.capitalize()} per period", "no dated documents mention these actors")
+    colours = palette()
+    for i, (actor_id, series) in enumerate(rows.groupby("actor_id", sort=False)):
+        colour = colours[i % len(colours)]
+        ax.plot(series["period"], series["n"], marker=".", color=colour, label=series["name"].iloc[0])
+        if peaks is not None:
+            for peak in peaks[peaks["actor_id"] == actor_id].itertuples(index=False):
+                ax.plot([peak.period], [peak.n], "o", markersize=9, markerfacecolor="none", color=colour)
+    ax.set_ylabel(measure)
+    ax.set_title(f"{measure.capitalize()} per period (circles: peaks)")
+    ax.legend(fontsize="small", loc="upper left")
+    ax.figure.autofmt_xdate()
+    return arabic(ax)
+
+
 def save(figure: Figure | Axes, name: str, folder: str | Path | None) -> None:
     """Save a figure as `name`.png and `name`.svg under `folder`/figures (nothing when folder is None).
 

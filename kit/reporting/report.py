@@ -26,7 +26,7 @@ td[dir=rtl], p[dir=rtl], div[dir=rtl] { text-align: right; }
 mark { padding: 0 0.15em; border-radius: 0.2em; }
 mark.PER { background: #cfe0f5; } mark.ORG { background: #f8dcc4; } mark.GPE { background: #d3ecd8; }
 mark.LOC { background: #e1dcf0; } mark.MISC { background: #eadfd5; } mark.cue { background: #ffe58a; }
-mark.content { background: #fff3c4; }
+mark.content { background: #fff3c4; } mark.actor { background: #cfe0f5; font-weight: 600; }
 table.kit td.col-name, table.kit td.col-holder, table.kit td.col-target, table.kit td.col-speaker { white-space: nowrap; }
 table.kit td.col-aliases { max-width: 28em; font-size: 0.85em; color: #555; }
 div.claims p.legend, div.stances p.legend { font-size: 0.85em; color: #555; }
@@ -265,3 +265,44 @@ def stances_html(stances: pd.DataFrame, *, n: int = 30, actors: pd.DataFrame | N
     legend = ("<p class='legend'>Holder → label and polarity (+ for, − against, 0 contact) → target, as actors' names "
               "(hover for the words of the text); ↔ for stances that hold both ways (cooperate, agree, contact).</p>")
     return f"<div class='stances'>{legend}{''.join(lines)}</div>"
+
+
+def clusters_html(tables: dict[str, pd.DataFrame], *, n: int = 12) -> str:
+    """The largest claim clusters (most outlets, then most claims): each claim in date order with outlet, speaker, source, content."""
+    clusters = tables.get("claim_clusters")
+    if clusters is None or clusters.empty:
+        return "<p>No statement was found in more than one article.</p>"
+    claims = tables["claims"].set_index("claim_id")
+    rows = clusters.join(claims[["speaker", "speaker_actor_id", "mode", "cue", "content", "source"]].add_prefix("claim_"),
+                         on="claim_id")
+    rows = rows.assign(speaker_label=labels.party_labels(rows["claim_speaker"], rows["claim_speaker_actor_id"], tables["actors"]))
+    size = rows.groupby("cluster_id").agg(outlets=("source", "nunique"), claims=("claim_id", "size"))
+    order = size.sort_values(["outlets", "claims"], ascending=False).head(n)
+    cards = []
+    for cluster_id, shape in order.iterrows():
+        items = []
+        for row in rows[rows["cluster_id"] == cluster_id].itertuples(index=False):
+            via = f" · through <b>{html.escape(row.claim_source)}</b>" if row.claim_source else ""
+            items.append(f"<li><small>{html.escape(str(row.date)[:16])}</small> <b>{html.escape(row.source or '?')}</b> · "
+                         f"{_party(row.speaker_label, row.claim_speaker) if row.claim_speaker else '<i>(no speaker)</i>'} · "
+                         f"{html.escape(row.claim_mode)}{via} <small>{html.escape(row.claim_id)}</small>"
+                         f"<div dir='{direction(row.claim_content)}' lang='ar'>{html.escape(row.claim_content)}</div></li>")
+        cards.append(f"<div class='cluster'><p><b>{html.escape(cluster_id)}</b>: {shape.claims} claims in "
+                     f"{shape.outlets} outlet(s)</p><ol dir='ltr'>{''.join(items)}</ol></div>")
+    legend = (f"<p class='legend'>{size.shape[0]} statements carried by more than one article; the {len(order)} carried by the "
+              "most outlets, each claim in the order of publication (first: who carried it first).</p>")
+    return legend + "".join(cards)
+
+
+def peaks_html(sentences: pd.DataFrame) -> str:
+    """The sentences behind each peak (`kit.reporting.timeline.peak_sentences`), grouped by actor and period, mentions marked."""
+    if sentences.empty:
+        return "<p>No peak: no actor was mentioned in one period at least twice as often as usual.</p>"
+    parts = []
+    for (name, period), group in sentences.groupby(["name", "period"], sort=False):
+        parts.append(f"<h4><bdi>{html.escape(name)}</bdi>, period from {html.escape(str(period)[:10])}</h4>")
+        for row in group.itertuples(index=False):
+            where = f"{html.escape(row.source or '?')} · {html.escape(str(row.date)[:10])} · document {row.doc_id} · sentence {row.sent_idx}"
+            parts.append(f"<div class='evidence'><small>{where}</small>"
+                         f"{highlight(row.text, [(row.start_char, row.end_char, 'actor')], offset=row.sent_start)}</div>")
+    return "".join(parts)

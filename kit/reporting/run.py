@@ -23,6 +23,8 @@ from pathlib import Path
 from typing import Any, Iterator, Sequence
 
 
+from tqdm.auto import tqdm
+
 from kit import corpus, nlp
 from kit import engine as kit_engine
 from kit import io as kit_io
@@ -152,10 +154,13 @@ def run(
         }
         records = []
         (staging / "notebooks").mkdir()
-        with _kernel_of_this_python() as kernel_manager:
-            for path in selected:
+        with _kernel_of_this_python() as kernel_manager, \
+                tqdm(total=len(selected), desc="Notebooks", unit="notebook", disable=not progress) as bar:
+            for path in selected:  # one bar for the stage, not one per notebook's cells
+                bar.set_postfix_str(path.stem)
                 given = {k: v for k, v in {**standard, **parameters}.items() if k in declared[path]}
-                records.append(_execute(path, staging, given, progress, kernel_manager))
+                records.append(_execute(path, staging, given, False, kernel_manager))
+                bar.update()
         manifest = _manifest(inputs, parameters, info, records, started)
         manifest["selection"] = load_options["select"].describe() if load_options.get("select") else {}
         manifest["input_options"] = {k: v for k, v in load_options.items() if k != "select"}
