@@ -35,7 +35,7 @@ def news_tables() -> dict:
                        "", 13, 28, SENTENCE))
         polarity, label = (1, "support") if outlet == "skynews" else (-1, "condemn")
         stances.append((f"{doc_id}-s0", doc_id, 0, "بوتين", "putin", "روسيا", "russia", polarity, label, "قال", False,
-                        f"{doc_id}-c0", 0, 3, SENTENCE))
+                        f"{doc_id}-c0", 0, 3, SENTENCE, "051" if polarity > 0 else "111"))
     n_putin = sum(n for *_, n in plan)
     actors = [("putin", "فلاديمير بوتين", "PER", "بوتين|فلاديمير بوتين", n_putin, 6, "RUS", "RUSGOV"),
               ("russia", "روسيا", "GPE", "روسيا", n_putin, 6, "RUS", "RUS")]

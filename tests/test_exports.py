@@ -40,9 +40,9 @@ def tables():
         "claims": _table("claims", ("d1-c0", "d1", 0, "بوتين", "putin", "قال", "قال", "indirect", "روسيا تدين الهجوم",
                                     "", "", 14, 31, SENTENCE)),
         "stances": _table("stances", ("d1-s0", "d1", 0, "روسيا", "russia", "الهجوم", "", -1, "condemn", "تدين", False,
-                                      "d1-c0", 20, 24, SENTENCE),
+                                      "d1-c0", 20, 24, SENTENCE, "111"),
                           ("d1-s1", "d1", 0, "بوتين", "putin", "روسيا", "russia", 1, "support", "قال", False, "", 0, 4,
-                           SENTENCE)),
+                           SENTENCE, "051")),
         "stance_matrix": _table("stance_matrix", ("putin", "russia", 1.0, 1)),
         "claim_clusters": _table("claim_clusters"),
     }

@@ -27,7 +27,7 @@ CONTRACTS = {
     "actors": "actor_id, name, type, aliases, n_mentions, n_docs, country, cameo",
     "actor_edges": "actor_a, actor_b, weight, n_docs",
     "claims": "claim_id, doc_id, sent_idx, speaker, speaker_actor_id, cue, cue_lemma, mode, content, source, source_actor_id, start_char, end_char, evidence",
-    "stances": "stance_id, doc_id, sent_idx, holder, holder_actor_id, target, target_actor_id, polarity, label, cue, negated, claim_id, start_char, end_char, evidence",
+    "stances": "stance_id, doc_id, sent_idx, holder, holder_actor_id, target, target_actor_id, polarity, label, cue, negated, claim_id, start_char, end_char, evidence, cameo",
     "stance_matrix": "holder_actor_id, target_actor_id, mean_polarity, n",
     "claim_clusters": "cluster_id, claim_id, doc_id, source, date, speaker_actor_id",
 }

@@ -4,6 +4,7 @@ import pandas as pd
 import pytest
 
 from kit.extract import actors, claims, stances
+from kit.text import fold
 
 from conftest import SEEDS, parsed_docs, tables_of
 
@@ -95,6 +96,39 @@ def test_columns_ids_and_offsets():
     assert table["stance_id"].tolist() == ["d0-s0", "d1-s0"]
     for row in table.itertuples():
         assert parsed.docs[row.doc_id].text[row.start_char:row.end_char] == row.cue
+
+
+@pytest.mark.parametrize(
+    "sentence, label, cameo",
+    [
+        ("أدانت/VERB فرنسا/X ألمانيا/X ~.", "condemn", "111"),  # the label's code
+        ("اتهمت/VERB فرنسا/X ألمانيا/X ~.", "accuse", "112"),
+        ("رحبت/VERB فرنسا/X بالاتفاق=ب/ADP+الاتفاق/NOUN مع/ADP ألمانيا/X ~.", "welcome", "051"),
+        ("زارت/VERB فرنسا/X ألمانيا/X ~.", "contact", "042"),
+        ("لم/PART يحذر/VERB البيت/NOUN الأبيض/ADJ من/ADP روسيا/X ~.", "warn", ""),  # a denied event has no code
+    ],
+)
+def test_each_stance_carries_the_cameo_code_of_its_cue(sentence, label, cameo):
+    found, _ = extract(sentence)
+    assert found[found.label == label]["cameo"].tolist()[:1] == [cameo]
+
+
+def test_every_label_has_a_cameo_code_and_codes_are_cameo_shaped():
+    from kit import lexicons
+
+    codes = lexicons.load("stance_labels").set_index("label")["cameo"]
+    assert set(codes.index) == set(stances.LABELS)
+    cue_codes = [c for c in lexicons.load("stance_cues")["cameo"] if c]
+    assert all(code.isdigit() and 3 <= len(code) <= 4 and 1 <= int(code[:2]) <= 20 for code in [*codes, *cue_codes])
+    every = {e.words: e.cameo for entries in stances.load_lexicon().cues.values() for e in entries}
+    assert "" not in every.values()
+    air_raids, raid = tuple(fold("شنت غارات على").split()), tuple(fold("شنت هجوما على").split())
+    assert (every[air_raids], every[raid]) == ("195", "190")  # a cue more specific than its label has its own code
+
+
+def test_a_user_lexicon_without_codes_takes_its_labels_codes():
+    own = pd.DataFrame([{"label": "condemn", "polarity": "-1", "kind": "attitude", "pos": "verb", "markers": "", "forms": "شجب"}])
+    assert stances.load_lexicon(own).cues["شجب"][0].cameo == "111"
 
 
 def test_matrix_and_network():

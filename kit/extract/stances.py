@@ -6,7 +6,9 @@ Cues come from a lexicon with a label, a polarity and a kind. For an `attitude` 
 targets are the actors said to commit it; a `relation` cue (تعاون، التقى) links its agent to its
 partner. Targets are the cue's object or prepositional object, both parties of a relation
 (`العلاقات بين روسيا وكوريا الشمالية`), or else the actors named in the claim's content. A
-negator just before the cue turns a negative stance to 0 and a positive one to -1.
+negator just before the cue turns a negative stance to 0 and a positive one to -1. Each stance carries
+the CAMEO event code of its cue (`cameo`): the cue row's own code, else its label's (stance_labels.csv);
+a negated cue has none.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from kit.text import fold
 STANCES = TableSpec.of(
     "stances",
     "stance_id doc_id sent_idx:int64 holder holder_actor_id target target_actor_id polarity:int64 label cue negated:bool"
-    " claim_id start_char:int64 end_char:int64 evidence",
+    " claim_id start_char:int64 end_char:int64 evidence cameo",
 )
 STANCE_MATRIX = TableSpec.of("stance_matrix", "holder_actor_id target_actor_id mean_polarity:float64 n:int64")
 STANCE_COLUMNS, MATRIX_COLUMNS = STANCES.names, STANCE_MATRIX.names
@@ -56,6 +58,7 @@ class StanceCue:
     pos: str  # verb, noun, or "" to let the tagger decide
     markers: frozenset[str]
     words: tuple[str, ...]
+    cameo: str = ""  # the CAMEO event code of the form (or of its label)
 
 
 @dataclass
@@ -82,6 +85,7 @@ class Stance:
     start: int
     end: int
     evidence: str
+    cameo: str = ""
 
 
 Pair = tuple[Party, Party]
@@ -102,6 +106,7 @@ def _default_lexicon() -> StanceLexicon:
 
 def _build_lexicon(lexicon: str | Path | pd.DataFrame | None) -> StanceLexicon:
     rows = lexicon if isinstance(lexicon, pd.DataFrame) else lexicons.load("stance_cues", path=lexicon)
+    label_codes = dict(zip(*(lexicons.load("stance_labels")[c] for c in ("label", "cameo"))))
     cues: dict[str, list[StanceCue]] = {}
     for row in rows.to_dict("records"):
         label, kind = row["label"], row["kind"]
@@ -110,9 +115,11 @@ def _build_lexicon(lexicon: str | Path | pd.DataFrame | None) -> StanceLexicon:
                 f"stance cue row {row!r}: label must be one of {', '.join(LABELS)} and kind one of {', '.join(KINDS)}"
             )
         markers = frozenset(fold(m) for m in str(row.get("markers", "")).split("|") if m)
+        cameo = str(row.get("cameo", "") or "") or label_codes.get(label, "")
         for form in str(row["forms"]).split("|"):
             words = tuple(fold(form).split())
-            cues.setdefault(words[0], []).append(StanceCue(label, LABELS[label], kind, row.get("pos", ""), markers, words))
+            cues.setdefault(words[0], []).append(
+                StanceCue(label, LABELS[label], kind, row.get("pos", ""), markers, words, cameo))
     for entries in cues.values():
         entries.sort(key=lambda e: -len(e.words))
     negators = {fold(w) for w in lexicons.load("negators")["word"]}
@@ -136,7 +143,7 @@ def extract(
         found = _document_stances(doc, by_doc.get(doc_id, []), claims_by_doc.get(doc_id, []), cue_lexicon)
         rows += [(
             f"{doc_id}-s{n}", doc_id, st.sent_idx, st.holder.text, st.holder.actor_id, st.target.text, st.target.actor_id,
-            st.polarity, st.label, st.cue, st.negated, st.claim_id, st.start, st.end, st.evidence,
+            st.polarity, st.label, st.cue, st.negated, st.claim_id, st.start, st.end, st.evidence, st.cameo,
         ) for n, st in enumerate(found)]
     return STANCES.frame(rows)
 
@@ -162,7 +169,8 @@ def _document_stances(doc, mentions: list[MentionSpan], claims: list, lexicon: S
                 if holder.actor_id and holder.actor_id == target.actor_id:
                     continue
                 out.append(Stance(sent_idx, holder, target, _polarity(entry.polarity, negated), entry.label, text[start:end],
-                                  negated, claim.claim_id if claim is not None else "", start, end, evidence))
+                                  negated, claim.claim_id if claim is not None else "", start, end, evidence,
+                                  event_code(entry, negated)))
             i += width
     return out
 
@@ -175,6 +183,15 @@ def _negated(tokens: list[Token], i: int, lexicon: StanceLexicon) -> bool:
         if any(r in lexicon.negators for s, r in clitic_readings(tokens[j].folded) if s <= 1):
             return True
     return False
+
+
+def event_code(entry: StanceCue, negated: bool) -> str:
+    """The CAMEO event code of a cue: «أدانت» 111 (criticize or denounce), «شنت غارات على» 195; «لم يحذر» none.
+
+    Notes: CAMEO codes events that happened (Schrodt, CAMEO codebook 1.1b3), so a negated cue gets
+    an empty code rather than a code of its own; polarity and `negated` still record the denial.
+    """
+    return "" if negated else entry.cameo
 
 
 def _polarity(polarity: int, negated: bool) -> int:
