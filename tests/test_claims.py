@@ -198,3 +198,33 @@ def test_cues_that_real_news_uses(sentence, cue, speaker, content):
 ])
 def test_a_function_word_spelled_like_a_cue_makes_no_claim(sentence):
     assert extract(sentence)[0].empty
+
+
+SAID = "وأوضحت=و/CCONJ+أوضحت/VERB أدريان/X/B-PER واتسون/X/E-PER أن/SCONJ الوزير/NOUN سافر/VERB ~، "
+
+
+@pytest.mark.parametrize("attribution", [
+    "بحسب/ADP تعبيرها=تعبير/NOUN+ها/PRON ~.",  # the parse splits the pronoun off
+    "وفق/ADP وصفها/NOUN ~.",  # the tagger left the word whole: its spelling shows the pronoun
+    "على/ADP حد/NOUN تعبيرها=تعبير/NOUN+ها/PRON ~.",
+    "حسب/ADP رأيها=رأي/NOUN+ها/PRON ~.",
+    "بحسب/ADP قولها/NOUN ~.",
+])
+def test_the_speakers_own_words_are_not_a_source(attribution):
+    """«بحسب تعبيرها», «وفق وصفها»: a noun with a pronoun refers back to the speaker, so there is no source."""
+    claim = only(extract(SAID + attribution)[0])
+    assert (claim["speaker"], claim["source"], claim["content"]) == ("أدريان واتسون", "", "الوزير سافر")
+
+
+@pytest.mark.parametrize("attribution, source", [
+    ("بحسب/ADP مصادر/NOUN مطلعة/ADJ ~.", "مصادر مطلعة"),  # two words: a source of its own
+    ("وفق/ADP الخطة/NOUN ~.", "الخطة"),  # definite: no pronoun attached (its ة is not a pronoun)
+])
+def test_a_noun_phrase_without_a_pronoun_stays_a_source(attribution, source):
+    assert only(extract(SAID + attribution)[0])["source"] == source
+
+
+@pytest.mark.parametrize("attribution", ["بحسب/ADP قوله=قول/NOUN+ه/PRON ~.", "وفق/ADP وصفه/NOUN ~."])
+def test_the_speakers_own_words_make_no_attributed_claim(attribution):
+    found, _ = extract("ومن=و/CCONJ+من/ADP المقرر/NOUN أن/SCONJ يتواجد/VERB الزعيمان/NOUN في/ADP فلاديفوستوك/X ~، " + attribution)
+    assert found.empty, found[["cue", "speaker", "content"]]

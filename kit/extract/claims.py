@@ -22,7 +22,7 @@ from kit import lexicons
 from kit.nlp import Parsed
 from kit.schema import TableSpec
 from kit.extract.context import (
-    ARTICLE, COMMAS, NOBODY, PREPOSITION_CLITICS, QUOTE_MARKS, MentionSpan, Party, Sentence, Token, clitic_readings, find_quotes, mentions_by_doc,
+    ARTICLE, CLAUSE_BREAKS, COMMAS, NOBODY, PREPOSITION_CLITICS, QUOTE_MARKS, MentionSpan, Party, Sentence, Token, clitic_readings, find_quotes, mentions_by_doc,
     sentence_tokens,
 )
 from kit.text import fold
@@ -38,6 +38,8 @@ COMPLEMENTIZERS = frozenset(fold(w) for w in lexicons.column("complementizers"))
 PREPOSITIONS = frozenset(fold(w) for w in lexicons.column("prepositions"))
 NISBA_ENDINGS = tuple(lexicons.column("affixes", "affix", kind="nisba_ending"))
 STATE_ENDINGS = tuple(lexicons.column("affixes", "affix", kind="state_ending"))
+PRONOUN_SUFFIXES = tuple(lexicons.column("affixes", "affix", kind="pronoun_suffix"))
+MIN_STEM = 3  # letters a noun keeps before an attached pronoun (قول + ه); shorter words (طه) are names
 TEMPORAL = frozenset(fold(w) for w in lexicons.column("temporal_conjunctions"))  # بعد أن: "after", not reported speech
 AUXILIARIES = frozenset(fold(w) for w in lexicons.column("auxiliaries"))
 RELAY_VERB = fold(lexicons.column("pattern_words", role="relay_verb")[0])
@@ -358,7 +360,45 @@ def _content_end(s: Sentence, k: int, lexicon: ReportingLexicon) -> int:
 
 
 def _attribution_at(tokens: list[Token], j: int, lexicon: ReportingLexicon) -> tuple[int, bool] | None:
-    """(number of tokens, credits-the-speaker) when an attribution marker starts at token j."""
+    """(number of tokens, credits-the-speaker) when an attribution marker starts at token j.
+
+    A marker followed by the speaker's own words (`بحسب تعبيره`, `وفق وصفها`) credits the speaker.
+    """
+    found = _marker_at(tokens, j, lexicon)
+    if found is not None and own_words(tokens, j + found[0]):
+        return found[0] + 1, True
+    return found
+
+
+def own_words(tokens: list[Token], j: int) -> bool:
+    """Is the phrase at tokens[j] one noun with an attached pronoun, ending the clause: «تعبيره»، «قولها»، «وصفه»?
+
+    Notes: the pronoun refers back to the speaker, so `على حد تعبيره` ("in his words") names the
+    speaker's own words, not a source.
+    """
+    if j >= len(tokens) or not pronoun_suffixed(tokens[j]):
+        return False
+    return j + 1 == len(tokens) or tokens[j + 1].text in CLAUSE_BREAKS
+
+
+def pronoun_suffixed(token: Token) -> bool:
+    """A noun carrying a possessive pronoun: «قوله» = قول + ه, «بتعبيرها» = ب + تعبير + ها.
+
+    By the parse (a pronoun after a noun), else, when the tagger left the word whole, by its spelling:
+    an indefinite noun ending with a pronoun suffix after a stem of at least MIN_STEM letters
+    («وصفه»; not «الخطة», whose ة is no pronoun, nor a preposition with its pronoun, «منه»).
+    """
+    if len(token.upos) > 1:
+        return token.upos[-1] == "PRON" and token.upos[-2] == "NOUN"
+    if token.upos != ("NOUN",):
+        return False
+    bare = token.plain[1:] if _leading_clitic(token) else token.plain
+    return not bare.startswith(ARTICLE) and any(
+        bare.endswith(suffix) and len(bare) - len(suffix) >= MIN_STEM for suffix in PRONOUN_SUFFIXES)
+
+
+def _marker_at(tokens: list[Token], j: int, lexicon: ReportingLexicon) -> tuple[int, bool] | None:
+    """(number of tokens, credits-the-speaker) when an attribution marker of the lexicon starts at token j."""
     for words, credits_speaker in lexicon.attributions:
         n = len(words)
         window = [t.folded for t in tokens[j:j + n]]
