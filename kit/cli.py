@@ -219,8 +219,9 @@ def _load_options(args: argparse.Namespace) -> dict:
 def _engine_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--engine", choices=["local", "dask"], default="local",
                         help="local: this process; dask: a Dask cluster (LocalCluster unless --scheduler)")
-    parser.add_argument("--workers", type=int, default=1,
-                        help="Dask workers to start, and the share of cores each pipeline gets (torch threads = cores / workers)")
+    parser.add_argument("--workers", type=int,
+                        help="worker processes (local) or Dask workers, each with torch threads = cores / workers "
+                             "(default: $KIT_WORKERS, else one per usable core; 1: everything in this process)")
     parser.add_argument("--scheduler", help="address of an existing Dask scheduler (the output and cache must be shared paths)")
     parser.add_argument("--partition-size", type=int, default=100, help="documents per partition (bounds memory; default 100)")
     parser.add_argument("--batch-size", type=int, default=16, help="documents per Stanza batch (default 16)")

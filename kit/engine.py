@@ -1,4 +1,10 @@
-"""Parse and extract a corpus in partitions, in this process (`local`) or on a Dask cluster (`dask`).
+"""Parse and extract a corpus in partitions, on worker processes of this machine (`local`) or a Dask cluster (`dask`).
+
+Processes before threads: `local` runs one worker process per usable core by default, each
+loading the pipeline once and running torch on cores / workers threads (one), documents streamed
+to them partition by partition; `workers=1` runs everything in this process. One thread per
+process keeps its speed when another program holds a core, where two threads in one process lose
+more than half of theirs (bench/README.md).
 
 Memory stays bounded by the partition, not the corpus: a first pass parses each partition and
 writes its frame tables and candidate mentions as Parquet parts; actors are merged once over all
@@ -11,6 +17,8 @@ scheduler, the output folder and the parse cache must be paths every worker can 
 from __future__ import annotations
 
 import logging
+import math
+import multiprocessing
 import os
 import shutil
 import tempfile
@@ -28,6 +36,7 @@ from kit import io as kit_io
 from kit.io import atomic_write
 
 ENGINES = ("local", "dask")
+MIN_DOCS_PER_WORKER = 8  # fewer documents to parse than this per worker process: parse them in this process
 
 
 @dataclass(frozen=True)
@@ -49,7 +58,7 @@ def process(
     out: str | Path,
     *,
     engine: str = "local",
-    workers: int = 1,
+    workers: int | None = None,
     scheduler: str | None = None,
     partition_size: int = 100,
     model_dir: str | Path | None = None,
@@ -60,7 +69,13 @@ def process(
     batch_size: int = 16,
     progress: bool = True,
 ) -> dict[str, Any]:
-    """Write every table of `corpus` into `out`/tables and the parse into `out`/corpus.conllu; return a summary."""
+    """Write every table of `corpus` into `out`/tables and the parse into `out`/corpus.conllu; return a summary.
+
+    `workers`: processes (local) or Dask workers, each with cores / workers torch threads; None means
+    `default_workers()`. With several workers, partitions are cut small enough that each gets about
+    four (never more than `partition_size` documents, never fewer than ten), so no worker idles at the end.
+    """
+    workers = workers or default_workers()
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}; valid engines: {', '.join(ENGINES)}")
     if partition_size < 1:
@@ -71,9 +86,13 @@ def process(
     kit_io.remove_leftovers(out, ".parts.")  # of runs that were killed
     with _cache_folder(cache) as cache_root, tempfile.TemporaryDirectory(dir=out, prefix=".parts.") as parts:
         (Path(parts) / kit_io.STAGING_OWNER).write_text(str(os.getpid()), encoding="utf-8")
+        if engine == "local" and workers > 1 and nlp.uncached(
+                corpus, model_dir=root, processors=processors, cache=cache_root, keep_whole=keep_whole) < MIN_DOCS_PER_WORKER * workers:
+            workers = 1  # little or nothing to parse: starting processes and loading models would cost more than it saves
         settings = Settings(parts, str(cache_root), str(root), processors, workers, batch_size,
                             str(dictionary) if dictionary else None, keep_whole)
-        partitions = [corpus.iloc[i:i + partition_size] for i in range(0, len(corpus), partition_size)]
+        size = balanced_partition_size(len(corpus), workers, partition_size)
+        partitions = [corpus.iloc[i:i + size] for i in range(0, len(corpus), size)]
         options = stages.Options(dictionary=settings.dictionary)
         tables_dir = _mkdir(out / "tables")
         counts: dict[str, int] = {}
@@ -97,6 +116,23 @@ def process(
                        processors, keep_whole, cache_root)
     summary["tables"] = {name: counts[name] for name in stages.TABLE_NAMES}
     return summary
+
+
+def default_workers() -> int:
+    """Worker processes when none are asked for: `$KIT_WORKERS`, else one per usable core."""
+    given = os.environ.get("KIT_WORKERS", "").strip()
+    if given:
+        if not given.isdigit() or int(given) < 1:
+            raise ValueError(f"KIT_WORKERS={given!r}: give a number of worker processes (1 or more)")
+        return int(given)
+    return nlp.cpu_count()
+
+
+def balanced_partition_size(n_documents: int, workers: int, partition_size: int) -> int:
+    """Documents per partition: `partition_size`, or smaller so that each of several workers gets about four partitions."""
+    if workers <= 1:
+        return partition_size
+    return max(1, min(partition_size, max(10, math.ceil(n_documents / (4 * workers)))))
 
 
 def _corpus_inputs(stage: stages.Stage, parts: Path) -> dict[str, pd.DataFrame]:
@@ -152,8 +188,8 @@ def _executor(engine: str, workers: int, scheduler: str | None, progress: bool) 
         return tqdm(total=sum(len(p) for p in partitions), unit="doc", disable=not progress,
                     desc="Parsing" if pass_number == 0 else f"Extracting (pass {pass_number + 1})")
 
-    if engine == "local":
-        def run_local(task, partitions, settings, pass_number, *extra):
+    if engine == "local" and workers <= 1:
+        def run_here(task, partitions, settings, pass_number, *extra):
             results = []
             with bar(partitions, pass_number) as shown:
                 for n, part in enumerate(partitions):
@@ -161,7 +197,28 @@ def _executor(engine: str, workers: int, scheduler: str | None, progress: bool) 
                     shown.update(len(part))
             return results
 
-        yield run_local
+        yield run_here
+        return
+    if engine == "local":
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+
+        # spawn, not fork: a forked copy of a process that has started torch's thread pool can hang
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+            def run_processes(task, partitions, settings, pass_number, *extra):
+                futures = {pool.submit(_guarded, task, n, part, settings, pass_number, *extra): n
+                           for n, part in enumerate(partitions)}
+                results: list[dict[str, Any]] = [{} for _ in partitions]
+                with bar(partitions, pass_number) as shown:
+                    for future in as_completed(futures):
+                        n = futures[future]
+                        try:
+                            results[n] = future.result()
+                        except Exception as error:  # the worker process died (killed, out of memory)
+                            results[n] = _failed(n, partitions[n], f"worker process lost ({type(error).__name__}: {error})")
+                        shown.update(len(partitions[n]))
+                return results
+
+            yield run_processes
         return
     from dask.distributed import Client, LocalCluster
     from distributed.security import Security
@@ -199,9 +256,14 @@ def _guarded(task, number: int, partition: pd.DataFrame, settings: Settings, *ex
     try:
         return task(number, partition, settings, *extra)
     except Exception as error:
-        ids = ", ".join(partition["doc_id"])
-        return {"errors": {doc_id: f"partition {number} failed ({type(error).__name__}: {error})" for doc_id in partition["doc_id"]},
-                "failed_partition": f"partition {number} ({ids}): {type(error).__name__}: {error}"}
+        return _failed(number, partition, f"{type(error).__name__}: {error}")
+
+
+def _failed(number: int, partition: pd.DataFrame, why: str) -> dict[str, Any]:
+    """The result of a partition that failed as a whole: every document's error, and the partition named."""
+    ids = ", ".join(partition["doc_id"])
+    return {"errors": {doc_id: f"partition {number} failed ({why})" for doc_id in partition["doc_id"]},
+            "failed_partition": f"partition {number} ({ids}): {why}"}
 
 
 def _parse(partition: pd.DataFrame, settings: Settings) -> tuple[nlp.Parsed, list[str]]:

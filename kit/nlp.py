@@ -297,6 +297,24 @@ def read_cached(path: Path, text: str):
     return doc
 
 
+def uncached(
+    corpus: pd.DataFrame,
+    *,
+    model_dir: str | Path | None = None,
+    processors: str | None = None,
+    cache: str | Path | bool | None = None,
+    keep_whole: frozenset[str] | None = None,
+) -> int:
+    """How many documents of `corpus` have no parse in the cache yet (all of them with the cache off)."""
+    root = ensure_models(model_dir, processors, download=False)
+    processors = resolve_processors(processors, root)
+    cache_root = cache_dir(cache)
+    if cache_root is None:
+        return len(corpus)
+    fingerprint, kind = model_fingerprint(root, processors), variant(processors, keep_whole)
+    return sum(not _cache_path(cache_root, cache_key(text, fingerprint, kind)).exists() for text in corpus["text"])
+
+
 def parse(
     corpus: pd.DataFrame,
     *,

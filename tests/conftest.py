@@ -31,6 +31,19 @@ def _private_cache(tmp_path_factory):
         os.environ[nlp.CACHE_ENV] = previous
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _one_process_unless_asked():
+    """Runs stay in the test's process (KIT_WORKERS=1), where fake pipelines are patched in; tests of the
+    process pool ask for workers explicitly."""
+    previous = os.environ.get("KIT_WORKERS")
+    os.environ["KIT_WORKERS"] = "1"
+    yield
+    if previous is None:
+        os.environ.pop("KIT_WORKERS", None)
+    else:
+        os.environ["KIT_WORKERS"] = previous
+
+
 @pytest.fixture(autouse=True)
 def _torch_threads_restored(request):
     """torch's thread count is process-wide and kit.nlp.configure_threads sets it: no test may leak it.

@@ -98,6 +98,50 @@ def test_dask_engine_on_two_local_workers_matches_the_local_engine(model_dir, se
     assert distributed["n_cached"] == local["n_parsed"] + local["n_cached"]  # the cache is shared by both engines
 
 
+@pytest.mark.model
+def test_worker_processes_write_the_same_tables_as_one_process(model_dir, seed_parsed, model_cache, tmp_path, monkeypatch):
+    monkeypatch.setattr(engine, "MIN_DOCS_PER_WORKER", 0)  # start the pool even for these few documents
+    loaded = corpus.from_texts([seed_parsed.corpus.loc[0, "text"], *TEXTS])
+    options = {"model_dir": model_dir, "cache": model_cache, "partition_size": 2, "progress": False}
+    here = engine.process(loaded, tmp_path / "here", workers=1, **options)
+    pooled = engine.process(loaded, tmp_path / "pool", workers=2, **options)
+    assert read_all(tmp_path / "pool") == read_all(tmp_path / "here")
+    assert (tmp_path / "pool" / "corpus.conllu").read_bytes() == (tmp_path / "here" / "corpus.conllu").read_bytes()
+    assert pooled["workers"] == 2 and pooled["torch_threads"] == max(1, nlp.cpu_count() // 2)
+
+
+def test_a_run_with_little_to_parse_stays_in_this_process(fake_models, tmp_path):
+    root, pipeline = fake_models  # patched into this process only: a worker process would not see it
+    loaded = corpus.from_texts(TEXTS)
+    summary = engine.process(loaded, tmp_path / "e", model_dir=root, cache=tmp_path / "c", workers=2, progress=False)
+    assert summary["workers"] == 1 and summary["n_parsed"] == len(TEXTS) and pipeline.calls
+
+
+@pytest.mark.parametrize("documents, workers, size, expected", [
+    (1000, 1, 100, 100),   # one process: the partition size as given
+    (1000, 2, 100, 100),   # ten partitions, five each
+    (500, 2, 100, 63),     # eight partitions rather than five (three and two)
+    (30, 2, 100, 10),      # never fewer than ten documents a partition
+    (5, 4, 2, 2),          # nor more than asked for
+])
+def test_partitions_are_cut_so_that_every_worker_gets_several(documents, workers, size, expected):
+    assert engine.balanced_partition_size(documents, workers, size) == expected
+
+
+@pytest.mark.parametrize("value, expected", [("", 8), ("3", 3)])
+def test_default_workers_are_the_cores_or_kit_workers(value, expected, monkeypatch):
+    monkeypatch.setattr(nlp, "cpu_count", lambda: 8)
+    monkeypatch.setenv("KIT_WORKERS", value)
+    assert engine.default_workers() == expected
+
+
+@pytest.mark.parametrize("value", ["0", "two", "-1"])
+def test_a_bad_kit_workers_is_named(value, monkeypatch):
+    monkeypatch.setenv("KIT_WORKERS", value)
+    with pytest.raises(ValueError, match=f"KIT_WORKERS={value!r}"):
+        engine.default_workers()
+
+
 def test_a_repaired_cache_entry_is_reported_by_the_engine(fake_models, tmp_path):
     root, _ = fake_models
     loaded = corpus.from_texts(TEXTS[:2])

@@ -160,8 +160,8 @@ def batch(spec_path: str | Path, out: str | Path, *, jobs: int = 1, force: bool 
     todo = [c for c in found if force or not _done(out, c, state, keys[c.name])]
     if todo:
         _parse_once(spec["inputs"], todo, load, model_dir, cache, progress)
-    options = {"notebooks": [str(p) for p in notebooks], "model_dir": model_dir, "cache": cache, "workers": max(1, jobs),
-               "progress": False}
+    options = {"notebooks": [str(p) for p in notebooks], "model_dir": model_dir, "cache": cache, "workers": 1,
+               "progress": False}  # one process per run: the documents are parsed already, the runs read the cache
     def record(combination: Combination, result: dict[str, Any]) -> None:
         """Keep each run's outcome as soon as it is known, so a batch that dies still knows what finished."""
         state[combination.name] = {**result, "key": keys[combination.name]}

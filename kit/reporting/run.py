@@ -107,7 +107,7 @@ def run(
     notebooks: Sequence[str] | None = None,
     model_dir: str | Path | None = None,
     cache: str | Path | bool | None = None,
-    workers: int = 1,
+    workers: int | None = None,
     progress: bool = True,
     engine: str = "local",
     scheduler: str | None = None,
