@@ -228,3 +228,21 @@ def test_a_noun_phrase_without_a_pronoun_stays_a_source(attribution, source):
 def test_the_speakers_own_words_make_no_attributed_claim(attribution):
     found, _ = extract("ومن=و/CCONJ+من/ADP المقرر/NOUN أن/SCONJ يتواجد/VERB الزعيمان/NOUN في/ADP فلاديفوستوك/X ~، " + attribution)
     assert found.empty, found[["cue", "speaker", "content"]]
+
+
+@pytest.mark.parametrize("zone, speaker", [
+    ("فيها=في/ADP+ها/PRON الوزارة/NOUN", "الوزارة"),  # «قالت فيها الوزارة»: the adjunct is skipped, the subject speaks
+    ("فيها=في/ADP+ها/PRON", ""),  # split by the parse
+    ("منها/ADP", ""),  # a preposition with its pronoun, tagged as one word
+    ("عنه/NOUN", ""),  # mistagged: the spelling shows a preposition with a pronoun
+    ("له/ADP أيضا/ADV", ""),
+    ("خلال/ADP المؤتمر/NOUN", ""),  # a bare preposition governs the noun after it, which is no speaker either
+])
+def test_a_preposition_is_never_a_speaker(zone, speaker):
+    claim = only(extract(f"وقالت=و/CCONJ+قالت/VERB {zone} إن/SCONJ الأزمة/NOUN ستتفاقم/VERB ~.")[0])
+    assert (claim["speaker"], claim["content"]) == (speaker, "الأزمة ستتفاقم")
+
+
+def test_a_cue_with_only_a_preposition_after_it_inherits_the_speaker():
+    found, _ = extract((DIRECT, "وقالت=و/CCONJ+قالت/VERB فيها=في/ADP+ها/PRON إن/SCONJ الأزمة/NOUN ستتفاقم/VERB ~."))
+    assert found["speaker"].tolist() == ["أدريان واتسون", "أدريان واتسون"]

@@ -397,6 +397,20 @@ def pronoun_suffixed(token: Token) -> bool:
         bare.endswith(suffix) and len(bare) - len(suffix) >= MIN_STEM for suffix in PRONOUN_SUFFIXES)
 
 
+def preposition_word(token: Token) -> bool:
+    """A preposition, alone or with an attached pronoun («فيها» = في + ها, «منه», «له», «عليه»): never a speaker.
+
+    By the parse (its first word ADP, any others pronouns), else by the spelling when the tagger
+    took it for a noun: the word less a pronoun suffix is a preposition («عنه» = عن + ه).
+    Notes: a speaker is a noun phrase; a prepositional phrase after the verb is an adjunct («قالت له»).
+    """
+    if token.upos[:1] == ("ADP",) and all(u == "PRON" for u in token.upos[1:]):
+        return True
+    folded = token.folded
+    stems = [folded] + [folded[:-len(s)] for s in PRONOUN_SUFFIXES if folded.endswith(s) and len(folded) > len(s)]
+    return any(stem in PREPOSITIONS or stem in PREPOSITION_CLITICS for stem in stems)
+
+
 def _marker_at(tokens: list[Token], j: int, lexicon: ReportingLexicon) -> tuple[int, bool] | None:
     """(number of tokens, credits-the-speaker) when an attribution marker of the lexicon starts at token j."""
     for words, credits_speaker in lexicon.attributions:
@@ -541,10 +555,17 @@ def _after_preposition(mention: MentionSpan, tokens: list[Token], lexicon: Repor
 
 
 def _noun_phrase(zone: list[Token], lexicon: ReportingLexicon) -> str:
-    """The unnamed speaker: the leading words of the zone, up to a preposition, comma or time word (at most four)."""
+    """The unnamed speaker: the leading words of the zone, up to a preposition, comma or time word (at most four).
+
+    A leading preposition with its pronoun is an adjunct, skipped: «وقالت فيها الوزارة» -> الوزارة.
+    """
     words = []
+    while zone and preposition_word(zone[0]) and fold(zone[0].text) not in PREPOSITIONS:
+        zone = zone[1:]  # «فيها»، «له»: with its pronoun the phrase is whole; a bare «خلال» governs what follows
     for token in zone:
         bare = {reading for skip, reading in clitic_readings(token.folded) if skip <= 1}
+        if preposition_word(token):
+            break
         if (token.text in COMMAS or token.text in QUOTE_MARKS or bare & lexicon.speaker_stops
                 or bare & PREPOSITIONS or bare & lexicon.outlet_nouns or not token.folded[:1].isalpha()):
             break
