@@ -3,6 +3,7 @@
 import pytest
 
 from kit.extract import actors, claims
+from kit.text import fold
 
 from conftest import SEEDS, parsed_docs, tables_of
 
@@ -246,3 +247,30 @@ def test_a_preposition_is_never_a_speaker(zone, speaker):
 def test_a_cue_with_only_a_preposition_after_it_inherits_the_speaker():
     found, _ = extract((DIRECT, "وقالت=و/CCONJ+قالت/VERB فيها=في/ADP+ها/PRON إن/SCONJ الأزمة/NOUN ستتفاقم/VERB ~."))
     assert found["speaker"].tolist() == ["أدريان واتسون", "أدريان واتسون"]
+
+
+MINISTRY = "أعلنت/VERB وزارة/NOUN/B-ORG الحج/NOUN/E-ORG خطة/NOUN جديدة/ADJ ~."
+TAKES_UP = "وأكدت=و/CCONJ+أكدت/VERB الوزارة/NOUN أن/SCONJ الخطة/NOUN ستنجح/VERB ~."
+
+
+@pytest.mark.parametrize("first, second", [
+    (MINISTRY, TAKES_UP),  # a definite head noun takes up the actor whose name it heads
+    ("التقى/VERB أنس/X/B-PER الراجحي/X/E-PER الوفد/NOUN ~.",
+     "وأضاف=و/CCONJ+أضاف/VERB الدكتور/NOUN الراجحي/NOUN أن/SCONJ السوق/NOUN مستقرة/ADJ ~."),  # a title and a surname
+])
+def test_an_unnamed_speaker_takes_up_the_actor_named_before(first, second):
+    found, found_actors = extract((first, second))
+    claim = found.iloc[-1]
+    named = found_actors.set_index("actor_id")["name"]
+    assert claim["speaker_actor_id"] and fold(named[claim["speaker_actor_id"]]) == fold(" ".join(
+        w.split("/")[0] for w in first.split()[1:3]))
+
+
+@pytest.mark.parametrize("doc", [
+    (TAKES_UP,),  # nothing named before
+    (TAKES_UP, MINISTRY),  # named only after
+    ("أعلنت/VERB وزارة/NOUN/S-ORG خطة/NOUN جديدة/ADJ ~.", TAKES_UP),  # a one-word name is no head of a longer one
+])
+def test_an_unnamed_speaker_stays_unnamed_without_an_earlier_actor(doc):
+    found, _ = extract(doc)
+    assert found["speaker"].tolist()[:1] == ["الوزارة"] and found["speaker_actor_id"].tolist()[:1] == [""]

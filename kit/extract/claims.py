@@ -191,7 +191,7 @@ def _document_claims(doc_id: str, doc, mentions: list[MentionSpan], lexicon: Rep
         if claims and claims[-1].end > tokens[0].start and claims[-1].mode == "direct":
             continue  # this sentence lies inside the previous claim's quotation
         context = Sentence.of(doc_id, sent_idx, text, tokens, mentions, quotes)
-        found = cue_claims(context, lexicon, earlier=claims)
+        found = [resolve_unnamed(c, mentions) for c in cue_claims(context, lexicon, earlier=claims)]
         if not found:
             previous_start = doc.sentences[sent_idx - 1].tokens[0].start_char if sent_idx else tokens[0].start
             found = [c for c in (headline_claim(context), attributed_claim(context, lexicon, previous_start)) if c]
@@ -587,6 +587,37 @@ def _leading_clitic(token: Token) -> bool:
     if folded[:1] not in ("و", "ل") or len(folded) <= 3 or folded[1:2] == "ل":
         return False
     return folded[1:3] == ARTICLE or (token.n_words >= 2 and fold(token.first_word) == folded[:1])
+
+
+def resolve_unnamed(claim: Claim, mentions: list[MentionSpan]) -> Claim:
+    """An unnamed speaker that takes up an actor named earlier in the document gets that actor.
+
+    «وكشفت الوزارة أن ...» after «وزارة الحج» (a definite head noun: the actor whose name it heads);
+    «وأضاف الراجحي» or «وأوضح الدكتور الراجحي» after «أنس الراجحي» (a person's name, after a title).
+    Notes: a definite noun or a bare surname in news refers back to the nearest entity it names
+    (definite anaphora); only mentions before the content are read.
+    """
+    if not claim.speaker.text or claim.speaker.actor_id:
+        return claim
+    earlier = [m for m in mentions if m.end <= claim.start and m.actor_id]
+    for m in reversed(earlier):
+        if _takes_up(claim.speaker.text, m):
+            return replace(claim, speaker=Party(claim.speaker.text, m.actor_id))
+    return claim
+
+
+def _takes_up(phrase: str, mention: MentionSpan) -> bool:
+    """Does the unnamed phrase name the mention again: its head noun made definite (الوزارة: وزارة الحج), or, for
+    a person, the first or last word of the name after at most one title (الدكتور الأحمد: مساعد الأحمد; الملك
+    عبدالله: عبدالله الثاني)?"""
+    words, named = fold(phrase).split(), fold(mention.text).split()
+    if not words or not named:
+        return False
+    if len(words) == 1 and words[0].startswith(ARTICLE) and len(words[0]) > len(ARTICLE) + 2:
+        head = named[0][len(ARTICLE):] if named[0].startswith(ARTICLE) else named[0]
+        if len(named) > 1 and words[0][len(ARTICLE):] == head:
+            return True
+    return mention.type == "PER" and len(named) > 1 and len(words) <= 2 and words[-1] in (named[0], named[-1])
 
 
 def inherit(claim: Claim, earlier: list[Claim]) -> Claim:
