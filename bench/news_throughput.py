@@ -11,7 +11,9 @@ subprocess whose whole process tree is sampled for resident memory:
 
 "busy" runs each again while the bench keeps one core busy with a spinning process of its own
 (started before, stopped after). Ratios are printed against the best loop measured in the same run.
-Usage: python bench/news_throughput.py [--docs 100] [--skip-dask] [--skip-busy]
+Usage: python bench/news_throughput.py [--docs 100] [--skip-dask] [--skip-busy] [--only RUN,...] [--busy-only RUN,...]
+(RUN: loop1, loopN, kit1, kitN, daskN, N being --workers; --only keeps those runs, --busy-only keeps
+those of the busy pass, so a 1,000-article run can leave out what the smaller runs already showed.)
 Needs STANZA_RESOURCES_DIR and ../shared/corpora/news; run it on an otherwise idle machine.
 """
 
@@ -109,7 +111,13 @@ def main() -> None:
     options.add_argument("--workers", type=int, default=os.cpu_count() or 2)
     options.add_argument("--skip-dask", action="store_true")
     options.add_argument("--skip-busy", action="store_true")
+    options.add_argument("--only", help="comma-separated runs to keep (loop1, loopN, kit1, kitN, daskN)")
+    options.add_argument("--busy-only", help="comma-separated runs to keep in the busy pass")
     args = options.parse_args()
+
+    def wanted(load: str, name: str) -> bool:
+        chosen = args.busy_only if load == "busy" and args.busy_only else args.only
+        return not chosen or name in chosen.split(",")
 
     rows = []
     for load in ("idle", "busy") if not args.skip_busy else ("idle",):
@@ -120,10 +128,14 @@ def main() -> None:
             return measure(step)
 
         for threads in sorted({1, args.workers}):
+            if not wanted(load, f"loop{threads}"):
+                continue
             result, peak = run(["--loop", str(args.docs), str(threads)])
             rows.append((load, f"plain loop, {threads} thread(s)", result, None, peak))
         configurations = [("local", 1), ("local", args.workers)] + ([] if args.skip_dask else [("dask", args.workers)])
         for engine, workers in configurations:
+            if not wanted(load, f"{'kit' if engine == 'local' else 'dask'}{workers}"):
+                continue
             with tempfile.TemporaryDirectory() as cache, tempfile.TemporaryDirectory() as out:
                 step = ["--kit", str(args.docs), engine, str(workers), cache]
                 cold, peak = run(step + [str(Path(out) / "cold")])
@@ -139,7 +151,7 @@ def main() -> None:
     print("|---|---|---|---|---|---|---|---|---|")
     for load, label, cold, warm, peak in rows:
         speed = cold["words"] / cold["seconds"]
-        kept = f"{speed / idle_speed[label]:.2f}x" if load == "busy" else ""
+        kept = f"{speed / idle_speed[label]:.2f}x" if load == "busy" and label in idle_speed else ""
         warm_s = f"{warm['seconds']:.1f}" if warm else ""
         ratio = f"{cold['seconds'] / warm['seconds']:.1f}x" if warm else ""
         print(f"| {load} | {label} | {cold['seconds']:.1f} | {speed:.0f} | {speed / best:.2f}x | {kept} | {warm_s} | "

@@ -352,3 +352,45 @@ def test_a_word_with_an_attached_pronoun_is_no_name(sentence):
 
     found, _ = actors.extract(parsed_docs(sentence))
     assert found.empty, found[["name", "type"]]
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # a family name with the article closes a name after a title
+    ("قال/VERB محافظ/NOUN مصرف/NOUN البحرين/X المركزي/ADJ رشيد/X المعراج/NOUN إن/SCONJ ~.", "رشيد المعراج"),
+    # a title's complement runs over ل + ال and over the words the model took for a person
+    ("دعا/VERB وزير/NOUN الدولة/NOUN/B-PER للشؤون=ل/ADP+الشؤون/NOUN/E-PER الخارجية/ADJ ~، أنور/X قرقاش/X ~، إلى/ADP الحوار/NOUN ~.",
+     "أنور قرقاش"),
+    # newer role nouns of the titles lexicon
+    ("وقال=و/CCONJ+قال/VERB المدعي/NOUN الأمريكي/ADJ زاكاري/X ترويلغر/X في/ADP بيان/NOUN ~.", "زاكاري ترويلغر"),
+])
+def test_titles_with_longer_complements_and_definite_family_names(sentence, name):
+    found, mentions = extract(sentence)
+    assert found.set_index("name").loc[name, "type"] == "PER"
+    assert not found["name"].str.startswith("الدولة").any()
+
+
+def test_a_person_span_of_the_model_never_opens_with_the_article():
+    found, _ = extract("دعا/VERB الدولة/NOUN/B-PER للشؤون=ل/ADP+الشؤون/NOUN/I-PER الخارجية/ADJ/E-PER إلى/ADP الحوار/NOUN ~.")
+    assert not (found["type"] == "PER").any(), found
+
+
+def test_an_unknown_hashtag_of_indefinite_words_is_a_person_and_gives_its_short_form():
+    found, mentions = extract(("أكد/VERB رئيس/NOUN الحزب/NOUN ~، #سمير_جعجع/X ~، أن/SCONJ التحول/NOUN كبير/ADJ ~.",
+                               "وأشار=و/CCONJ+أشار/VERB جعجع/NOUN إلى/ADP أن/SCONJ الصدمة/NOUN كبيرة/ADJ ~."))
+    person = found[found["type"] == "PER"]
+    assert len(person) == 1 and person.iloc[0].n_mentions == 2
+    assert set(mentions.loc[mentions.actor_id == person.iloc[0].actor_id, "text"]) == {"#سمير_جعجع", "جعجع"}
+
+
+def test_a_definite_hashtag_is_not_taken_for_a_person():
+    found, _ = extract("وانتشر/VERB وسم/NOUN #الحشد_الشعبي/X ~.")
+    assert not (found["type"] == "PER").any()
+
+
+def test_a_role_phrase_wins_over_the_dictionary_name_inside_it():
+    found, mentions = actors.extract(parsed_docs((
+        "طالب/VERB الأمين/NOUN العام/ADJ للجامعة=ل/ADP+الجامعة/NOUN العربية/ADJ أحمد/X أبو/X الغيط/NOUN بتحقيق/NOUN ~.",
+        "واعتبر=و/CCONJ+اعتبر/VERB الأمين/NOUN العام/ADJ للجامعة=ل/ADP+الجامعة/NOUN العربية/ADJ أن/SCONJ القرار/NOUN باطل/ADJ ~.")))
+    later = mentions[mentions.sent_idx == 1]
+    person = found[found["type"] == "PER"].iloc[0]
+    assert later["actor_id"].tolist() == [person.actor_id]

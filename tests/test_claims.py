@@ -274,3 +274,34 @@ def test_an_unnamed_speaker_takes_up_the_actor_named_before(first, second):
 def test_an_unnamed_speaker_stays_unnamed_without_an_earlier_actor(doc):
     found, _ = extract(doc)
     assert found["speaker"].tolist()[:1] == ["الوزارة"] and found["speaker_actor_id"].tolist()[:1] == [""]
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    # a role noun heads the speaker's phrase: the body in its complement is not the speaker
+    ("واعتبر=و/CCONJ+اعتبر/VERB الأمين/NOUN العام/ADJ للجامعة=ل/ADP+الجامعة/NOUN العربية/ADJ أن/SCONJ القرار/NOUN باطل/ADJ ~.",
+     "الأمين"),
+    ("وقالت=و/CCONJ+قالت/VERB قوات/NOUN الأمن/NOUN في/ADP قرغيزستان/X إن/SCONJ الهجوم/NOUN فشل/VERB ~.", "قوات الأمن"),
+])
+def test_a_role_or_institution_noun_heads_the_speaker_not_the_actor_it_names(sentence, speaker):
+    found, found_actors = extract(sentence)
+    claim = only(found)
+    named = found_actors.set_index("actor_id")["name"].to_dict()
+    assert claim["speaker"].startswith(speaker)
+    assert named.get(claim["speaker_actor_id"], "") in ("", speaker)  # never the League, never Kyrgyzstan
+
+
+def test_a_state_noun_before_the_states_name_keeps_the_state():
+    claim = only(extract("وقالت=و/CCONJ+قالت/VERB دولة/NOUN الإمارات/X إن/SCONJ الهيئة/NOUN ستعمل/VERB ~.")[0])
+    assert claim["speaker_actor_id"] == "uae"
+
+
+def test_a_cue_preposition_written_on_the_opening_quotation_mark():
+    claim = only(extract('طالب/VERB أحمد/X/B-PER أبو/X/I-PER الغيط/X/E-PER بـ"/NOUN تحقيق/NOUN دولي/ADJ في/ADP الجرائم/NOUN ~" ~.')[0])
+    assert (claim["cue"], claim["mode"], claim["content"]) == ("طالب", "direct", "تحقيق دولي في الجرائم")
+
+
+def test_a_stray_quotation_mark_earlier_in_the_article_leaves_later_claims_alone():
+    found, _ = extract((
+        'أكد/VERB رئيس/NOUN حزب/NOUN "/PUNCT ~القوات/NOUN ~، سمير/X جعجع/X ~، أن/SCONJ التحول/NOUN كبير/ADJ ~.',
+        "وأشار=و/CCONJ+أشار/VERB جعجع/X إلى/ADP أن/SCONJ الصدمة/NOUN كبيرة/ADJ ~."))
+    assert list(found["cue"]) == ["أكد", "وأشار"]

@@ -23,8 +23,8 @@ import pandas as pd
 from kit import lexicons
 from kit.nlp import Parsed
 from kit.schema import TableSpec
-from kit.extract.context import ARTICLE, CLITICS, COMMAS, WORD, Token, clitic_readings, sentence_tokens, surface_skip
-from kit.text import fold
+from kit.extract.context import ARTICLE, CLITICS, COMMAS, LAM_ARTICLE, WORD, Token, clitic_readings, sentence_tokens, surface_skip
+from kit.text import fold, strip_diacritics
 
 ACTOR_TYPES = ("PER", "ORG", "GPE", "LOC", "MISC")
 MENTIONS = TableSpec.of("mentions", "doc_id sent_idx:int64 actor_id text type start_char:int64 end_char:int64 origin")
@@ -46,6 +46,7 @@ OPTIONAL_DICTIONARY_COLUMNS = ("adjectives", "country", "cameo", "source")  # a 
 TANWIN_FATH = "\u064b"
 COMPLEMENTIZERS = frozenset(fold(w) for w in lexicons.column("complementizers"))
 STOP_UPOS = {"VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON", "PUNCT", "NUM", "DET", "PART", "SYM"}
+HASHTAG = re.compile(r"#(\w+(?:_\w+)+)")
 _HYPHEN_TAIL = re.compile(r"-[\w\u064B-\u065F]+")
 _NAME_GAP = re.compile(r"[\s-]+")
 
@@ -204,6 +205,7 @@ def _document_mentions(doc_id: str, doc, lookup: ActorDictionary, titles: set[st
         candidates += institution_mentions(doc_id, sent_idx, doc.text, tokens, dictionary_hits, titles, non_actors)
         covered = {n for n, t in enumerate(tokens) for m in dictionary_hits if m.start <= t.start and t.end <= m.end}
         candidates += subject_names(doc_id, sent_idx, doc.text, tokens, titles, non_actors, covered)
+        candidates += hashtag_names(doc_id, sent_idx, doc.text, tokens, non_actors, covered)
         candidates += _ner_mentions(doc_id, sent_idx, doc.text, doc.sentences[sent_idx], tokens, non_actors)
     candidates += [m for m in role_mentions(doc_id, doc.text, sentences, roles) if (m.start, m.end) not in title_spans]
     dictionary_spans = [(m.start, m.end) for m in candidates if m.origin == "dictionary"]
@@ -235,16 +237,19 @@ def _short_forms(doc_id: str, text: str, sentences: list[list[Token]], mentions:
 
     Notes: the family name is the last word of a name; in a name of three or more words (East
     Asian order: كيم جونغ أون) also its first word and its last two (جونغ جون for كوون جونغ جون).
-    A form shared by two names is ambiguous and skipped.
+    A form shared by two names is ambiguous and skipped. A dictionary's person counts as written in the
+    article («#سمير_جعجع» gives «جعجع»).
     """
     owners: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
-        words = m.key.split()
-        if m.type == "PER" and m.origin != "dictionary" and len(words) >= 2:
+        if m.type != "PER" or m.adjective:
+            continue
+        words = spoken_name(m.text).split() if m.origin == "dictionary" else m.key.split()
+        if len(words) >= 2:
             forms = {words[-1], words[0], " ".join(words[-2:])} if len(words) >= 3 else {words[-1]}
             for form in forms:
                 if len(form) >= 3:
-                    owners[form].add(m.key)
+                    owners[form].add(m.dictionary_id or m.key)
     found = []
     for sent_idx, tokens in enumerate(sentences):
         for n, token in enumerate(tokens):
@@ -257,6 +262,11 @@ def _short_forms(doc_id: str, text: str, sentences: list[list[Token]], mentions:
                     found.append(_span_mention(doc_id, sent_idx, text, start, end, "PER", "rule"))
                     break
     return found
+
+
+def spoken_name(text: str) -> str:
+    """A mention's name as words, folded: a hashtag's underscores are spaces («#سمير_جعجع» -> سمير جعجع)."""
+    return fold(text.lstrip("#").replace("_", " "))
 
 
 def _decide_clitics(tokens: list[Token]) -> None:
@@ -393,7 +403,20 @@ def name_after_title(tokens: list[Token], j: int, covered: set[int], titles: set
         run.append(k)
         k += 1
     run = _cut_name(run, tokens)
+    if run and run[-1] + 1 < len(tokens) and definite_family_name(tokens[run[-1] + 1], titles, non_actors) \
+            and run[-1] + 1 not in covered and len(run) < MAX_NAME_TOKENS:
+        run.append(run[-1] + 1)
     return run if run and _name_evidence([tokens[n] for n in run]) else []
+
+
+def definite_family_name(token: Token, titles: set[str], non_actors: set[str]) -> bool:
+    """A family name with the article closing a name after a title: «رشيد المعراج», «عادل الجبير», «أنس الراجحي».
+
+    Notes: Arabic family names often take the article (a tribe's or place's nisba); a state's adjective
+    («الروسي») is the dictionary's and stops the name before this rule is asked.
+    """
+    return token.plain.startswith(ARTICLE) and not token.clitic and _family_name(token, titles, non_actors) \
+        and token.upos[-1:] not in (("NUM",), ("CCONJ",), ("SCONJ",), ("PART",), ("PRON",), ("DET",))
 
 
 def name_before_title(tokens: list[Token], i: int, covered: set[int], titles: set[str], non_actors: set[str]) -> list[int]:
@@ -552,10 +575,37 @@ def subject_names(doc_id: str, sent_idx: int, text: str, tokens: list[Token], ti
                 _given_name(tokens[k], titles, non_actors, verbs) if not run else _family_name(tokens[k], titles, non_actors)):
             run.append(k)
             k += 1
-        closes = k < len(tokens) and (tokens[k].folded in COMPLEMENTIZERS or tokens[k].text in {":", *COMMAS})
+        closes = k < len(tokens) and (
+            tokens[k].folded in COMPLEMENTIZERS or tokens[k].text in {":", *COMMAS} or _opens_adjunct(tokens[k]))
         if run and closes and _name_evidence([tokens[n] for n in run]):
             start, end = tokens[run[0]].start, tokens[run[-1]].end
             out.append(_span_mention(doc_id, sent_idx, text, start, end, "PER", "rule"))
+    return out
+
+
+def _opens_adjunct(token: Token) -> bool:
+    """A preposition or a participle of saying after the subject: «وأشار جعجع إلى أن», «وأضاف جعجع في مقابلة»,
+    «وشدد جعجع قائلا»; the subject slot ends there."""
+    return token.upos[:1] == ("ADP",) or _is_cue_noun(token)
+
+
+def hashtag_names(doc_id: str, sent_idx: int, text: str, tokens: list[Token], non_actors: frozenset[str],
+                  covered: set[int]) -> list[Mention]:
+    """A hashtag of two or more indefinite words that no dictionary knows is a person's name: «#سمير_جعجع».
+
+    Notes: Arabic personal names take no article, where bodies and places mostly do («#كوريا_الشمالية» is in
+    the dictionary; «#الحشد_الشعبي» is left alone); the name's words become its key, so «جعجع» alone later in
+    the article is the same person (short forms).
+    """
+    out = []
+    for n, token in enumerate(tokens):
+        found = HASHTAG.fullmatch(token.text)
+        if n in covered or not found:
+            continue
+        words = found.group(1).split("_")
+        if any(strip_diacritics(w).startswith(ARTICLE) or fold(w) in non_actors or not w.isalpha() for w in words):
+            continue
+        out.append(Mention(doc_id, sent_idx, token.start, token.end, token.text, "PER", "rule", key=fold(" ".join(words))))
     return out
 
 
@@ -595,8 +645,13 @@ def _title_at(tokens: list[Token], i: int, titles: set[str]) -> int:
 
 
 def _complement(token: Token, titles: set[str]) -> bool:
-    """A word that continues a title: a definite noun or adjective (`الدفاع`, `الروسي`)."""
-    return token.plain.startswith(ARTICLE) and not token.ner.endswith("PER") and token.folded not in titles
+    """A word that continues a title: a definite noun or adjective (`الدفاع`, `الروسي`, `للشؤون`), or the head of an
+    institution's name in construct (`محافظ مصرف البحرين المركزي`, `رئيس حزب القوات`)."""
+    if token.folded in titles:
+        return False
+    lam_article = token.folded.startswith(LAM_ARTICLE) and len(token.folded) > len(LAM_ARTICLE) + 1  # للشؤون
+    definite = token.plain.startswith(ARTICLE) or lam_article  # even where the model tags it a person: no name opens so
+    return definite or (_institution_head(token) is not None and not token.ner.endswith("PER"))
 
 
 def _span_mention(doc_id: str, sent_idx: int, text: str, start: int, end: int, kind: str, origin: str) -> Mention:
@@ -612,7 +667,7 @@ def _ner_mentions(doc_id: str, sent_idx: int, text: str, sentence, tokens: list[
         if first is None:
             continue
         span = [t for t in tokens[first:] if t.end <= entity.end_char]
-        while span and _edge_noise(span[0], non_actors):
+        while span and (_edge_noise(span[0], non_actors) or (entity.type == "PER" and _definite(span[0]))):
             span = span[1:]
         while span and _edge_noise(span[-1], non_actors, last=True):
             span = span[:-1]
@@ -628,6 +683,13 @@ def _ner_mentions(doc_id: str, sent_idx: int, text: str, sentence, tokens: list[
         end = hyphenated.end() if hyphenated else span[-1].end
         out.append(_span_mention(doc_id, sent_idx, text, start, end, kind, "ner"))
     return out
+
+
+def _definite(token: Token) -> bool:
+    """A word with the article (with ل: للشؤون): it can close a person's name (عادل الجبير), never open one
+    («الدولة للشؤون الخارجية», which the model tags as a person)."""
+    bare = token.plain[token.clitic:]
+    return bare.startswith(ARTICLE) or token.folded.startswith(LAM_ARTICLE)
 
 
 def _has_pronoun_suffix(token: Token) -> bool:
@@ -661,10 +723,11 @@ def _inside(mention: Mention, spans: list[tuple[int, int]]) -> bool:
 
 
 def _resolve_overlaps(candidates: list[Mention]) -> list[Mention]:
-    """Keep non-overlapping mentions: dictionary names first, then longer spans, NER before rules on ties."""
+    """Keep non-overlapping mentions: a role phrase standing for its person first («الأمين العام للجامعة العربية»
+    over the League inside it), then dictionary names, then longer spans, NER before rules on ties."""
     def rank(m: Mention) -> tuple:
         institution = m.origin == "rule" and m.type == "ORG"
-        tier = 2 if (m.origin == "dictionary" or institution) and not m.adjective else 0 if m.adjective else 1
+        tier = 3 if m.role else 2 if (m.origin == "dictionary" or institution) and not m.adjective else 0 if m.adjective else 1
         return (-tier, -(m.end - m.start), m.origin != "dictionary", m.origin != "ner", m.start)
 
     chosen: list[Mention] = []
@@ -683,7 +746,7 @@ def _merge(mentions: list[Mention], lookup: ActorDictionary) -> tuple[pd.DataFra
     in_dictionary: dict[tuple[str, str], str] = {}  # (doc_id, key) -> the dictionary actor it shortens
     for doc_id, doc_mentions in by_doc.items():
         keys = {m.key for m in doc_mentions if m.origin != "dictionary"}
-        named = {fold(m.text): m.dictionary_id for m in doc_mentions if m.origin == "dictionary" and not m.adjective}
+        named = {spoken_name(m.text): m.dictionary_id for m in doc_mentions if m.origin == "dictionary" and not m.adjective}
         for key in keys:
             canonical[(doc_id, key)] = _expand(key, keys)
             fuller = _expand(key, keys | set(named))

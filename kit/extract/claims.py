@@ -42,10 +42,11 @@ PRONOUN_SUFFIXES = tuple(lexicons.column("affixes", "affix", kind="pronoun_suffi
 MIN_STEM = 3  # letters a noun keeps before an attached pronoun (قول + ه); shorter words (طه) are names
 TEMPORAL = frozenset(fold(w) for w in lexicons.column("temporal_conjunctions"))  # بعد أن: "after", not reported speech
 AUXILIARIES = frozenset(fold(w) for w in lexicons.column("auxiliaries"))
+ROLE_HEADS = frozenset(fold(w) for w in lexicons.column("titles", "title") + lexicons.column("institutions", "head"))
 RELAY_VERB = fold(lexicons.column("pattern_words", role="relay_verb")[0])
 RELAY_FROM = fold(lexicons.column("pattern_words", role="relay_from")[0])
 NOUN_CUE_REACH = 3  # a noun cue (تصريحات، بيان) must be this close to its content
-MAX_ZONE = 16  # tokens between a cue and its content
+MAX_ZONE = 26  # tokens between a cue and its content (appositions and time and place adjuncts: «أكد وزير ...، عادل الجبير، اليوم الخميس، خلال اجتماع ...، أن»)
 MIN_QUOTE_WORDS = 3  # shorter quotations are names or titles ("نيويورك تايمز"), not statements
 _PUNCT_EDGE = re.compile(r"^[\s،,:.؛;]+|[\s،,:.؛;]+$")
 
@@ -284,6 +285,8 @@ def _opens_content(s: Sentence, k: int, entry: ReportingCue) -> Opening | None:
     if quote and _long_quote(quote, s.text):
         return Opening(k, token.start, quote)
     if _cue_preposition(token, entry):
+        if token.text[-1:] in QUOTE_MARKS:  # بـ"تحقيق دولي": the quotation opens on the preposition's token
+            return Opening(k, token.end, _quote_at(token.end - 1, s.quotes))
         return Opening(k, _skip_space(s.text, token.end if token.folded == entry.particle else token.start + 1), None)
     return None
 
@@ -292,7 +295,8 @@ def _cue_preposition(token: Token, entry: ReportingCue) -> bool:
     """The preposition that takes the content of a cue like أعرب عن, written apart or attached (بضرورة)."""
     if not (entry.pp_content and entry.particle):
         return False
-    return token.folded == entry.particle or (
+    folded = token.folded.rstrip("".join(QUOTE_MARKS))
+    return folded == entry.particle or (
         entry.particle == "ب" and token.folded.startswith("ب") and len(token.folded) > 3)
 
 
@@ -456,12 +460,26 @@ def zone_speaker(s: Sentence, index: int, zone: list[Token], lexicon: ReportingL
             or next((m for m in candidates if subject and m.start <= subject.start < m.end), None)
             or (candidates[0] if candidates else None)
         )
-        if chosen:
-            return _coordinated(s, chosen)
         phrase = _noun_phrase(zone, lexicon)
+        if chosen and not (chosen.type != "PER" and phrase and heads_before(zone, chosen)):
+            return _coordinated(s, chosen)
         if phrase:
             return Party(phrase)
     return _subject_before(s, index, lexicon)
+
+
+def heads_before(zone: list[Token], mention: MentionSpan) -> bool:
+    """Does a role or institution noun head the speaker's phrase before the actor it names? Then the actor is its
+    complement, not the speaker: «الأمين العام للجامعة العربية» (the Secretary-General, not the League), «قوات
+    الأمن في قرغيزستان», «محافظ مصرف البحرين المركزي»; «دولة الإمارات» is the state itself.
+    """
+    head = zone[0]
+    if mention.start < head.end:
+        return False
+    phrase = " ".join(t.folded for t in zone[:2] if t.end <= mention.start)  # «الأمين العام»
+    readings = {r for skip, r in clitic_readings(head.folded) + clitic_readings(phrase) if skip <= 1}
+    readings |= {r[len(ARTICLE):] for r in readings if r.startswith(ARTICLE)}
+    return bool(readings & ROLE_HEADS)
 
 
 def _subject_before(s: Sentence, index: int, lexicon: ReportingLexicon) -> Party:

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from kit import lexicons
-from kit.text import fold, strip_diacritics
+from kit.text import TATWEEL, fold, strip_diacritics
 
 CLITICS = tuple(lexicons.column("affixes", "affix", kind="clitic"))  # proclitics, longest first
 ARTICLE = lexicons.column("affixes", "affix", kind="article")[0]
@@ -18,7 +18,13 @@ LAM_ARTICLE = lexicons.column("affixes", "affix", kind="article_after_lam")[0]
 COMMAS = frozenset({",", "،"})
 CLAUSE_BREAKS = frozenset({"،", ",", ".", ":", "؛", ";", "(", ")"})
 WORD = re.compile(r"[\w\u0640\u064B-\u065F\u0670]+(?:-[\w\u0640\u064B-\u065F\u0670]+)*")
-QUOTE_PAIRS = {"«": "»", "“": "”", "„": "“", '"': '"', "＂": "＂"}
+QUOTE_OPENERS = {"«": "»", "“": "”", "„": "“"}
+QUOTE_CLOSERS = frozenset(QUOTE_OPENERS.values())
+STRAIGHT_QUOTES = {'"': '"', "＂": "＂"}
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+OPENING_CONTEXT = frozenset("(:[،,؛")  # a straight mark after these opens a quotation
+CLOSING_CONTEXT = frozenset(".,،؛;:!?؟)]")  # a straight mark before these closes one
+ATTACHED_LETTERS = frozenset(c for c in CLITICS if len(c) == 1)  # proclitics written on a quotation: و"الخط"، ل"الدرعية"
 QUOTE_MARKS = frozenset({'"', "«", "»", "“", "”"})
 
 
@@ -88,21 +94,63 @@ def surface_skip(text: str, start: int, folded_letters: int) -> int:
 
 
 def find_quotes(text: str) -> list[tuple[int, int]]:
-    """Spans of quoted text (inside the marks), for «», “”, „“ and straight double quotes."""
-    spans = []
-    i = 0
-    while i < len(text):
-        close = QUOTE_PAIRS.get(text[i])
-        if close is None:
-            i += 1
-            continue
-        end = text.find(close, i + 1)
-        if end < 0:
-            i += 1
-            continue
-        spans.append((i + 1, end))
-        i = end + 1
-    return spans
+    """Spans of quoted text (inside the marks), for «», “”, „“ and straight double quotes.
+
+    Marks pair within a paragraph, nested ones inside out («ورأى جعجع "أن عودة "حزب الله" قريبة"»); a straight
+    mark opens after a space, a colon or an attached letter (لـ"سبق") and closes before a space or punctuation.
+    A mark left open at a paragraph's end is dropped (a stray «حزب "القوات» must not pair with the next
+    paragraph's quotation), unless the next paragraph opens with a mark: the convention for a quotation
+    running over several paragraphs.
+    """
+    spans: list[tuple[int, int]] = []
+    bounds = [0, *(m.end() for m in PARAGRAPH_BREAK.finditer(text))]
+    ends = [*(m.start() for m in PARAGRAPH_BREAK.finditer(text)), len(text)]
+    carried: tuple[int, str] | None = None
+    for start, end in zip(bounds, ends):
+        open_marks: list[tuple[int, str]] = []  # (position, the mark that closes it)
+        if carried is not None and text[start:start + 1] in QUOTE_OPENERS.keys() | STRAIGHT_QUOTES:
+            open_marks.append(carried)
+            start += 1
+        for i in range(start, end):
+            mark = text[i]
+            closing = _closing_mark(text, i, open_marks)
+            if closing is None:
+                continue
+            if closing == "open":
+                open_marks.append((i, STRAIGHT_QUOTES.get(mark) or QUOTE_OPENERS[mark]))
+                continue
+            for depth in range(len(open_marks) - 1, -1, -1):
+                if open_marks[depth][1] == mark:
+                    spans.append((open_marks[depth][0] + 1, i))
+                    del open_marks[depth:]
+                    break
+        carried = open_marks[0] if open_marks else None
+    return sorted(spans)
+
+
+def _closing_mark(text: str, i: int, open_marks: list[tuple[int, str]]) -> str | None:
+    """"open" when text[i] opens a quotation, "close" when it closes one, None when it is no quotation mark.
+
+    A straight mark is read by its neighbours: after a space, «:» or an attached letter and before a word it
+    opens; after a word and before a space or punctuation it closes; otherwise it closes an open one.
+    """
+    mark = text[i]
+    if mark in STRAIGHT_QUOTES:
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        attached = before == TATWEEL or (before in ATTACHED_LETTERS and (i < 2 or text[i - 2].isspace()))
+        can_open = (before.isspace() or before in OPENING_CONTEXT or attached) and not (
+            after.isspace() or after in CLOSING_CONTEXT)
+        can_close = not (before.isspace() or attached or before in OPENING_CONTEXT) and (
+            after.isspace() or after in CLOSING_CONTEXT)
+        if can_open != can_close:
+            return "open" if can_open else "close"
+        return "close" if any(c == mark for _, c in open_marks) else "open"
+    if mark in QUOTE_OPENERS and not any(c == mark for _, c in open_marks):  # “ closes „ but opens ”
+        return "open"
+    if mark in QUOTE_CLOSERS:
+        return "close"
+    return None
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ import pandas as pd
 from kit import lexicons
 from kit.nlp import Parsed
 from kit.schema import TableSpec
-from kit.extract.context import CLAUSE_BREAKS, MentionSpan, Party, Token, clitic_readings, mentions_by_doc, sentence_tokens
+from kit.extract.context import ARTICLE, CLAUSE_BREAKS, LAM_ARTICLE, MentionSpan, Party, Token, clitic_readings, mentions_by_doc, sentence_tokens
 from kit.text import fold
 
 STANCES = TableSpec.of(
@@ -202,13 +202,25 @@ def _polarity(polarity: int, negated: bool) -> int:
 
 
 def _cue_at(tokens: list[Token], i: int, lexicon: StanceLexicon) -> tuple[StanceCue, int] | None:
-    """The stance cue starting at tokens[i] (with a clitic attached), longest form first, and its width."""
+    """The stance cue starting at tokens[i] (with a clitic attached), longest form first, and its width;
+    else a one-word cue whose form is the token's lemma with a matching tag (سينتقدون: lemma انتقد)."""
     for _, reading in clitic_readings(tokens[i].folded):
         for entry in lexicon.cues.get(reading, []):
             rest = entry.words[1:]
             if tuple(t.folded for t in tokens[i + 1:i + 1 + len(rest)]) == rest:
                 return entry, 1 + len(rest)
+    for lemma, upos in zip(tokens[i].lemmas, tokens[i].upos):
+        for entry in lexicon.cues.get(lemma, []):
+            if len(entry.words) == 1 and lemma_fits(entry, upos):
+                return entry, 1
     return None
+
+
+def lemma_fits(entry: StanceCue, upos: str) -> bool:
+    """A lemma match needs the tag the cue is written for: انتقد as a VERB, إدانة as a NOUN; a cue of
+    either part of speech (رفض) takes a verb or a noun."""
+    wanted = {"verb": {"VERB"}, "noun": {"NOUN"}}.get(entry.pos, {"VERB", "NOUN"})
+    return upos in wanted
 
 
 def _claim_for(claims: list, sent_idx: int, cue: str, start: int, end: int):
@@ -281,6 +293,13 @@ class CueSite:
         """The actor right after a noun cue (تحذيرات البيت الأبيض)."""
         return _genitive(self.tokens, self.i + self.width, self.mentions) if self.is_noun else []
 
+    @cached_property
+    def subject(self) -> Subject | None:
+        """The actor the parse makes the subject: of a verb cue, or of the verb a noun cue depends on
+        (تقدم المالكي بالشكر، أعربت فرنسا عن قلقها)."""
+        verb = self.i if not self.is_noun else governing_verb(self.tokens, self.i)
+        return parse_subject(self.tokens, verb, self.mentions) if verb is not None else None
+
 
 def pairs(site: CueSite) -> list[Pair]:
     """(holder, target) pairs for a cue, by its kind: relation, event or attitude."""
@@ -317,15 +336,28 @@ def event_pairs(c: CueSite) -> list[Pair]:
 
 
 def attitude_holder(c: CueSite) -> Party | None:
-    """Who holds an attitude: a noun cue's genitive (تحذيرات البيت الأبيض) or its claim's speaker; a verb's
-    claim speaker, else its subject: the actor before it, or in verb-first order («حذرت واشنطن») after it."""
+    """Who holds an attitude: a noun cue's genitive (تحذيرات البيت الأبيض), the subject of the verb it
+    depends on, or its claim's speaker; a verb's claim speaker, else its subject: by the parse, else the
+    actor before it, or in verb-first order («حذرت واشنطن») after it."""
+    subject = [c.subject.party] if c.subject else []
     if c.is_noun:
-        holders = c.genitive or ([c.speaker] if c.speaker else [])
+        holders = c.genitive or subject or ([c.speaker] if c.speaker else [])
     elif c.speaker and (not c.in_content or not c.before):
         holders = [c.speaker]
     else:
-        holders = c.before[:1] if c.in_content or not c.after else c.after[:1]
+        following = [verb_first_subject(c)] if c.after else []
+        holders = subject or (c.before[:1] if c.in_content or not c.after else following)
     return holders[0] if holders else None
+
+
+def verb_first_subject(c: CueSite) -> Party:
+    """In verb-first order the subject follows the cue: the actor right after it (انتقدت روسيا ترامب -> روسيا),
+    or after a role noun the person it names (طالب الأمين العام للجامعة العربية أحمد أبو الغيط -> أبو الغيط)."""
+    following = c.tokens[c.i + c.width] if c.i + c.width < len(c.tokens) else None
+    if following is not None and any(following.start <= m.start < following.end for m in c.mentions):
+        return c.after[0]
+    persons = {m.actor_id for m in c.mentions if m.type == "PER"}
+    return next((p for p in c.after if p.actor_id in persons), c.after[0])
 
 
 def attitude_pairs(c: CueSite) -> list[Pair]:
@@ -337,8 +369,54 @@ def attitude_pairs(c: CueSite) -> list[Pair]:
     if holder == c.speaker and not c.in_content:
         targets = c.marked or c.relation or [m for m in c.content_actors if m.actor_id != holder.actor_id]
     else:
-        targets = c.marked or c.relation or [m for m in c.after if m != holder and m not in c.genitive][:1]
-    return [(holder, t) for t in targets]
+        in_subject = c.subject.parties if c.subject else []
+        # in verb-first order the object follows the subject: what comes before the holder is its role phrase
+        ahead = c.after[:c.after.index(holder)] if holder in c.after else []
+        targets = c.marked or c.relation or [
+            m for m in c.after if m != holder and m not in c.genitive + in_subject + ahead][:1]
+    return [(holder, t) for t in targets if t != holder]
+
+
+@dataclass(frozen=True)
+class Subject:
+    """A verb's subject by the parse: the actor chosen, and every actor named in the subject's phrase."""
+
+    party: Party
+    parties: list[Party]
+
+
+def parse_subject(tokens: list[Token], i: int, mentions: list[MentionSpan]) -> Subject | None:
+    """The actor the parse makes the nsubj of tokens[i]'s verb: the mention at the subject's head word, else a
+    person named in its phrase (أشادت عميدة الدراسات في جامعة هارفارد الدكتورة ساندرا ندف -> ساندرا ندف),
+    else the phrase's first actor; None when the parse gives no subject or it names no actor."""
+    where = {w: k for k, t in enumerate(tokens) for w in t.ids}
+    verb_ids = {w for w, upos in zip(tokens[i].ids, tokens[i].upos) if upos == "VERB"} or set(tokens[i].ids)
+    arcs = [(w, h, d) for t in tokens for w, h, d in zip(t.ids, t.heads, t.deprels)]
+    head = next((w for w, h, d in arcs if h in verb_ids and d.startswith("nsubj") and w not in verb_ids), None)
+    if head is None:
+        return None
+    phrase = {head}
+    while True:
+        grown = phrase | {w for w, h, _ in arcs if h in phrase and w not in verb_ids}
+        if grown == phrase:
+            break
+        phrase = grown
+    spans = [tokens[k] for k in sorted({where[w] for w in phrase if w in where})]
+    inside = [m for m in mentions if any(t.start <= m.start < t.end for t in spans)]
+    head_token = tokens[where[head]]
+    at_head = [m for m in inside if m.start <= head_token.start < m.end or head_token.start <= m.start < head_token.end]
+    chosen = at_head or [m for m in inside if m.type == "PER"] or inside
+    return Subject(_as_party(chosen[0]), [_as_party(m) for m in inside]) if chosen else None
+
+
+def governing_verb(tokens: list[Token], i: int) -> int | None:
+    """The token of the verb a noun cue depends on (بالشكر in «تقدم المالكي بالشكر»), if the parse says so."""
+    where = {w: k for k, t in enumerate(tokens) for w in t.ids}
+    for head, deprel in zip(tokens[i].heads, tokens[i].deprels):
+        k = where.get(head)
+        if k is not None and k != i and deprel in ("obl", "obj", "nmod") and "VERB" in tokens[k].upos:
+            return k
+    return None
 
 
 def _coordinated(tokens: list[Token], i: int, mentions: list[MentionSpan]) -> list[Party]:
@@ -361,6 +439,8 @@ def _genitive(tokens: list[Token], start: int, mentions: list[MentionSpan]) -> l
     for j in range(start, min(len(tokens), start + 2)):
         if tokens[j].folded == CAUSE_FROM:
             continue
+        if tokens[j].n_words > 1 and tokens[j].upos[0] == "ADP":
+            return []  # بالشكر للسعودية: the target, not a genitive
         found = [_as_party(m) for m in mentions if tokens[j].start <= m.start < tokens[j].end]
         return found[:1]
     return []
@@ -431,7 +511,7 @@ def _marked_targets(tokens: list[Token], start: int, entry: StanceCue, mentions:
         if tokens[j].text in CLAUSE_BREAKS:
             return []
         readings = {r for s, r in clitic_readings(tokens[j].folded) if s <= 1}
-        attached = bool({tokens[j].folded[:1]} & entry.markers) and len(tokens[j].folded) > 2
+        attached = attached_marker(tokens[j], entry.markers)
         if readings & entry.markers or attached:
             if j + 1 < len(tokens) and tokens[j + 1].folded in COMPLEMENTIZERS:
                 return []
@@ -440,6 +520,16 @@ def _marked_targets(tokens: list[Token], start: int, entry: StanceCue, mentions:
                 return between
             return _clause_mentions(tokens, j if attached else j + 1, 1, mentions)[:1]
     return []
+
+
+def attached_marker(token: Token, markers: frozenset[str]) -> bool:
+    """A one-letter target preposition written on its noun (لإيران، بالاتفاق، للأمم): the parse splits it off
+    or the article follows it; the first letter of a word (لجنة، بريطانيا) is not one."""
+    letter = token.folded[:1]
+    if letter not in markers or len(token.folded) <= 2:
+        return False
+    split_off = token.n_words > 1 and token.upos[0] == "ADP"
+    return split_off or token.folded[1:].startswith(ARTICLE) or token.folded.startswith(LAM_ARTICLE)
 
 
 def _content_actors(claim, mentions: list[MentionSpan], *, until: int | None = None) -> list[Party]:

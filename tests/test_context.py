@@ -1,0 +1,43 @@
+"""kit.extract.context: quotations found as a reader pairs the marks, paragraph by paragraph."""
+
+import pytest
+
+from kit.extract.context import find_quotes
+
+
+def quoted(text: str) -> list[str]:
+    return [text[start:end] for start, end in find_quotes(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('قال: "روسيا لن تتراجع".', ["روسيا لن تتراجع"]),
+    ("قال: «روسيا لن تتراجع».", ["روسيا لن تتراجع"]),
+    ("قال: “روسيا لن تتراجع”.", ["روسيا لن تتراجع"]),
+    # an opening mark followed by a space, a closing one after a space (the SPA wire's habit)
+    ('وقال : " إن المؤسسة تعتز بهذه الثقة ".', [" إن المؤسسة تعتز بهذه الثقة "]),
+    # a mark right after a colon opens, even with a space after it
+    ('وقال:" روسيا لن تتراجع".', [" روسيا لن تتراجع"]),
+    # a mark written on its proclitic opens: لـ"سبق"، و"الخط"
+    ('وكشفت مصادر لـ"سبق" أن الوكيل وافق، و"الخط الأحمر" يربط.', ["سبق", "الخط الأحمر"]),
+    # nested straight marks pair inside out
+    ('ورأى جعجع "أن عودة "حزب الله" من سوريا قريبة".', ['أن عودة "حزب الله" من سوريا قريبة', "حزب الله"]),
+])
+def test_quotations_pair_as_written(text, expected):
+    assert sorted(quoted(text)) == sorted(expected)
+
+
+def test_a_stray_mark_does_not_pair_with_the_next_paragraphs_quotation():
+    """«رئيس حزب "القوات اللبنانية» never closes: the next paragraph's quotation must stay as written."""
+    text = ('أكد رئيس حزب "القوات اللبنانية، سمير جعجع، أن التحول كبير.\n\n'
+            'وأشار جعجع إلى أن التنظيم أحدث صدمة.\n\nوتابع جعجع: "مرحلة الضغط على إيران بدأت".')
+    assert quoted(text) == ["مرحلة الضغط على إيران بدأت"]
+
+
+def test_a_quotation_over_paragraphs_continues_when_the_next_one_opens_with_a_mark():
+    text = 'وقال: "لن نتراجع عن مواقفنا.\n\n"وسنواصل الحوار مع الجميع".'
+    assert quoted(text) == ['لن نتراجع عن مواقفنا.\n\n"وسنواصل الحوار مع الجميع']
+
+
+def test_a_quotation_inside_one_paragraph_spans_its_sentences():
+    text = 'ونوه جعجع قائلا: "تنتج عن الصدمة صحوة كبرى. وهذا يثبت عدم اتصال داعش بالإسلام".'
+    assert quoted(text) == ["تنتج عن الصدمة صحوة كبرى. وهذا يثبت عدم اتصال داعش بالإسلام"]
