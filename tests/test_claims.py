@@ -305,3 +305,59 @@ def test_a_stray_quotation_mark_earlier_in_the_article_leaves_later_claims_alone
         'أكد/VERB رئيس/NOUN حزب/NOUN "/PUNCT ~القوات/NOUN ~، سمير/X جعجع/X ~، أن/SCONJ التحول/NOUN كبير/ADJ ~.',
         "وأشار=و/CCONJ+أشار/VERB جعجع/X إلى/ADP أن/SCONJ الصدمة/NOUN كبيرة/ADJ ~."))
     assert list(found["cue"]) == ["أكد", "وأشار"]
+
+
+@pytest.mark.parametrize("sentence, cue, content", [
+    # a noun object after a named subject is the content
+    ("أكدت/VERB مؤسسة/NOUN البريد/NOUN السعودي/ADJ استعدادها=استعداد/NOUN+ها/PRON لتقديم=ل/ADP+تقديم/NOUN خدماتها=خدمات/NOUN+ها/PRON ~.",
+     "أكدت", "استعدادها لتقديم خدماتها"),
+    # the cue's preposition takes the content (تعهد ب، كشف عن)
+    ("وتعهدت=و/CCONJ+تعهدت/VERB الأمم/NOUN المتحدة/ADJ بتقديم=ب/ADP+تقديم/NOUN 15/NUM مليون/NUM دولار/NOUN ~.",
+     "وتعهدت", "تقديم 15 مليون دولار"),
+    ("وكشفت=و/CCONJ+كشفت/VERB وزارة/NOUN العدل/NOUN الأمريكية/ADJ عن/ADP الاتهام/NOUN الموجه/ADJ ~.", "وكشفت", "الاتهام الموجه"),
+])
+def test_a_noun_complement_is_the_content(sentence, cue, content):
+    claim = only(extract(sentence)[0])
+    assert (claim["cue"], claim["content"], claim["mode"]) == (cue, content, "indirect")
+
+
+@pytest.mark.parametrize("sentence", [
+    "وأكد=و/CCONJ+أكد/VERB الوزير/NOUN اليوم/NOUN ~.",  # no actor as subject: nothing tells subject from object
+    "وأكدت=و/CCONJ+أكدت/VERB روسيا/X اليوم/NOUN ~.",  # a time word is no object
+])
+def test_no_noun_complement_without_a_named_subject_and_a_noun_object(sentence):
+    assert extract(sentence)[0].empty
+
+
+def test_a_complementizer_after_the_cues_preposition_opens_the_content():
+    claim = only(extract("وكشفت=و/CCONJ+كشفت/VERB روسيا/X عن/ADP أن/SCONJ الاتفاق/NOUN قريب/ADJ ~.")[0])
+    assert claim["content"] == "الاتفاق قريب"
+
+
+@pytest.mark.parametrize("sentence", [
+    "يذكر/VERB أن/SCONJ الهدنة/NOUN انتهت/VERB أمس/NOUN ~.",
+    "ويشار=و/CCONJ+يشار/VERB إلى/ADP أن/SCONJ القيمة/NOUN السوقية/ADJ تبلغ/VERB تريليونين/NUM ~.",
+    "ومما=و/CCONJ+مما/ADP يذكر/VERB أن/SCONJ ثلاثين/NUM طالبا/NOUN أنهوا/VERB الدورة/NOUN ~.",
+])
+def test_the_journalists_own_formula_is_no_claim(sentence):
+    assert extract(sentence)[0].empty
+
+
+def test_a_named_subject_after_the_same_verb_is_a_claim():
+    claim = only(extract("وذكر=و/CCONJ+ذكر/VERB لافروف/X أن/SCONJ الهدنة/NOUN انتهت/VERB ~.")[0])
+    assert claim["speaker"] == "لافروف"
+
+
+def test_a_cue_in_a_relative_clause_speaks_for_its_antecedent_or_not_at_all():
+    said, _ = extract("التقى/VERB الوفد/NOUN لافروف/X ~، الذي/PRON قال/VERB إن/SCONJ الحوار/NOUN مفيد/ADJ ~.")
+    assert only(said)["speaker"] == "لافروف"
+    believed, _ = extract("واستغرقت=و/CCONJ+استغرقت/VERB الرحلة/NOUN ~، التي/PRON يعتقد/VERB أنها=أن/SCONJ+ها/PRON تخطيطية/ADJ ~، عشرة/NUM أيام/NOUN ~.")
+    assert believed.empty
+
+
+@pytest.mark.parametrize("sentence, n_claims", [
+    ("وأدلى=و/CCONJ+أدلى/VERB بتصريحاته=ب/ADP+تصريحات/NOUN+ه/PRON بعد/ADP أن/SCONJ تعهد/VERB بايدن/X بالعمل=ب/ADP+العمل/NOUN مع/ADP الحلفاء/NOUN ~.", 0),
+    ("وجاء=و/CCONJ+جاء/VERB ذلك/PRON بعد/ADP أن/SCONJ قال/VERB البيت/NOUN الأبيض/ADJ إن/SCONJ المراجعة/NOUN اكتملت/VERB ~.", 1),
+])
+def test_a_time_clause_tells_an_event_unless_it_reports_speech(sentence, n_claims):
+    assert len(extract(sentence)[0]) == n_claims

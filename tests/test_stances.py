@@ -166,3 +166,20 @@ def test_seed_relations_with_the_model(seed_parsed):
     reading = gold.load_gold(SEEDS / "gold" / "000_cc99d8b811bc9b3b.yaml")
     grade = gold.grade_article(reading, tables_of(seed_parsed, found_actors, mentions, claims=found_claims, stances=table))
     assert grade.counts["n_stances_matched"] >= 0.8 * grade.counts["n_stances_gold"], grade.errors
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # subject first, as headlines write it: the actor right before the verb holds the stance
+    ("روسيا/X تنتقد/VERB الولايات/NOUN المتحدة/ADJ بشدة/NOUN ~.", [("russia", "united-states", -1, "criticise")]),
+    # verb first: the actor after the verb is the subject, the next one the target
+    ("انتقدت/VERB روسيا/X الولايات/NOUN المتحدة/ADJ ~.", [("russia", "united-states", -1, "criticise")]),
+])
+def test_the_holder_by_word_order(sentence, expected):
+    found, _ = extract(sentence)
+    assert triples(found) == expected
+
+
+def test_pointing_out_is_not_praise():
+    """نوّه إلى أن ("he pointed out that") reports speech; praise is أشاد ب, ثمّن."""
+    found, _ = extract("ونوه=و/CCONJ+نوه/VERB لافروف/X إلى/ADP أن/SCONJ الولايات/NOUN المتحدة/ADJ تخطئ/VERB ~.")
+    assert "praise" not in set(found["label"])

@@ -42,6 +42,8 @@ PRONOUN_SUFFIXES = tuple(lexicons.column("affixes", "affix", kind="pronoun_suffi
 MIN_STEM = 3  # letters a noun keeps before an attached pronoun (قول + ه); shorter words (طه) are names
 TEMPORAL = frozenset(fold(w) for w in lexicons.column("temporal_conjunctions"))  # بعد أن: "after", not reported speech
 AUXILIARIES = frozenset(fold(w) for w in lexicons.column("auxiliaries"))
+RELATIVES = frozenset(fold(w) for w in lexicons.column("speaker_stops", kind="relative"))  # الذي، التي
+FORMULAS = frozenset(fold(w) for w in lexicons.column("paragraph_openers", kind="formula"))  # يذكر أن، يشار إلى أن
 ROLE_HEADS = frozenset(fold(w) for w in lexicons.column("titles", "title") + lexicons.column("institutions", "head"))
 RELAY_VERB = fold(lexicons.column("pattern_words", role="relay_verb")[0])
 RELAY_FROM = fold(lexicons.column("pattern_words", role="relay_from")[0])
@@ -61,6 +63,7 @@ class ReportingCue:
     number: str
     particle: str
     pp_content: bool
+    object_content: bool = False  # a noun object after the speaker is the content (أكدت المؤسسة استعدادها)
 
 
 _NO_CUE = ReportingCue("", "", "", "", "", False)
@@ -144,6 +147,7 @@ def _build_lexicon(lexicon: str | Path | pd.DataFrame | None) -> ReportingLexico
         entry = ReportingCue(
             fold(row["lemma"]), row["kind"], row.get("gender", ""), row.get("number", ""),
             fold(row.get("particle", "") or ""), str(row.get("pp_content", "0")) == "1",
+            str(row.get("object_content", "0")) == "1",
         )
         for form in str(row["forms"]).split("|"):
             cues.setdefault(fold(form), entry)
@@ -232,7 +236,7 @@ def cue_entry(token: Token, lexicon: ReportingLexicon) -> ReportingCue | None:
             base = next(e for e in lexicon.cues.values() if e.lemma == lemma and e.kind == "verb")
             gender = "f" if "Gender=Fem" in feats else "m" if "Gender=Masc" in feats else ""
             number = "p" if "Number=Plur" in feats else "s" if "Number=Sing" in feats else ""
-            return ReportingCue(lemma, "verb", gender, number, base.particle, base.pp_content)
+            return ReportingCue(lemma, "verb", gender, number, base.particle, base.pp_content, base.object_content)
     return None
 
 
@@ -242,19 +246,50 @@ def claim_at(s: Sentence, index: int, entry: ReportingCue, lexicon: ReportingLex
     «وقال المتحدث باسم البيت الأبيض، جون كيربي، إن المحادثات تتقدم»: cue وقال, speaker zone up to إن
     (the speaker is in it), content after it.
     """
-    opening = content_opening(s, index, entry, lexicon)
+    opening = content_opening(s, index, entry, lexicon) or object_opening(s, index, entry, lexicon)
     if opening is None:
         return None
     content = content_span(s, opening, lexicon)
     if content is None:
         return None
     zone = s.tokens[index + 1:opening.k]
+    reported = opening.quote is not None or s.tokens[opening.k].text == ":" or s.tokens[opening.k].folded in COMPLEMENTIZERS
+    if journalists_formula(s.tokens[index], zone) or (in_time_clause(s.tokens, index) and not reported):
+        return None
     found = attribution(s, index, zone, entry, lexicon)
+    if not zone and index > 0 and s.tokens[index - 1].folded in RELATIVES:
+        antecedent = relative_antecedent(s, index - 1)
+        if antecedent is None:
+            return None  # «رحلة، التي يعتقد أنها ...»: a thing said of, not a speaker
+        found = replace(found, speaker=antecedent)
     source = trailing_source(s, opening.k, content, lexicon) or found.source
     cue = s.tokens[index]
     claim = Claim(s.sent_idx, found.speaker, cue.text, entry.lemma, content.mode, content.start, content.end,
                   s.tokens[0].start, content.evidence_end, source, found.gender, found.number)
     return claim, opening.k
+
+
+def in_time_clause(tokens: list[Token], index: int) -> bool:
+    """Is the cue the verb of a time clause, «بعد أن تعهد بايدن بالعمل مع الحلفاء»? With a noun or prepositional
+    complement it tells an event, not a statement; «بعد أن قال البيت الأبيض إن ...» still reports one."""
+    return index >= 2 and tokens[index - 1].folded in COMPLEMENTIZERS and tokens[index - 2].folded in TEMPORAL
+
+
+def relative_antecedent(s: Sentence, k: int) -> Party | None:
+    """The actor a relative pronoun at tokens[k] refers to, written right before it: «لافروف، الذي قال إن»."""
+    j = k - 1 if k >= 1 and s.tokens[k - 1].text in COMMAS else k
+    if j < 1:
+        return None
+    before = s.tokens[j - 1]
+    found = next((m for m in s.mentions if m.start < before.end <= m.end), None)
+    return Party(found.text, found.actor_id) if found else None
+
+
+def journalists_formula(cue: Token, zone: list[Token]) -> bool:
+    """The journalist's own background, not a statement: «يذكر أن ...», «ومما يذكر أن», «يشار إلى أن» with no one
+    named between the impersonal verb and its content (the paragraph openers' formulas)."""
+    readings = {reading for skip, reading in clitic_readings(cue.folded) if skip <= 1}
+    return bool(readings & FORMULAS) and all(preposition_word(t) for t in zone)
 
 
 # --- Where the content is ----------------------------------------------------------------------
@@ -275,6 +310,29 @@ def content_opening(s: Sentence, index: int, entry: ReportingCue, lexicon: Repor
     return None
 
 
+def object_opening(s: Sentence, index: int, entry: ReportingCue, lexicon: ReportingLexicon) -> Opening | None:
+    """The noun object of a cue whose object is what was said, right after its named subject.
+
+    «أكدت مؤسسة البريد السعودي استعدادها لتقديم خدماتها» -> استعدادها ...; «وأعلن الائتلاف الوطني السوري إعادة
+    انتخاب هيئته». The subject must be an actor written right after the cue (a pro-drop «وأكد الوزير» has no
+    object to tell from its subject), and the object a noun, not a time word («أكد الوزير اليوم»).
+    """
+    if not entry.object_content or index + 1 >= len(s.tokens):
+        return None
+    following = s.tokens[index + 1]
+    subject = next((m for m in s.mentions if following.start <= m.start < following.end), None)
+    if subject is None:
+        return None
+    k = next((j for j, t in enumerate(s.tokens) if t.start >= subject.end), None)
+    if k is None:
+        return None
+    token = s.tokens[k]
+    bare = {reading for skip, reading in clitic_readings(token.folded) if skip <= 1}
+    if token.upos[:1] != ("NOUN",) or bare & lexicon.speaker_stops or any(m.start == token.start for m in s.mentions):
+        return None
+    return Opening(k, token.start, None)
+
+
 def _opens_content(s: Sentence, k: int, entry: ReportingCue) -> Opening | None:
     token = s.tokens[k]
     after_time_word = k > 0 and s.tokens[k - 1].folded in TEMPORAL  # بعد أن: "after", not reported speech
@@ -285,6 +343,8 @@ def _opens_content(s: Sentence, k: int, entry: ReportingCue) -> Opening | None:
     if quote and _long_quote(quote, s.text):
         return Opening(k, token.start, quote)
     if _cue_preposition(token, entry):
+        if k + 1 < len(s.tokens) and s.tokens[k + 1].folded in COMPLEMENTIZERS:
+            return None  # كشف عن أن ...: the complementizer opens it
         if token.text[-1:] in QUOTE_MARKS:  # بـ"تحقيق دولي": the quotation opens on the preposition's token
             return Opening(k, token.end, _quote_at(token.end - 1, s.quotes))
         return Opening(k, _skip_space(s.text, token.end if token.folded == entry.particle else token.start + 1), None)

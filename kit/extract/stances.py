@@ -258,6 +258,18 @@ class CueSite:
         return _clause_mentions(self.tokens, self.i - 1, -1, self.mentions, prepositions=self.lexicon.prepositions)
 
     @cached_property
+    def adjacent_subject(self) -> list[Party]:
+        """The actor written right before a verb cue, nothing between: the subject in subject-first order
+        («قوات الأمن تداهم مقر الحركة», a headline's habit)."""
+        if self.is_noun or self.i == 0:
+            return []
+        cue_start = self.tokens[self.i].start
+        previous = self.tokens[self.i - 1]
+        return [p for p in self.before[:1] if any(
+            m.actor_id == p.actor_id and previous.start <= m.start and m.end <= previous.end <= cue_start
+            for m in self.mentions)]
+
+    @cached_property
     def relation(self) -> list[Party]:
         """Both parties of «بين A وB» shortly after the cue."""
         return _between(self.tokens, self.i + self.width, self.mentions)
@@ -346,7 +358,7 @@ def attitude_holder(c: CueSite) -> Party | None:
         holders = [c.speaker]
     else:
         following = [verb_first_subject(c)] if c.after else []
-        holders = subject or (c.before[:1] if c.in_content or not c.after else following)
+        holders = subject or c.adjacent_subject or (c.before[:1] if c.in_content or not c.after else following)
     return holders[0] if holders else None
 
 
