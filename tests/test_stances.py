@@ -183,3 +183,20 @@ def test_pointing_out_is_not_praise():
     """نوّه إلى أن ("he pointed out that") reports speech; praise is أشاد ب, ثمّن."""
     found, _ = extract("ونوه=و/CCONJ+نوه/VERB لافروف/X إلى/ADP أن/SCONJ الولايات/NOUN المتحدة/ADJ تخطئ/VERB ~.")
     assert "praise" not in set(found["label"])
+
+
+@pytest.mark.parametrize("sentence, label", [
+    # first-person forms, as quotations write them
+    ('وقال=و/CCONJ+قال/VERB الجبير/X ~: ~" نرفض/VERB قرار/NOUN الولايات/NOUN المتحدة/ADJ ~" ~.', "reject"),
+    ('وقال=و/CCONJ+قال/VERB الجبير/X ~: ~" ندين/VERB الولايات/NOUN المتحدة/ADJ ~" ~.', "condemn"),
+])
+def test_first_person_cues_in_a_quotation_are_the_speakers(sentence, label):
+    found, _ = extract(sentence)
+    assert (label, "united-states") in set(zip(found["label"], found["target_actor_id"]))
+    assert set(found.loc[found["label"] == label, "holder"]) == {"الجبير"}
+
+
+def test_a_verdict_on_an_act_targets_who_commits_it():
+    """«قرار الولايات المتحدة باطل» in a speaker's claim: the speaker rejects the United States' act."""
+    found, _ = extract("وأكد=و/CCONJ+أكد/VERB لافروف/X أن/SCONJ قرار/NOUN الولايات/NOUN المتحدة/ADJ باطل/ADJ ~.")
+    assert ("reject", "united-states") in set(zip(found["label"], found["target_actor_id"]))
