@@ -394,3 +394,33 @@ def test_a_role_phrase_wins_over_the_dictionary_name_inside_it():
     later = mentions[mentions.sent_idx == 1]
     person = found[found["type"] == "PER"].iloc[0]
     assert later["actor_id"].tolist() == [person.actor_id]
+
+
+@pytest.mark.parametrize("sentence, body", [
+    ("وقالت=و/CCONJ+قالت/VERB منظمة/NOUN حظر/NOUN الأسلحة/NOUN الكيميائية/ADJ إن/SCONJ ~.", "منظمة حظر الأسلحة الكيميائية"),
+    ("أعلن/VERB صندوق/NOUN ضمان/NOUN ودائع/NOUN البنوك/NOUN التشاركية/ADJ عن/ADP خطة/NOUN ~.", "صندوق ضمان ودائع البنوك التشاركية"),
+])
+def test_an_institution_name_runs_over_nouns_in_construct(sentence, body):
+    _, mentions = extract(sentence)
+    assert list(mentions.loc[mentions["type"] == "ORG", "text"]) == [body]
+
+
+def test_a_persons_name_goes_on_over_its_nasab():
+    found, _ = extract("أشاد/VERB الأمير/NOUN محمد/X/B-PER بن/X/I-PER سلمان/X/E-PER بن/NOUN عبدالعزيز/X بالبرنامج=ب/ADP+البرنامج/NOUN ~.")
+    assert list(found.loc[found["type"] == "PER", "name"]) == ["محمد بن سلمان بن عبدالعزيز"]
+
+
+def test_a_name_after_a_title_keeps_its_family_name_though_the_model_tagged_one_word():
+    found, _ = extract("تضم/VERB الهيئة/NOUN الرئيس/NOUN خالد/X/S-PER خوجة/NOUN ~.")
+    assert list(found.loc[found["type"] == "PER", "name"]) == ["خالد خوجة"]
+
+
+def test_a_place_noun_and_a_name_make_a_place_and_the_bare_name_is_the_same_place():
+    found, mentions = extract(("ضرب/VERB الزلزال/NOUN جزيرة/NOUN سولاويسي/X ~.", "وتقع=و/CCONJ+تقع/VERB سولاويسي/X شرقا/ADV ~."))
+    place = found[found["type"] == "LOC"]
+    assert list(place["name"]) == ["جزيرة سولاويسي"] and place.iloc[0].n_mentions == 2
+
+
+def test_a_place_noun_before_a_common_word_names_nothing():
+    found, _ = extract("وصلت/VERB المساعدات/NOUN إلى/ADP منطقة/NOUN واسعة/ADJ ~.")
+    assert found.empty

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
@@ -46,6 +46,9 @@ OPTIONAL_DICTIONARY_COLUMNS = ("adjectives", "country", "cameo", "source")  # a 
 TANWIN_FATH = "\u064b"
 COMPLEMENTIZERS = frozenset(fold(w) for w in lexicons.column("complementizers"))
 STOP_UPOS = {"VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON", "PUNCT", "NUM", "DET", "PART", "SYM"}
+PLACE_HEADS = frozenset(fold(w) for w in lexicons.column("actors_rules", "word", kind="place_head"))  # محافظة، مدينة
+NAME_LINKS = lexicons.column("actors_rules", "word", kind="name_link")  # بن، ابن
+NAME_LINK_AFTER = re.compile(r"\s+(" + "|".join(NAME_LINKS) + r")\s+(\w+)")
 HASHTAG = re.compile(r"#(\w+(?:_\w+)+)")
 _HYPHEN_TAIL = re.compile(r"-[\w\u064B-\u065F]+")
 _NAME_GAP = re.compile(r"[\s-]+")
@@ -206,6 +209,7 @@ def _document_mentions(doc_id: str, doc, lookup: ActorDictionary, titles: set[st
         covered = {n for n, t in enumerate(tokens) for m in dictionary_hits if m.start <= t.start and t.end <= m.end}
         candidates += subject_names(doc_id, sent_idx, doc.text, tokens, titles, non_actors, covered)
         candidates += hashtag_names(doc_id, sent_idx, doc.text, tokens, non_actors, covered)
+        candidates += place_mentions(doc_id, sent_idx, doc.text, tokens, non_actors, covered)
         candidates += _ner_mentions(doc_id, sent_idx, doc.text, doc.sentences[sent_idx], tokens, non_actors)
     candidates += [m for m in role_mentions(doc_id, doc.text, sentences, roles) if (m.start, m.end) not in title_spans]
     dictionary_spans = [(m.start, m.end) for m in candidates if m.origin == "dictionary"]
@@ -214,7 +218,28 @@ def _document_mentions(doc_id: str, doc, lookup: ActorDictionary, titles: set[st
         if not (m.adjective and _inside(m, title_spans)) and not (m.origin == "ner" and _inside(m, dictionary_spans))
     ]
     chosen = _resolve_overlaps(candidates)
-    return _join_adjacent(_resolve_overlaps(chosen + _short_forms(doc_id, doc.text, sentences, chosen)), doc.text)
+    joined = _join_adjacent(_resolve_overlaps(chosen + _short_forms(doc_id, doc.text, sentences, chosen)), doc.text)
+    return _resolve_overlaps([extend_by_name_links(m, doc.text, non_actors) for m in joined])
+
+
+def extend_by_name_links(mention: Mention, text: str, non_actors: set[str]) -> Mention:
+    """A person's name goes on over «بن X» and «بنت X»: «محمد بن سلمان بن عبدالعزيز», «محمد صالح بن طاهر».
+
+    Notes: the nasab (a chain of «son of») is part of an Arabic name; the dictionary and the model
+    often stop at its first link. The word after a link must not be a common word or have the article.
+    """
+    if mention.type != "PER" or mention.adjective or mention.role:
+        return mention
+    end = mention.end
+    for _ in range(2):
+        found = NAME_LINK_AFTER.match(text, end)
+        if not found or fold(found.group(2)) in non_actors or strip_diacritics(found.group(2)).startswith(ARTICLE):
+            break
+        end = found.end()
+    if end == mention.end:
+        return mention
+    return replace(mention, end=end, text=text[mention.start:end],
+                   key=mention.key if mention.origin == "dictionary" else fold(text[mention.start:end]))
 
 
 def _join_adjacent(mentions: list[Mention], text: str) -> list[Mention]:
@@ -238,10 +263,14 @@ def _short_forms(doc_id: str, text: str, sentences: list[list[Token]], mentions:
     Notes: the family name is the last word of a name; in a name of three or more words (East
     Asian order: كيم جونغ أون) also its first word and its last two (جونغ جون for كوون جونغ جون).
     A form shared by two names is ambiguous and skipped. A dictionary's person counts as written in the
-    article («#سمير_جعجع» gives «جعجع»).
+    article («#سمير_جعجع» gives «جعجع»). A place named with its place noun gives its bare name («سولاويسي»).
     """
     owners: dict[str, set[str]] = defaultdict(set)
+    kinds: dict[str, str] = {}
     for m in mentions:
+        if m.type == "LOC" and m.origin == "rule" and len(m.key.split()) == 2:  # «سولاويسي» after «جزيرة سولاويسي»
+            owners[m.key.split()[1]].add(m.key)
+            kinds[m.key] = "LOC"
         if m.type != "PER" or m.adjective:
             continue
         words = spoken_name(m.text).split() if m.origin == "dictionary" else m.key.split()
@@ -259,7 +288,8 @@ def _short_forms(doc_id: str, text: str, sentences: list[list[Token]], mentions:
             for (skip, reading), end in readings:
                 if len(owners.get(reading, ())) == 1:
                     start = token.start + surface_skip(text, token.start, skip)
-                    found.append(_span_mention(doc_id, sent_idx, text, start, end, "PER", "rule"))
+                    kind = kinds.get(next(iter(owners[reading])), "PER")
+                    found.append(_span_mention(doc_id, sent_idx, text, start, end, kind, "rule"))
                     break
     return found
 
@@ -346,9 +376,10 @@ def _name_evidence(tokens: list[Token]) -> bool:
 
 
 def _cut_name(run: list[int], tokens: list[Token]) -> list[int]:
-    """Up to the last NER person token when there is one, else at most two words (given + family name)."""
+    """Up to the last NER person token, and at least two words (given + family name) where the run has them:
+    «الرئيس خالد خوجة» keeps خوجة though the model tagged only خالد."""
     tagged = [n for n, i in enumerate(run) if tokens[i].ner.endswith("PER")]
-    return run[: tagged[-1] + 1] if tagged else run[:2]
+    return run[: max(tagged[-1] + 1, 2)] if tagged else run[:2]
 
 
 def _titled_names(
@@ -466,6 +497,17 @@ def _proper_name(token: Token) -> bool:
     return bool(WORD.fullmatch(token.text)) and not token.clitic and (token.upos[-1:] == ("PROPN",) or token.ner != "O")
 
 
+def construct_chain(tokens: list[Token], j: int) -> int:
+    """How many indefinite nouns in construct open an institution's complement before a definite word: one in
+    «منظمة حظر الأسلحة الكيميائية», two in «صندوق ضمان ودائع البنوك»; 0 when no definite word follows them."""
+    n = 0
+    while j + n < len(tokens) and n < 2 and tokens[j + n].upos == ("NOUN",) and not tokens[j + n].clitic \
+            and WORD.fullmatch(tokens[j + n].text) and not tokens[j + n].plain.startswith(ARTICLE):
+        n += 1
+    following = tokens[j + n] if j + n < len(tokens) else None
+    return n if n and following is not None and following.plain.startswith(ARTICLE) and not following.clitic else 0
+
+
 def _institution_head(token: Token) -> tuple[int, str] | None:
     """(letters of an attached clitic, CAMEO role) when the token is an institution noun: «وزارة», «والحكومة»."""
     for skip, reading in clitic_readings(token.folded):
@@ -489,6 +531,8 @@ def _complement_end(tokens: list[Token], j: int, named: dict[int, Mention], titl
     if j + 1 < len(tokens) and tokens[j].upos == ("NOUN",) and not tokens[j].clitic and WORD.fullmatch(tokens[j].text) \
             and j + 1 in named:
         k = j + 1  # a noun in construct before a name
+    elif construct_chain(tokens, j) and k - j < MAX_COMPLEMENT:
+        k = j + construct_chain(tokens, j)  # «منظمة حظر الأسلحة الكيميائية»: the definite words follow
     if k in named and named[k].type != "PER":
         last = named[k]
         while k < len(tokens) and named.get(k) is last:
@@ -587,6 +631,27 @@ def _opens_adjunct(token: Token) -> bool:
     """A preposition or a participle of saying after the subject: «وأشار جعجع إلى أن», «وأضاف جعجع في مقابلة»,
     «وشدد جعجع قائلا»; the subject slot ends there."""
     return token.upos[:1] == ("ADP",) or _is_cue_noun(token)
+
+
+def place_mentions(doc_id: str, sent_idx: int, text: str, tokens: list[Token], non_actors: frozenset[str],
+                   covered: set[int]) -> list[Mention]:
+    """A place named by a place noun and a name the dictionary lacks: «محافظة إدلب», «جزيرة سولاويسي», «مدينة بالو».
+
+    The name must be a word the tagger or the NER model calls a name (a place noun before a common word,
+    «منطقة واسعة», names nothing); a name the dictionary knows («مدينة كراتشي») stays the dictionary's.
+    """
+    out = []
+    for n, token in enumerate(tokens[:-1]):
+        following = tokens[n + 1]
+        if n + 1 in covered or token.plain.startswith(ARTICLE) or not WORD.fullmatch(following.text):
+            continue
+        head = {reading for skip, reading in clitic_readings(token.folded) if skip <= 1} & PLACE_HEADS
+        name_like = following.upos[-1:] in (("PROPN",), ("X",)) or following.ner != "O"
+        if not head or not name_like or following.clitic or fold(following.text) in non_actors:
+            continue
+        start = token.start + surface_skip(text, token.start, token.folded.index(next(iter(head))))
+        out.append(_span_mention(doc_id, sent_idx, text, start, following.end, "LOC", "rule"))
+    return out
 
 
 def hashtag_names(doc_id: str, sent_idx: int, text: str, tokens: list[Token], non_actors: frozenset[str],
