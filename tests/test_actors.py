@@ -424,3 +424,13 @@ def test_a_place_noun_and_a_name_make_a_place_and_the_bare_name_is_the_same_plac
 def test_a_place_noun_before_a_common_word_names_nothing():
     found, _ = extract("وصلت/VERB المساعدات/NOUN إلى/ADP منطقة/NOUN واسعة/ADJ ~.")
     assert found.empty
+
+
+def test_a_name_in_the_subject_slot_may_be_closed_by_a_title():
+    found, _ = extract("وذكر=و/CCONJ+ذكر/VERB أنس/X الراجحي/NOUN المحلل/NOUN بأسواق=ب/ADP+أسواق/NOUN المال/NOUN أن/SCONJ ~.")
+    assert "أنس الراجحي" in set(found.loc[found["type"] == "PER", "name"])
+
+
+def test_a_force_named_by_its_complement_is_a_body():
+    found, _ = extract("وقالت=و/CCONJ+قالت/VERB قوة/NOUN السند/NOUN الأمنية/ADJ إنها/SCONJ داهمت/VERB المقر/NOUN ~.")
+    assert list(found.loc[found["type"] == "ORG", "name"]) == ["قوة السند الأمنية"]

@@ -361,3 +361,10 @@ def test_a_cue_in_a_relative_clause_speaks_for_its_antecedent_or_not_at_all():
 ])
 def test_a_time_clause_tells_an_event_unless_it_reports_speech(sentence, n_claims):
     assert len(extract(sentence)[0]) == n_claims
+
+
+def test_a_participle_after_a_comma_is_a_claim_of_its_own():
+    found, _ = extract("أكد/VERB لافروف/X/S-PER ~، وزير/NOUN الخارجية/NOUN ~، وقوفه=وقوف/NOUN+ه/PRON إلى/ADP جانب/NOUN "
+                       "الشعب/NOUN ~، مؤكدا/ADJ أن/SCONJ الحوار/NOUN مهم/ADJ ~.")
+    assert list(found["cue"]) == ["أكد", "مؤكدا"]
+    assert found.iloc[0]["content"].startswith("وقوفه") and found.iloc[1]["content"] == "الحوار مهم"

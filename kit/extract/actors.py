@@ -620,7 +620,8 @@ def subject_names(doc_id: str, sent_idx: int, text: str, tokens: list[Token], ti
             run.append(k)
             k += 1
         closes = k < len(tokens) and (
-            tokens[k].folded in COMPLEMENTIZERS or tokens[k].text in {":", *COMMAS} or _opens_adjunct(tokens[k]))
+            tokens[k].folded in COMPLEMENTIZERS or tokens[k].text in {":", *COMMAS} or _opens_adjunct(tokens[k])
+            or _title_at(tokens, k, titles) > 0)  # «وذكر أنس الراجحي المحلل بأسواق المال»
         if run and closes and _name_evidence([tokens[n] for n in run]):
             start, end = tokens[run[0]].start, tokens[run[-1]].end
             out.append(_span_mention(doc_id, sent_idx, text, start, end, "PER", "rule"))

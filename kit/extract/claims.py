@@ -305,9 +305,16 @@ def content_opening(s: Sentence, index: int, entry: ReportingCue, lexicon: Repor
         opening = _opens_content(s, k, entry)
         if opening is not None:
             return None if entry.kind == "noun" and k - index > NOUN_CUE_REACH else opening
-        if _ends_zone(s.tokens[k], k - index, entry, lexicon):
+        if _ends_zone(s.tokens[k], k - index, entry, lexicon) or second_cue(s.tokens, k, lexicon):
             return None
     return None
+
+
+def second_cue(tokens: list[Token], k: int, lexicon: ReportingLexicon) -> bool:
+    """A participle of saying after a comma starts a claim of its own: in «أكد الملك وقوفه إلى جانب الشعب، مؤكدا
+    أن الحوار مهم» the أن belongs to مؤكدا, and أكد has only its noun object."""
+    entry = cue_entry(tokens[k], lexicon)
+    return entry is not None and entry.kind == "participle" and k > 0 and tokens[k - 1].text in COMMAS
 
 
 def object_opening(s: Sentence, index: int, entry: ReportingCue, lexicon: ReportingLexicon) -> Opening | None:
@@ -324,6 +331,7 @@ def object_opening(s: Sentence, index: int, entry: ReportingCue, lexicon: Report
     if subject is None:
         return None
     k = next((j for j, t in enumerate(s.tokens) if t.start >= subject.end), None)
+    k = _past_apposition(s, k)
     if k is None:
         return None
     token = s.tokens[k]
@@ -331,6 +339,20 @@ def object_opening(s: Sentence, index: int, entry: ReportingCue, lexicon: Report
     if token.upos[:1] != ("NOUN",) or bare & lexicon.speaker_stops or any(m.start == token.start for m in s.mentions):
         return None
     return Opening(k, token.start, None)
+
+
+def _past_apposition(s: Sentence, k: int | None) -> int | None:
+    """The token after an apposition «، ... ،» at tokens[k] that opens with a name or a role («العاهل الأردني، الملك
+    عبدالله الثاني، وقوفه», «لافروف، وزير الخارجية، استعداده»), else k itself."""
+    if k is None or k + 2 >= len(s.tokens) or s.tokens[k].text not in COMMAS:
+        return k
+    close = next((j for j in range(k + 1, min(len(s.tokens), k + 8)) if s.tokens[j].text in COMMAS), None)
+    if close is None or close + 1 >= len(s.tokens):
+        return k
+    first = s.tokens[k + 1]
+    named = any(m.start == first.start for m in s.mentions)
+    role = bool({r for skip, r in clitic_readings(first.folded) if skip <= 1} & ROLE_HEADS)
+    return close + 1 if named or role else k
 
 
 def _opens_content(s: Sentence, k: int, entry: ReportingCue) -> Opening | None:
