@@ -368,3 +368,21 @@ def test_a_participle_after_a_comma_is_a_claim_of_its_own():
                        "الشعب/NOUN ~، مؤكدا/ADJ أن/SCONJ الحوار/NOUN مهم/ADJ ~.")
     assert list(found["cue"]) == ["أكد", "مؤكدا"]
     assert found.iloc[0]["content"].startswith("وقوفه") and found.iloc[1]["content"] == "الحوار مهم"
+
+
+@pytest.mark.parametrize("sentence, cue, content", [
+    ("وأشارت=و/CCONJ+أشارت/VERB تقارير/NOUN إلى/ADP استخدام/NOUN شبكات/NOUN التواصل/NOUN ~.", "وأشارت", "استخدام شبكات التواصل"),
+    ("وحذرت=و/CCONJ+حذرت/VERB الأمم/NOUN المتحدة/ADJ من/ADP وقوع/NOUN كارثة/NOUN ~.", "وحذرت", "وقوع كارثة"),
+    ("واقترح=و/CCONJ+اقترح/VERB المالكي/X أن/SCONJ تستدعي/VERB الدول/NOUN سفراءها=سفراء/NOUN+ها/PRON ~.", "واقترح",
+     "تستدعي الدول سفراءها"),
+])
+def test_more_cues_and_prepositional_contents(sentence, cue, content):
+    claim = only(extract(sentence)[0])
+    assert (claim["cue"], claim["content"]) == (cue, content)
+
+
+def test_a_reporting_verb_never_takes_a_preposition():
+    """«بنقل» is "by moving" (ب + a verbal noun), not the relay verb نقل."""
+    found, _ = extract("ردا/NOUN على/ADP قيام/NOUN واشنطن/X بنقل=ب/ADP+نقل/NOUN سفارتها=سفارة/NOUN+ها/PRON ~، قائلا/ADJ ~: "
+                       '~" ليس/VERB هناك/PRON من/ADP ضير/NOUN في/ADP ذلك/PRON ~" ~.')
+    assert "بنقل" not in set(found["cue"])

@@ -42,6 +42,7 @@ PRONOUN_SUFFIXES = tuple(lexicons.column("affixes", "affix", kind="pronoun_suffi
 MIN_STEM = 3  # letters a noun keeps before an attached pronoun (قول + ه); shorter words (طه) are names
 TEMPORAL = frozenset(fold(w) for w in lexicons.column("temporal_conjunctions"))  # بعد أن: "after", not reported speech
 AUXILIARIES = frozenset(fold(w) for w in lexicons.column("auxiliaries"))
+CONJUNCTIONS = frozenset(fold(w) for w in lexicons.column("affixes", "affix", kind="conjunction_clitic"))  # و، ف
 RELATIVES = frozenset(fold(w) for w in lexicons.column("speaker_stops", kind="relative"))  # الذي، التي
 FORMULAS = frozenset(fold(w) for w in lexicons.column("paragraph_openers", kind="formula"))  # يذكر أن، يشار إلى أن
 ROLE_HEADS = frozenset(fold(w) for w in lexicons.column("titles", "title") + lexicons.column("institutions", "head"))
@@ -229,8 +230,9 @@ def cue_claims(s: Sentence, lexicon: ReportingLexicon, *, earlier: list[Claim]) 
 def cue_entry(token: Token, lexicon: ReportingLexicon) -> ReportingCue | None:
     """The cue a token is, by surface form (with و/ف attached) or, for verbs, by lemma: «وأضاف», «تقول»."""
     for skip, reading in clitic_readings(token.folded):
-        if skip <= 1 and reading in lexicon.cues:
-            return lexicon.cues[reading]
+        if skip <= 1 and reading in lexicon.cues and (lexicon.cues[reading].kind == "noun" or not skip or
+                                                     token.folded[:skip] in CONJUNCTIONS):
+            return lexicon.cues[reading]  # a verb takes و/ف, never a preposition: «بنقل» is "by moving"
     for upos, lemma, feats in zip(token.upos, token.lemmas, token.feats):
         if upos == "VERB" and lemma in lexicon.verb_lemmas:
             base = next(e for e in lexicon.cues.values() if e.lemma == lemma and e.kind == "verb")
