@@ -386,3 +386,14 @@ def test_a_reporting_verb_never_takes_a_preposition():
     found, _ = extract("ردا/NOUN على/ADP قيام/NOUN واشنطن/X بنقل=ب/ADP+نقل/NOUN سفارتها=سفارة/NOUN+ها/PRON ~، قائلا/ADJ ~: "
                        '~" ليس/VERB هناك/PRON من/ADP ضير/NOUN في/ADP ذلك/PRON ~" ~.')
     assert "بنقل" not in set(found["cue"])
+
+
+@pytest.mark.parametrize("sentence, n_claims", [
+    # "in accordance with", "depending on": no one is credited
+    ("وسيتم=و/CCONJ+سيتم/VERB إيقافها=إيقاف/NOUN+ها/PRON الإثنين/NOUN المقبل/ADJ ~، ووفقا=و/CCONJ+وفقا/ADV للتعليمات=ل/ADP+التعليمات/NOUN المنظمة/ADJ ~.", 0),
+    # a source: people, or a verb of saying before them
+    ("وتبلغ=و/CCONJ+تبلغ/VERB ميزانية/NOUN المشروع/NOUN 35/NUM مليون/NUM دولار/NOUN ~، حسبما/ADP قال/VERB مسؤولون/NOUN ~.", 1),
+    ("وتبلغ=و/CCONJ+تبلغ/VERB ميزانية/NOUN المشروع/NOUN 35/NUM مليون/NUM دولار/NOUN ~، بحسب/ADP أحد/NOUN المسؤولين/NOUN ~.", 1),
+])
+def test_an_attribution_needs_a_source(sentence, n_claims):
+    assert len(extract(sentence)[0]) == n_claims

@@ -42,6 +42,9 @@ PRONOUN_SUFFIXES = tuple(lexicons.column("affixes", "affix", kind="pronoun_suffi
 MIN_STEM = 3  # letters a noun keeps before an attached pronoun (قول + ه); shorter words (طه) are names
 TEMPORAL = frozenset(fold(w) for w in lexicons.column("temporal_conjunctions"))  # بعد أن: "after", not reported speech
 AUXILIARIES = frozenset(fold(w) for w in lexicons.column("auxiliaries"))
+SOURCE_NOUNS = frozenset(fold(w) for w in lexicons.column("source_nouns", "noun") + lexicons.column("titles", "title")
+                         + lexicons.column("outlet_nouns", "noun"))  # بحسب مسؤولين، وفقا لتقارير، نقلا عن صحيفة
+QUANTIFIERS = frozenset(fold(w) for w in lexicons.column("quantifiers"))  # أحد، بعض
 CONJUNCTIONS = frozenset(fold(w) for w in lexicons.column("affixes", "affix", kind="conjunction_clitic"))  # و، ف
 RELATIVES = frozenset(fold(w) for w in lexicons.column("speaker_stops", kind="relative"))  # الذي، التي
 FORMULAS = frozenset(fold(w) for w in lexicons.column("paragraph_openers", kind="formula"))  # يذكر أن، يشار إلى أن
@@ -828,10 +831,26 @@ def attributed_claim(s: Sentence, lexicon: ReportingLexicon, previous_start: int
             start, end = quote
         marker = tokens[j:j + width]
         named = [m for m in s.mentions_in(phrase[0].start, phrase[-1].end) if not _adjectival(m)]
+        if not named and not credits_a_source(phrase, lexicon):
+            return None  # «وفقا للتعليمات المنظمة»: "in accordance with", not a source
         speaker = _coordinated(s, named[0]) if named else Party(_noun_phrase(phrase, lexicon))
         return Claim(s.sent_idx, speaker, " ".join(t.text for t in marker), " ".join(t.folded for t in marker),
                      "attributed", start, end, evidence_start, tokens[-1].end)
     return None
+
+
+def credits_a_source(phrase: list[Token], lexicon: ReportingLexicon) -> bool:
+    """Does the phrase after an attribution marker name a source (people, a report, an outlet), past a quantifier
+    or a verb of saying («أحد المسؤولين», «حسبما قال مسؤولون»)? «بحسب مسؤولين» does; «وفقا للتعليمات المنظمة»
+    and «بحسب فئات المخيمات» do not."""
+    for token in phrase[:3]:
+        readings = {r for skip, r in clitic_readings(token.folded) if skip <= 1}
+        readings |= {r[len(ARTICLE):] for r in readings if r.startswith(ARTICLE)}
+        if readings & SOURCE_NOUNS:
+            return True
+        if not (readings & QUANTIFIERS or cue_entry(token, lexicon)):
+            return False
+    return False
 
 
 def headline_claim(s: Sentence) -> Claim | None:
