@@ -71,9 +71,13 @@ def test_a_place_written_without_the_article_stays_so():
     ("وزيرة_خارجية_أميركي_", "", "a role, not a named actor"),
     ("عبد_الله_بن_", "", "not a clean name (a clitic or letter left over)"),
     ("جنرال_مشرف_", "", "person named by one word (the kit links family names within a document)"),
+    ("وزير_دولة_ل_شأن_الخارجية_السعودي_", "", "a role left without its title (الخارجية السعودي), not a name"),
+    ("الرهبان_البوذيون_", "", "a group of people (العسكريون الكازاخيون), not a person"),
+    ("ديفيد_بن_غوريون_", "ديفيد بن غوريون", ""),  # a name ending like a plural is still a name
 ])
 def test_person_entries_keep_the_name_and_drop_roles(lemma, name, reason):
-    words, why = B.person_name(B.lemma_words(lemma), vocabulary(adjectives={fold("سوري"), fold("أميركي"), fold("بريطاني")}))
+    adjectives = {fold("سوري"), fold("أميركي"), fold("بريطاني"), fold("سعودي")}
+    words, why = B.person_name(B.lemma_words(lemma), vocabulary(adjectives=adjectives))
     assert (" ".join(words), why) == (name, reason)
 
 

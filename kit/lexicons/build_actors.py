@@ -98,6 +98,7 @@ def _pairs(kind: str) -> dict[str, str]:
 
 ARTICLE = lexicons.column("affixes", "affix", kind="article")[0]
 LAM_ARTICLE = lexicons.column("affixes", "affix", kind="article_after_lam")[0]
+NISBA_PLURALS = tuple(fold(e) for e in lexicons.column("affixes", "affix", kind="nisba_plural"))
 NISBA_ENDINGS = tuple(fold(e) for e in lexicons.column("affixes", "affix", kind="nisba_ending"))
 ARTICLE_FORMS = tuple(sorted(_words("article_form"), key=len, reverse=True))
 NOT_ARTICLE = _words("not_article")
@@ -639,9 +640,19 @@ def person_name(words: list[str], vocabulary: Vocabulary) -> tuple[list[str], st
     if any(fold(w) in vocabulary.countries or fold(w) in vocabulary.adjectives or fold(w) in DESCRIPTIVE
            or fold(w) in ORG_HEADS or fold(w) in NOT_PERSON for w in out):
         return [], "a description naming a state, not a name"
+    if has_article(out[0]) and _bare(out[-1]) in vocabulary.adjectives:
+        return [], "a role left without its title (الخارجية السعودي), not a name"
+    if (has_article(out[-1]) and _bare(out[-1]).endswith(NISBA_PLURALS)) or _bare(out[0]) in PLURAL_FORMS | HEAD_PLURALS | HUMAN_PLURALS:
+        return [], "a group of people (العسكريون الكازاخيون), not a person"
     if len(out) < 2:
         return [], "person named by one word (the kit links family names within a document)"
     return out, ""
+
+
+def _bare(word: str) -> str:
+    """A word folded and without its article: السعودي -> سعودي."""
+    f = fold(word)
+    return f[len(ARTICLE):] if f.startswith(ARTICLE) and len(f) > len(ARTICLE) + 2 else f
 
 
 def petrarch_candidates(entries: list[tuple[str, list[Coded]]], vocabulary: Vocabulary, evidence: Evidence,
