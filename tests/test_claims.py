@@ -397,3 +397,12 @@ def test_a_reporting_verb_never_takes_a_preposition():
 ])
 def test_an_attribution_needs_a_source(sentence, n_claims):
     assert len(extract(sentence)[0]) == n_claims
+
+
+@pytest.mark.parametrize("sentence, n_claims", [
+    ("من/ADP جهته=جهة/NOUN+ه/PRON ~، بين/VERB المحلل/NOUN حسين/X الرقيب/X أن/SCONJ الأرباح/NOUN زادت/VERB ~.", 1),
+    ("وبين=و/CCONJ+بين/VERB أنه=أن/SCONJ+ه/PRON يتقدم/VERB للبرنامج=ل/ADP+البرنامج/NOUN آلاف/NOUN ~.", 1),
+    ("وجرى/VERB السباق/NOUN بين/ADP الثلاثة/NUM الأوائل/ADJ ~: فاز/VERB الأول/ADJ ~.", 0),  # "between", whatever follows
+])
+def test_bayyana_is_a_cue_only_opening_a_clause_with_a_complementizer(sentence, n_claims):
+    assert len(extract(sentence)[0]) == n_claims

@@ -68,6 +68,7 @@ class ReportingCue:
     particle: str
     pp_content: bool
     object_content: bool = False  # a noun object after the speaker is the content (أكدت المؤسسة استعدادها)
+    clause_initial: bool = False  # a form also common as a function word (بين): a cue only opening a clause, with أن
 
 
 _NO_CUE = ReportingCue("", "", "", "", "", False)
@@ -151,7 +152,7 @@ def _build_lexicon(lexicon: str | Path | pd.DataFrame | None) -> ReportingLexico
         entry = ReportingCue(
             fold(row["lemma"]), row["kind"], row.get("gender", ""), row.get("number", ""),
             fold(row.get("particle", "") or ""), str(row.get("pp_content", "0")) == "1",
-            str(row.get("object_content", "0")) == "1",
+            str(row.get("object_content", "0")) == "1", str(row.get("clause_initial", "0")) == "1",
         )
         for form in str(row["forms"]).split("|"):
             cues.setdefault(fold(form), entry)
@@ -258,6 +259,8 @@ def claim_at(s: Sentence, index: int, entry: ReportingCue, lexicon: ReportingLex
     if content is None:
         return None
     zone = s.tokens[index + 1:opening.k]
+    if entry.clause_initial and not opens_clause_with_complementizer(s, index, opening):
+        return None
     reported = opening.quote is not None or s.tokens[opening.k].text == ":" or s.tokens[opening.k].folded in COMPLEMENTIZERS
     if journalists_formula(s.tokens[index], zone) or (in_time_clause(s.tokens, index) and not reported):
         return None
@@ -272,6 +275,14 @@ def claim_at(s: Sentence, index: int, entry: ReportingCue, lexicon: ReportingLex
     claim = Claim(s.sent_idx, found.speaker, cue.text, entry.lemma, content.mode, content.start, content.end,
                   s.tokens[0].start, content.evidence_end, source, found.gender, found.number)
     return claim, opening.k
+
+
+def opens_clause_with_complementizer(s: Sentence, index: int, opening: Opening) -> bool:
+    """Is an ambiguous cue («بين»: "he made clear" or "between") the verb? Only at the start of a clause (sentence
+    start, after punctuation, or with و/ف attached) and with its content opened by أن/إن."""
+    token = s.tokens[index]
+    at_start = index == 0 or not s.tokens[index - 1].folded[:1].isalpha() or token.folded[:1] in CONJUNCTIONS
+    return at_start and s.tokens[opening.k].folded in COMPLEMENTIZERS
 
 
 def in_time_clause(tokens: list[Token], index: int) -> bool:
