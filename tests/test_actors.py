@@ -108,6 +108,8 @@ def test_rule_origin_is_recorded_when_ner_saw_nothing():
         "كيم/NOUN جونغ/X/S-MISC ~.",  # a stray single-word MISC fragment
         "وزير/NOUN دفاع/NOUN روسي/ADJ سافر/NOUN ~.",  # an indefinite title with no name after it
         "الرئيس/NOUN الأمريكي/ADJ في/ADP بيان/NOUN ~.",  # a title followed by a function word
+        "بتقديم=ب/ADP+تقديم/NOUN 15/NUM مليون/NUM دولار/NOUN/S-ORG ~.",  # a currency
+        "وأعلن=و/CCONJ+أعلن/VERB أيضا/NOUN/S-PER نتائج/NOUN ~.",  # an adverb the tagger missed
     ],
 )
 def test_non_actors_are_rejected(sentence):
