@@ -200,3 +200,10 @@ def test_a_verdict_on_an_act_targets_who_commits_it():
     """«قرار الولايات المتحدة باطل» in a speaker's claim: the speaker rejects the United States' act."""
     found, _ = extract("وأكد=و/CCONJ+أكد/VERB لافروف/X أن/SCONJ قرار/NOUN الولايات/NOUN المتحدة/ADJ باطل/ADJ ~.")
     assert ("reject", "united-states") in set(zip(found["label"], found["target_actor_id"]))
+
+
+def test_a_verdict_on_an_act_does_not_target_the_place_it_is_done_to():
+    found, _ = extract("وأكد=و/CCONJ+أكد/VERB لافروف/X أن/SCONJ نقل/NOUN الولايات/NOUN المتحدة/ADJ سفارتها=سفارة/NOUN+ها/PRON "
+                       "إلى/ADP القدس/X باطل/ADJ ~.")
+    rejected = found.loc[found["label"] == "reject", "target"]
+    assert "القدس" not in set(rejected) and len(rejected) == 1

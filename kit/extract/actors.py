@@ -223,7 +223,7 @@ def _document_mentions(doc_id: str, doc, lookup: ActorDictionary, titles: set[st
 
 
 def extend_by_name_links(mention: Mention, text: str, non_actors: set[str]) -> Mention:
-    """A person's name goes on over «بن X» and «بنت X»: «محمد بن سلمان بن عبدالعزيز», «محمد صالح بن طاهر».
+    """A person's name goes on over «بن X» (the name links of actors_rules.csv): «محمد بن سلمان بن عبدالعزيز».
 
     Notes: the nasab (a chain of «son of») is part of an Arabic name; the dictionary and the model
     often stop at its first link. The word after a link must not be a common word or have the article.

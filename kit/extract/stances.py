@@ -338,7 +338,8 @@ def event_pairs(c: CueSite) -> list[Pair]:
     """An act judged by a speaker («ستشكل انتهاكا لقرارات مجلس الأمن» in a US claim: the US against the
     actors said to commit it, not the violated party), or, outside a claim, its subject against its object."""
     if c.speaker and c.in_content:
-        earlier = _content_actors(c.claim, c.mentions, until=c.tokens[c.i].start)
+        earlier = [a for a in _content_actors(c.claim, c.mentions, until=c.tokens[c.i].start)
+                   if not _governed(c.tokens, a, c.mentions, c.lexicon.prepositions)]
         agents = [a for a in earlier or c.relation or c.content_actors if a not in c.marked]
         return [(c.speaker, a) for a in agents if a.actor_id != c.speaker.actor_id]
     if c.is_noun:
@@ -478,6 +479,19 @@ def _clause_mentions(
                 found.append(_as_party(m))
         j += step
     return found
+
+
+def _governed(tokens: list[Token], party: Party, mentions: list[MentionSpan], prepositions: set[str]) -> bool:
+    """Is the actor governed by a preposition in this sentence («نقل السفارة إلى القدس», «للقدس»)? Then it is where
+    or to whom an act is done, not who does it."""
+    for m in mentions:
+        if m.actor_id != party.actor_id or m.text != party.text:
+            continue
+        for j, token in enumerate(tokens):
+            if token.start <= m.start < token.end:
+                attached = token.n_words > 1 and token.upos[:1] == ("ADP",)
+                return attached or (j > 0 and tokens[j - 1].folded in prepositions)
+    return False
 
 
 def _clause_break(token: Token, step: int) -> bool:
