@@ -490,7 +490,7 @@ def _governed(tokens: list[Token], party: Party, mentions: list[MentionSpan], pr
         for j, token in enumerate(tokens):
             if token.start <= m.start < token.end:
                 attached = token.n_words > 1 and token.upos[:1] == ("ADP",)
-                return attached or (j > 0 and tokens[j - 1].folded in prepositions)
+                return attached or (j > 0 and tokens[j - 1].folded in prepositions - {BETWEEN})  # بين A وB: parties
     return False
 
 
