@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Harakat, tanwin, shadda, sukun, hamza marks above/below, dagger alef and Quranic annotation signs.
 DIACRITICS = (
@@ -135,8 +136,10 @@ def strip_diacritics(text: str) -> str:
     )
 
 
+@lru_cache(maxsize=1 << 18)
 def fold(text: str) -> str:
-    """A matching key: every normalisation step, hyphens and joiners as spaces, spaces collapsed."""
+    """A matching key: every normalisation step, hyphens and joiners as spaces, spaces collapsed (cached: the
+    extractors fold the same words many times)."""
     folded = normalise(unicodedata.normalize("NFC", text))
     folded = _HYPHENS.sub(" ", folded)
     return _SPACES.sub(" ", folded).strip().casefold()

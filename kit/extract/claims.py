@@ -515,7 +515,11 @@ def preposition_word(token: Token) -> bool:
 
 def _marker_at(tokens: list[Token], j: int, lexicon: ReportingLexicon) -> tuple[int, bool] | None:
     """(number of tokens, credits-the-speaker) when an attribution marker of the lexicon starts at token j."""
+    first = tokens[j].folded
+    opening = {first, first[:1]} | {r for _, r in clitic_readings(first)}
     for words, credits_speaker in lexicon.attributions:
+        if words[0] not in opening:
+            continue  # the marker cannot start here (a quick test before the full one below)
         n = len(words)
         window = [t.folded for t in tokens[j:j + n]]
         if len(window) < n:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kit import lexicons
 from kit.text import TATWEEL, fold, strip_diacritics
@@ -68,6 +69,12 @@ def sentence_tokens(text: str, sentence) -> list[Token]:
 
 def clitic_readings(folded: str) -> list[tuple[int, str]]:
     """(letters to skip, remaining form) for a folded word: as is, then without each proclitic."""
+    return list(_clitic_readings(folded))
+
+
+@lru_cache(maxsize=1 << 16)
+def _clitic_readings(folded: str) -> tuple[tuple[int, str], ...]:
+    """`clitic_readings`, computed once per word form (every rule asks about the same words again)."""
     readings = [(0, folded)]
     for clitic in CLITICS:
         rest = folded[len(clitic):]
@@ -77,7 +84,7 @@ def clitic_readings(folded: str) -> list[tuple[int, str]]:
         if folded.startswith(lead + LAM_ARTICLE) and len(folded) > len(lead) + 3:
             # لل = ل + ال with the alef dropped: للولايات -> ل + الولايات; the span keeps the clitic.
             readings.append((0, "ا" + folded[len(lead) + 1:]))
-    return readings
+    return tuple(readings)
 
 
 def surface_skip(text: str, start: int, folded_letters: int) -> int:
