@@ -671,7 +671,7 @@ def hashtag_names(doc_id: str, sent_idx: int, text: str, tokens: list[Token], no
         words = found.group(1).split("_")
         if any(strip_diacritics(w).startswith(ARTICLE) or fold(w) in non_actors or not w.isalpha() for w in words):
             continue
-        out.append(Mention(doc_id, sent_idx, token.start, token.end, token.text, "PER", "rule", key=fold(" ".join(words))))
+        out.append(Mention(doc_id, sent_idx, token.start, token.end, token.text, "PER", "rule", key=spoken_name(token.text)))
     return out
 
 

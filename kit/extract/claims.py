@@ -579,9 +579,13 @@ def heads_before(zone: list[Token], mention: MentionSpan) -> bool:
     if mention.start < head.end:
         return False
     phrase = " ".join(t.folded for t in zone[:2] if t.end <= mention.start)  # «الأمين العام»
-    readings = {r for skip, r in clitic_readings(head.folded) + clitic_readings(phrase) if skip <= 1}
-    readings |= {r[len(ARTICLE):] for r in readings if r.startswith(ARTICLE)}
-    return bool(readings & ROLE_HEADS)
+    return bool((bare_readings(head.folded) | bare_readings(phrase)) & ROLE_HEADS)
+
+
+def bare_readings(folded: str) -> set[str]:
+    """A word's readings with at most one proclitic, with and without the article: «والمسؤولين» -> المسؤولين, مسؤولين."""
+    readings = {r for skip, r in clitic_readings(folded) if skip <= 1}
+    return readings | {r[len(ARTICLE):] for r in readings if r.startswith(ARTICLE)}
 
 
 def _subject_before(s: Sentence, index: int, lexicon: ReportingLexicon) -> Party:
@@ -859,8 +863,7 @@ def credits_a_source(phrase: list[Token], lexicon: ReportingLexicon) -> bool:
     or a verb of saying («أحد المسؤولين», «حسبما قال مسؤولون»)? «بحسب مسؤولين» does; «وفقا للتعليمات المنظمة»
     and «بحسب فئات المخيمات» do not."""
     for token in phrase[:3]:
-        readings = {r for skip, r in clitic_readings(token.folded) if skip <= 1}
-        readings |= {r[len(ARTICLE):] for r in readings if r.startswith(ARTICLE)}
+        readings = bare_readings(token.folded)
         if readings & SOURCE_NOUNS:
             return True
         if not (readings & QUANTIFIERS or cue_entry(token, lexicon)):
