@@ -428,9 +428,24 @@ def test_a_place_noun_before_a_common_word_names_nothing():
     assert found.empty
 
 
-def test_a_name_in_the_subject_slot_may_be_closed_by_a_title():
-    found, _ = extract("وذكر=و/CCONJ+ذكر/VERB أنس/X الراجحي/NOUN المحلل/NOUN بأسواق=ب/ADP+أسواق/NOUN المال/NOUN أن/SCONJ ~.")
-    assert "أنس الراجحي" in set(found.loc[found["type"] == "PER", "name"])
+@pytest.mark.parametrize("sentence, name", [
+    ("وذكر=و/CCONJ+ذكر/VERB أنس/X الراجحي/NOUN المحلل/NOUN بأسواق=ب/ADP+أسواق/NOUN المال/NOUN أن/SCONJ ~.", "أنس الراجحي"),
+    # the role in apposition is the evidence where the tagger reads the name as a verb and a noun
+    ("وقال=و/CCONJ+قال/VERB ينس/VERB لايركه/NOUN ،/PUNCT المتحدث/ADJ باسم=ب/ADP+اسم/NOUN المكتب/NOUN ~.", "ينس لايركه"),
+    ("وذكر=و/CCONJ+ذكر/VERB أنس/NOUN الراجحي/NOUN المحلل/NOUN بأسواق=ب/ADP+أسواق/NOUN المال/NOUN أن/SCONJ ~.", "أنس الراجحي"),
+])
+def test_a_name_in_the_subject_slot_may_be_closed_by_a_title(sentence, name):
+    found, _ = extract(sentence)
+    assert name in set(found.loc[found["type"] == "PER", "name"])
+
+
+@pytest.mark.parametrize("sentence", [
+    "وقال=و/CCONJ+قال/VERB مصدر/NOUN مسؤول/ADJ إن/SCONJ ~.",  # an indefinite role is no apposition
+    "وقال=و/CCONJ+قال/VERB سكان/NOUN ،/PUNCT الذين/PRON فروا/VERB ~.",  # a relative clause is no role
+])
+def test_without_a_role_in_apposition_the_tagger_must_see_a_name(sentence):
+    found, _ = extract(sentence)
+    assert not (found["type"] == "PER").any(), found
 
 
 def test_a_force_named_by_its_complement_is_a_body():

@@ -606,7 +606,8 @@ def subject_names(doc_id: str, sent_idx: int, text: str, tokens: list[Token], ti
 
     «وقال أنور قرقاش إن ...», «وأضاف عادل الجبير: ...»: the words between the verb and إن/أن or a colon
     or comma are its subject; when they look like a name (not a title, a common noun or a definite
-    word first), they are one, though the model missed it.
+    word first), they are one, though the model missed it. A role in apposition after them («وقال ينس
+    لايركه، المتحدث باسم ...») is evidence enough, whatever the tagger made of the words.
     """
     verbs = _speech_verbs()
     out = []
@@ -616,16 +617,33 @@ def subject_names(doc_id: str, sent_idx: int, text: str, tokens: list[Token], ti
         run: list[int] = []
         k = i + 1
         while k < len(tokens) and len(run) < MAX_NAME_TOKENS and k not in covered and (
-                _given_name(tokens[k], titles, non_actors, verbs) if not run else _family_name(tokens[k], titles, non_actors)):
+                _slot_word(tokens[k], titles, non_actors, verbs) if not run else _family_name(tokens[k], titles, non_actors)):
             run.append(k)
             k += 1
-        closes = k < len(tokens) and (
-            tokens[k].folded in COMPLEMENTIZERS or tokens[k].text in {":", *COMMAS} or _opens_adjunct(tokens[k])
-            or _title_at(tokens, k, titles) > 0)  # «وذكر أنس الراجحي المحلل بأسواق المال»
-        if run and closes and _name_evidence([tokens[n] for n in run]):
+        if not run:
+            continue
+        apposed = role_apposition(tokens, k, titles)
+        closes = apposed or k < len(tokens) and (
+            tokens[k].folded in COMPLEMENTIZERS or tokens[k].text in {":", *COMMAS} or _opens_adjunct(tokens[k]))
+        named = _given_name(tokens[run[0]], titles, non_actors, verbs) and _name_evidence([tokens[n] for n in run])
+        if closes and (named or apposed):
             start, end = tokens[run[0]].start, tokens[run[-1]].end
             out.append(_span_mention(doc_id, sent_idx, text, start, end, "PER", "rule"))
     return out
+
+
+def role_apposition(tokens: list[Token], k: int, titles: frozenset[str]) -> bool:
+    """Does a role in apposition start at tokens[k], after a comma or not? «ينس لايركه، المتحدث باسم ...»,
+    «أنس الراجحي المحلل بأسواق المال»: the words before it name the person who holds the role, whatever the
+    tagger made of them (it reads ينس as a verb and أنس as a noun)."""
+    k += k < len(tokens) and tokens[k].text in COMMAS
+    return k < len(tokens) and _title_at(tokens, k, titles) > 0 and tokens[k].plain.startswith(ARTICLE)
+
+
+def _slot_word(token: Token, titles: frozenset[str], non_actors: frozenset[str], verbs: frozenset[str]) -> bool:
+    """The first word of a reporting verb's subject: any word that may start a name (the tagger is asked later)."""
+    return _name_like(token, titles, non_actors, lenient=True) and not token.plain.startswith(ARTICLE) \
+        and token.folded not in verbs and not _is_cue_noun(token)
 
 
 def _opens_adjunct(token: Token) -> bool:
