@@ -171,6 +171,8 @@ def test_seed_relations_with_the_model(seed_parsed):
 @pytest.mark.parametrize("sentence, expected", [
     # subject first, as headlines write it: the actor right before the verb holds the stance
     ("روسيا/X تنتقد/VERB الولايات/NOUN المتحدة/ADJ بشدة/NOUN ~.", [("russia", "united-states", -1, "criticise")]),
+    # ... also when the subject is a name of several words and the tagger missed the verb
+    ("الولايات/NOUN المتحدة/ADJ تنتقد/NOUN روسيا/X بشدة/NOUN ~.", [("united-states", "russia", -1, "criticise")]),
     # verb first: the actor after the verb is the subject, the next one the target
     ("انتقدت/VERB روسيا/X الولايات/NOUN المتحدة/ADJ ~.", [("russia", "united-states", -1, "criticise")]),
 ])

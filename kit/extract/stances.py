@@ -266,8 +266,7 @@ class CueSite:
         cue_start = self.tokens[self.i].start
         previous = self.tokens[self.i - 1]
         return [p for p in self.before[:1] if any(
-            m.actor_id == p.actor_id and previous.start <= m.start and m.end <= previous.end <= cue_start
-            for m in self.mentions)]
+            m.actor_id == p.actor_id and previous.start < m.end <= previous.end <= cue_start for m in self.mentions)]
 
     @cached_property
     def relation(self) -> list[Party]:
