@@ -406,3 +406,22 @@ def test_an_attribution_needs_a_source(sentence, n_claims):
 ])
 def test_bayyana_is_a_cue_only_opening_a_clause_with_a_complementizer(sentence, n_claims):
     assert len(extract(sentence)[0]) == n_claims
+
+
+def test_a_participle_after_a_comma_inside_a_careless_quotation_is_the_reporters():
+    found, _ = extract('وقال=و/CCONJ+قال/VERB العويضي/X/S-PER ~: ~" إن/SCONJ المؤسسة/NOUN تعتز/VERB بالثقة=ب/ADP+الثقة/NOUN ~، '
+                       'مبينا/ADJ أن/SCONJ المؤسسة/NOUN تعد/VERB الجميع/NOUN ~" ~.')
+    assert list(found["cue"]) == ["وقال", "مبينا"]
+    assert found.iloc[1]["content"] == "المؤسسة تعد الجميع" and found.iloc[1]["speaker"] == "العويضي"
+
+
+@pytest.mark.parametrize("sentence, cue, speaker", [
+    ('وأضاف=و/CCONJ+أضاف/VERB هاميلتون/X/S-PER «/PUNCT ~أستعيد/VERB مستواي/NOUN بسرعة/NOUN ~»/PUNCT ~، متابعا/ADJ ~: '
+     '«/PUNCT ~قام/VERB الفريق/NOUN بعمله/NOUN ~»/PUNCT ~.', "متابعا", "هاميلتون"),
+    ("اتهمت/VERB موسكو/X ودمشق=و/CCONJ+دمشق/X المعارضة/NOUN ~، قائلتين/ADJ إن/SCONJ مقاتليها/NOUN قصفوا/VERB طريقا/NOUN ~.",
+     "قائلتين", "موسكو ودمشق"),
+])
+def test_participles_of_saying_in_more_persons(sentence, cue, speaker):
+    found, _ = extract(sentence)
+    claim = found[found["cue"] == cue].iloc[0]
+    assert claim["speaker"] == speaker

@@ -218,7 +218,7 @@ def cue_claims(s: Sentence, lexicon: ReportingLexicon, *, earlier: list[Claim]) 
     taken_until = -1
     for index, token in enumerate(s.tokens):
         entry = cue_entry(token, lexicon)
-        if entry is None or index <= taken_until or s.inside_quote(token):
+        if entry is None or index <= taken_until or (s.inside_quote(token) and not narration(s, index, entry)):
             continue
         result = claim_at(s, index, entry, lexicon)
         if result is None:
@@ -229,6 +229,12 @@ def cue_claims(s: Sentence, lexicon: ReportingLexicon, *, earlier: list[Claim]) 
         found.append(claim)
         taken_until = zone_end
     return found
+
+
+def narration(s: Sentence, index: int, entry: ReportingCue) -> bool:
+    """Is a cue the reporter's words though a quotation runs over it? A participle of saying after a comma:
+    «وقال: " إن المؤسسة تعتز بهذه الثقة ... ، مبينا أن المؤسسة تعد الجميع ... "»; no one quotes themselves so."""
+    return entry.kind == "participle" and index > 0 and s.tokens[index - 1].text in COMMAS
 
 
 def cue_entry(token: Token, lexicon: ReportingLexicon) -> ReportingCue | None:
@@ -420,6 +426,9 @@ def content_span(s: Sentence, opening: Opening, lexicon: ReportingLexicon) -> Co
     else:
         start, end, evidence_end = opening.start, clause_end, sentence_end
         mode = "mixed" if any(start <= q[0] - 1 and q[1] < end for q in s.quotes) else "indirect"
+        start, end = _trim(s.text, start, end)
+        if any(q[1] == end - 1 and q[0] - 1 < start for q in s.quotes):
+            end -= 1  # «، مبينا أن ...": the mark closes a quotation that opened before this content
     start, end = _trim(s.text, start, end)
     return Content(start, end, mode, evidence_end) if end > start else None
 
