@@ -425,3 +425,14 @@ def test_participles_of_saying_in_more_persons(sentence, cue, speaker):
     found, _ = extract(sentence)
     claim = found[found["cue"] == cue].iloc[0]
     assert claim["speaker"] == speaker
+
+
+@pytest.mark.parametrize("sentence, cue", [
+    # more than the speaker between the verb and the participle: the participle introduces the quotation
+    ('وتحدث=و/CCONJ+تحدث/VERB فيتيل/X/S-PER بالفرنسية=ب/ADP+الفرنسية/NOUN موجها/ADJ كلامه/NOUN إلى/ADP أسرته/NOUN '
+     'قائلا/ADJ ~: «/PUNCT ~شكرا/NOUN جول/X ~، هذا/DET الفوز/NOUN لك/ADP ~»/PUNCT ~.', "قائلا"),
+    # only the speaker between: the verb does
+    ('وشدد=و/CCONJ+شدد/VERB جعجع/X/S-PER قائلا/ADJ ~: ~" المرحلة/NOUN المقبلة/ADJ ستكون/VERB صعبة/ADJ ~" ~.', "وشدد"),
+])
+def test_a_participle_right_before_the_content_takes_it_unless_only_the_speaker_precedes(sentence, cue):
+    assert only(extract(sentence)[0])["cue"] == cue

@@ -327,16 +327,27 @@ def content_opening(s: Sentence, index: int, entry: ReportingCue, lexicon: Repor
         opening = _opens_content(s, k, entry)
         if opening is not None:
             return None if entry.kind == "noun" and k - index > NOUN_CUE_REACH else opening
-        if _ends_zone(s.tokens[k], k - index, entry, lexicon) or second_cue(s.tokens, k, lexicon):
+        if _ends_zone(s.tokens[k], k - index, entry, lexicon) or second_cue(s, index, k, lexicon):
             return None
     return None
 
 
-def second_cue(tokens: list[Token], k: int, lexicon: ReportingLexicon) -> bool:
-    """A participle of saying after a comma starts a claim of its own: in «أكد الملك وقوفه إلى جانب الشعب، مؤكدا
-    أن الحوار مهم» the أن belongs to مؤكدا, and أكد has only its noun object."""
+def second_cue(s: Sentence, index: int, k: int, lexicon: ReportingLexicon) -> bool:
+    """Does a participle of saying at tokens[k] start a claim of its own, apart from the cue at `index`? After a
+    comma: in «أكد الملك وقوفه إلى جانب الشعب، مؤكدا أن الحوار مهم» the أن belongs to مؤكدا, and أكد has only its
+    noun object. Right before the content, with more than the speaker between: in «وتحدث فيتيل بالفرنسية موجها
+    كلامه إلى أسرته قائلا: "..."» the quotation is قائلا's, in «وشدد جعجع قائلا: "..."» it is وشدد's."""
+    tokens = s.tokens
     entry = cue_entry(tokens[k], lexicon)
-    return entry is not None and entry.kind == "participle" and k > 0 and tokens[k - 1].text in COMMAS
+    if entry is None or entry.kind != "participle" or k == 0:
+        return False
+    if tokens[k - 1].text in COMMAS:
+        return True
+    following = tokens[k + 1] if k + 1 < len(tokens) else None
+    opens = following is not None and (following.text == ":" or following.folded in COMPLEMENTIZERS
+                                       or following.text[:1] in QUOTE_MARKS)
+    only_speaker = all(any(m.start < t.end and t.start < m.end for m in s.mentions) for t in tokens[index + 1:k])
+    return opens and not only_speaker
 
 
 def object_opening(s: Sentence, index: int, entry: ReportingCue, lexicon: ReportingLexicon) -> Opening | None:
