@@ -253,3 +253,43 @@ def test_the_shipped_gazetteer_keeps_the_curated_ids_and_loads_fast():
     assert time.perf_counter() - started < 2.0  # about 0.2 s here; the kit caches the default once per process
     assert lookup.index[B.key("بشار الأسد")] == ("bashar-al-assad", False)
     assert lookup.max_tokens <= B.MAX_WORDS
+
+
+# --- places the unannotated news corpus names ---------------------------------------------------
+
+def test_the_fixture_news_table_holds_the_hand_written_articles():
+    lines = [line for line in (FIXTURE / "news_texts.txt").read_text(encoding="utf-8").splitlines()
+             if line and not line.startswith("#")]
+    assert B.read_news_texts(SOURCES / B.NEWS_DIR) == lines
+
+
+@pytest.mark.parametrize("name, kind", [
+    ("درعا", "GPE"),  # after مدينة، محافظة، بلدة: a town
+    ("دير الزور", "GPE"),  # named by two words: the second follows the first every time
+    ("سولاويسي", "LOC"),  # after جزيرة and منطقة: a region
+])
+def test_a_word_the_news_names_after_several_place_nouns_is_a_place(table, name, kind):
+    assert table.loc[name, ["type", "source"]].tolist() == [kind, "news"]
+
+
+@pytest.mark.parametrize("word", [
+    "الجزاء",  # «منطقة الجزاء», the penalty box: after one kind of place noun only
+    "ساحلية",  # «مدينة ساحلية»: an indefinite nisba adjective
+    "منكوبة",  # «منطقة منكوبة»: a participle
+    "دير",  # the first word of دير الزور, never a place alone
+])
+def test_words_after_place_nouns_that_name_no_place_are_dropped(table, word):
+    assert word not in table.index
+
+
+def test_a_gazetteer_town_the_news_names_after_a_place_noun_is_kept(built, table):
+    assert table.loc["بيروت", "source"] == "anercorp"  # not in ANERcorp's text, but «مدينة بيروت» in the news
+    assert "صور" not in table.index  # in the gazetteer too, but a common word and never after a place noun
+    news = next(line for line in built.splitlines() if line.startswith("#   news:"))
+    assert "1 a word that follows only one kind of place noun" in news
+
+
+@pytest.mark.parametrize("word, expected", [("منكوبه", True), ("يقطنها", True), ("وبلده", True), ("درعا", False),
+                                            ("المنصوره", False)])
+def test_participles_verbs_and_place_nouns_name_no_place(word, expected):
+    assert B._not_a_name(word) is expected

@@ -29,6 +29,7 @@ import re
 import sys
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -51,12 +52,13 @@ ANER_DIR = Path("corpora/ner/ANERcorp")
 ANER_TEXT = ANER_DIR / "ANERCorp.txt"
 ANER_GAZETTEERS = {"PERS": "PersGazetteer_data.txt", "LOC": "LocGazetteer_data.txt", "ORG": "OrgGazetteer_data.txt"}
 NEWSFANE_FILE = Path("corpora/ner/NewsFANE/NewsFANE_Gold_2014_170K.txt")
+NEWS_DIR = Path("corpora/news")  # unannotated articles (parquet, a `text` column): evidence of places
 UD_FILES = (Path("corpora/ud/UD_Arabic-PADT-1.3/ar-ud-dev.conllu"), Path("corpora/ud/UD_Arabic-PADT-1.3/ar-ud-test.conllu"),
             Path("corpora/ud/UD_Arabic-PUD/ar_pud-ud-test.conllu"))
 
 COLUMNS = ("actor_id", "name", "type", "aliases", "adjectives", "country", "cameo", "source")
 HAND_COLUMNS = ("actor_id", "name", "type", "aliases", "adjectives", "country", "cameo")
-SOURCES = ("curated", "recent", "petrarch", "anercorp", "newsfane")
+SOURCES = ("curated", "recent", "petrarch", "anercorp", "newsfane", "news")
 TYPES = ("PER", "ORG", "GPE", "LOC", "MISC")
 
 # --- thresholds of the filters (see the header written into actors.csv) -----------------------
@@ -65,6 +67,10 @@ MAX_WORDS = 6  # longer aliases are descriptions (and slow the kit's longest-mat
 MAX_ALIASES = 4  # surface variants kept per derived actor
 COMMON_MIN = 3  # an alias left untagged this often (and more often than tagged) is a common word
 RECUR_MIN = 2  # gazetteer and NewsFANE names must recur this often as entities in the news text
+PLACE_MIN = 5  # a word must follow a place noun this often in the news corpus to be a place of its own
+PLACE_SHARE = 0.1  # ... and at least this share of all its occurrences
+PLACE_HEADS_MIN = 2  # ... after at least this many different place nouns (مدينة درعا، محافظة درعا)
+PLACE_PAIR_SHARE = 0.5  # a place whose next word follows it this often is named by both (دير الزور)
 
 # --- CAMEO ---------------------------------------------------------------------------------------
 ISO3 = frozenset("""
@@ -104,6 +110,7 @@ ARTICLE_FORMS = tuple(sorted(_words("article_form"), key=len, reverse=True))
 NOT_ARTICLE = _words("not_article")
 ORG_HEADS = _words("org_head")  # the head of an institution's, party's, armed group's or outlet's name
 PLACE_HEADS = _words("place_head")
+PLACE_HEAD_TYPES = _pairs("place_head")  # محافظة -> GPE, جزيرة -> LOC
 TITLES = _words("title")  # around a person's name: stripped; a title with no name left is a role
 TITLE_PHRASES = _words("title_phrase")
 ROLE_WORDS = _words("role_word")  # complete a role after a title (رئيس الوزراء): stripped with it
@@ -353,6 +360,134 @@ def gather_evidence(aner: list[tuple[str, str]], fane: list[tuple[str, str]], wa
         if label in PERSON_WORDS:
             evidence.add_person(tokens)
     return evidence
+
+
+# --- evidence from the unannotated news corpus -----------------------------------------------------
+
+@dataclass
+class PlaceEvidence:
+    """How often each word of the news corpus follows a place noun (مدينة، محافظة، جزيرة ...), and in all."""
+
+    total: Counter = field(default_factory=Counter)  # folded word -> occurrences
+    after: Counter = field(default_factory=Counter)  # folded word -> times right after a place noun
+    heads: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))  # folded word -> place noun -> times
+    following: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))  # word -> its next word -> times
+    spelling: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))  # folded -> surface -> times
+    documents: int = 0
+
+    def is_place(self, name: str) -> bool:
+        """Named after a place noun at least once, whole: «في مدينة بودابست», «مدينة سانت بطرسبرغ»; not «سانت»
+        alone, the first word of several names."""
+        words = fold(name).split()
+        if not words or not self.after.get(words[0], 0):
+            return False
+        if len(words) > 1:
+            return self.following[words[0]].get(words[1], 0) > 0
+        return not self.next_word(words[0])
+
+    def next_word(self, word: str) -> str:
+        """The word that names a place together with `word`, when it follows it at least half the time (دير الزور)."""
+        nexts = self.following.get(word)
+        if not nexts:
+            return ""
+        best, n = max(nexts.items(), key=lambda kv: (kv[1], kv[0]))
+        return best if n >= max(2, PLACE_PAIR_SHARE * self.after[word]) else ""
+
+
+ARABIC_WORD = re.compile(r"[\u0621-\u064A\u0671-\u06D3]+")
+
+
+def read_news_texts(folder: Path) -> list[str]:
+    """The `text` column of every parquet table under `folder`, in file-name order."""
+    import pandas as pd
+
+    files = sorted(folder.glob("*.parquet"))
+    if not files:
+        raise FileNotFoundError(f"source {folder} holds no parquet tables of news articles (pass --shared DIR)")
+    return [t for f in files for t in pd.read_parquet(f, columns=["text"])["text"].dropna()]
+
+
+def gather_places(texts: Iterable[str]) -> PlaceEvidence:
+    """Count, over raw news text, the words that follow a place noun without the article (a construct: مدينة بالو)."""
+    evidence = PlaceEvidence()
+    for text_ in texts:
+        evidence.documents += 1
+        raw = ARABIC_WORD.findall(strip_diacritics(text_))
+        words = [fold(w) for w in raw]
+        evidence.total.update(words)
+        for i in range(len(words) - 1):
+            head = words[i][1:] if words[i][:1] in PLACE_HEAD_CLITICS and words[i][1:] in PLACE_HEADS else words[i]
+            if head not in PLACE_HEADS:
+                continue
+            name = words[i + 1]
+            evidence.after[name] += 1
+            evidence.heads[name][head] += 1
+            evidence.spelling[name][raw[i + 1]] += 1
+            if i + 2 < len(words):
+                evidence.following[name][words[i + 2]] += 1
+                evidence.spelling[name + " " + words[i + 2]][raw[i + 1] + " " + raw[i + 2]] += 1
+    return evidence
+
+
+PLACE_HEAD_CLITICS = CLITIC_LETTERS
+FEMININE_NISBA = NISBA_ENDINGS[1]  # «مدينة ساحلية»; a masculine ending is a name after these feminine nouns (سولاويسي)
+PRONOUN_SUFFIXES = tuple(fold(a) for a in lexicons.column("affixes", "affix", kind="pronoun_suffix"))
+
+
+def _not_a_name(word: str) -> bool:
+    """An indefinite word shaped like a feminine participle (منكوبة، محررة: مفعولة) or a verb with an object
+    pronoun (يقطنها), or a place noun after و (وبلدة): words that follow place nouns without naming a place."""
+    if has_article(word):
+        return False
+    participle = len(word) in (5, 6) and word[0] == "م" and word[-1] == "ه"
+    verb = word[:1] in "يت" and word.endswith(PRONOUN_SUFFIXES) and len(word) > 4
+    return participle or verb or (word[:1] in PLACE_HEAD_CLITICS and word[1:] in PLACE_HEADS)
+
+
+def _state_adjective(word: str, vocabulary: Vocabulary) -> bool:
+    """A state's nisba adjective in any form: «جربة التونسية» is جربة, in Tunisia."""
+    bare = word[2:] if has_article(word) else word
+    return any(bare[: len(bare) - len(end)] in vocabulary.adjectives for end in ("", "ه", "ون", "ين") if bare.endswith(end))
+
+def news_candidates(places: PlaceEvidence, vocabulary: Vocabulary, evidence: Evidence, tally: Tally) -> list[Candidate]:
+    """Places the news corpus names after place nouns often, in several ways, and for a fair share of their uses.
+
+    «مدينة درعا» and «محافظة درعا» (323 of 718 uses) make درعا a place; «منطقة الجزاء» (a football pitch's
+    box, after one place noun only) and «مدينة ساحلية» (an indefinite adjective) do not. A word whose next word
+    follows it at least half the time is named with it (دير الزور، خان شيخون). Towns, provinces and camps are
+    GPE, regions and islands LOC (the place noun's type in actors_rules.csv).
+    """
+    out: list[Candidate] = []
+    stops = stop_words() | {fold(w) for w in lexicons.column("prepositions")}
+    for word in sorted(places.after):
+        n = places.after[word]
+        if n < PLACE_MIN:
+            continue
+        tally.read += 1
+        reason = ""
+        if n < PLACE_SHARE * places.total[word]:
+            reason = "a word that follows place nouns in too few of its uses"
+        elif len(places.heads[word]) < PLACE_HEADS_MIN:
+            reason = "a word that follows only one kind of place noun"
+        elif word in vocabulary.name_parts and word not in vocabulary.places:
+            reason = "a given name"
+        elif not has_article(word) and word.endswith(FEMININE_NISBA) and word not in vocabulary.places:
+            reason = "an adjective (an indefinite feminine nisba after the place noun)"
+        elif evidence.common(word) or _not_a_name(word):
+            reason = "a common word, a participle or a verb («منطقة منكوبة», «بلدة يقطنها»)"
+        second = places.next_word(word)
+        if second and not reason and (second in stops or is_nisba(second, vocabulary) or evidence.common(second)
+                                      or second[:1] in CLITIC_LETTERS and second[1:] in stops or _not_a_name(second)
+                                      or _state_adjective(second, vocabulary)):
+            reason = "the first word of a longer name, or followed by a common word («كيليس جنوب»)"
+        if reason:
+            tally.dropped[reason] += 1
+            continue
+        name = word + " " + second if second else word
+        surface = max(places.spelling[name].items(), key=lambda kv: (kv[1], kv[0]))[0]
+        head = max(places.heads[word].items(), key=lambda kv: (kv[1], kv[0]))[0]
+        out.append(Candidate([display(surface)], PLACE_HEAD_TYPES.get(head) or "LOC", "", "", "news"))
+    return out
 
 
 # --- hand-kept files -------------------------------------------------------------------------------
@@ -796,10 +931,11 @@ def aner_countries(path: Path) -> list[tuple[str, list[str]]]:
 
 
 def aner_candidates(folder: Path, states: dict[str, str], vocabulary: Vocabulary, evidence: Evidence,
-                    tally: Tally) -> list[Candidate]:
+                    places: PlaceEvidence, tally: Tally) -> list[Candidate]:
     """ANERcorp's place and organisation gazetteers, where the names recur as entities in its news text.
 
-    Places: the states, and towns that recur as places (with their state's code). Organisations:
+    Places: the states, and towns that recur as places in ANERcorp or that the news corpus names after a
+    place noun («مدينة بودابست»), with their state's code. Organisations:
     those NewsFANE's annotators classed as government, non-governmental or media (not the football
     clubs and car makers the gazetteer also lists). The person gazetteer holds parts of names, one
     word each: no actor, but evidence of given names.
@@ -818,8 +954,8 @@ def aner_candidates(folder: Path, states: dict[str, str], vocabulary: Vocabulary
             seen.add(place)
             tally.read += 1
             k = key(place)
-            if evidence.entity_count(k, PLACE_WORDS) < RECUR_MIN:
-                tally.dropped["a place that does not recur in the news text"] += 1
+            if evidence.entity_count(k, PLACE_WORDS) < RECUR_MIN and not places.is_place(place):
+                tally.dropped["a place that neither recurs in the news text nor follows a place noun in the corpus"] += 1
                 continue
             if fold(place) in vocabulary.name_parts:
                 tally.dropped["a place name that is also a given name"] += 1
@@ -1064,7 +1200,7 @@ def _absorb(target: Actor, candidate: Candidate) -> None:
 def build(shared: str | Path = DEFAULT_SHARED, *, curated: str | Path = CURATED, recent: str | Path = RECENT) -> str:
     """The text of actors.csv, built from the sources under `shared` and the two hand-kept files."""
     shared = Path(shared)
-    for part in (PETRARCH_FILE, PETRARCH_DIR / "LICENSE", ANER_TEXT, NEWSFANE_FILE, *UD_FILES,
+    for part in (PETRARCH_FILE, PETRARCH_DIR / "LICENSE", ANER_TEXT, NEWSFANE_FILE, NEWS_DIR, *UD_FILES,
                  *(ANER_DIR / f for f in ANER_GAZETTEERS.values())):
         if not (shared / part).exists():
             raise FileNotFoundError(f"source {shared / part} is missing (pass --shared DIR)")
@@ -1110,6 +1246,10 @@ def build(shared: str | Path = DEFAULT_SHARED, *, curated: str | Path = CURATED,
             for form in phrase_forms(words, vocabulary) + [" ".join(words)]:
                 wanted |= {key(form), key(ARTICLE + form)}
     wanted |= {key(n) for part in ANER_GAZETTEERS.values() for n in read_lines(shared / ANER_DIR / part) if n}
+    places_seen = gather_places(read_news_texts(shared / NEWS_DIR))
+    for word, n in places_seen.after.items():
+        if n >= PLACE_MIN:
+            wanted |= {key(word), key(places_seen.next_word(word) or word)}
     wanted |= {key(" ".join(tokens)) for _, tokens in _bio_spans(fane)}
     wanted |= {key(_join_split(tokens)) for _, tokens in _bio_spans(fane)}
     evidence = gather_evidence(aner, fane, wanted, [w for path in UD_FILES for w in read_ud(shared / path)])
@@ -1119,8 +1259,9 @@ def build(shared: str | Path = DEFAULT_SHARED, *, curated: str | Path = CURATED,
                 evidence.add_person(alias.split())
 
     candidates = petrarch_candidates(entries, vocabulary, evidence, tallies["petrarch"])
-    candidates += aner_candidates(shared / ANER_DIR, states, vocabulary, evidence, tallies["anercorp"])
+    candidates += aner_candidates(shared / ANER_DIR, states, vocabulary, evidence, places_seen, tallies["anercorp"])
     candidates += newsfane_candidates(evidence, vocabulary, states, adjectives, tallies["newsfane"])
+    candidates += news_candidates(places_seen, vocabulary, evidence, tallies["news"])
     filters = Filters(stops=stop_words(), evidence=evidence, states=vocabulary.countries | vocabulary.adjectives)
     actors = merge(hand, candidates, filters, tallies)
     notice = (shared / PETRARCH_DIR / "LICENSE").read_text(encoding="utf-8").strip()
@@ -1173,8 +1314,10 @@ source: "|"-joined sources the row comes from: curated (actors_curated.csv: comm
          lemmatised names turned into surface forms, CAMEO code of the latest date range),
          anercorp (ANERcorp gazetteers: states, towns and political organisations recurring as
          entities in ANERcorp's news text), newsfane (NewsFANE Politician / Government / Group /
-         Non-Governmental / Media mentions). ANERcorp's tagged text and the UD Arabic treebanks
-         (PADT, PUD) serve as evidence only: which names recur, which words are common.
+         Non-Governmental / Media mentions), news (places that ../shared/corpora/news, about 60,000
+         unannotated articles, names after place nouns: «مدينة درعا», «محافظة درعا»). ANERcorp's
+         tagged text and the UD Arabic treebanks (PADT, PUD) serve as evidence only: which names
+         recur, which words are common.
 Rules: an alias is dropped when it is shorter than 3 letters, longer than 6 words, a title or
 non-actor word (titles.csv, non_actors.csv), or a common word (left untagged in ANERcorp more
 often than tagged, or a common noun in the treebanks); a person needs two words beyond any title
