@@ -71,6 +71,7 @@ PLACE_MIN = 5  # a word must follow a place noun this often in the news corpus t
 PLACE_SHARE = 0.1  # ... and at least this share of all its occurrences
 PLACE_HEADS_MIN = 2  # ... after at least this many different place nouns (مدينة درعا، محافظة درعا)
 PLACE_PAIR_SHARE = 0.5  # a place whose next word follows it this often is named by both (دير الزور)
+PLACE_END_SHARE = 0.2  # a one-word place ends its name at least this often after a place noun (not سانت، نيو)
 
 # --- CAMEO ---------------------------------------------------------------------------------------
 ISO3 = frozenset("""
@@ -372,6 +373,7 @@ class PlaceEvidence:
     after: Counter = field(default_factory=Counter)  # folded word -> times right after a place noun
     heads: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))  # folded word -> place noun -> times
     following: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))  # word -> its next word -> times
+    ends: Counter = field(default_factory=Counter)  # folded word -> times the name ended with it (punctuation, في, و...)
     spelling: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))  # folded -> surface -> times
     documents: int = 0
 
@@ -383,7 +385,11 @@ class PlaceEvidence:
             return False
         if len(words) > 1:
             return self.following[words[0]].get(words[1], 0) > 0
-        return not self.next_word(words[0])
+        return not self.next_word(words[0]) and not self.opens_names(words[0])
+
+    def opens_names(self, word: str) -> bool:
+        """Does a word mostly open longer names (سانت، نيو، نورث: «مدينة سانت بطرسبرغ», «ولاية نورث كارولينا»)?"""
+        return self.ends.get(word, 0) < PLACE_END_SHARE * self.after.get(word, 0)
 
     def next_word(self, word: str) -> str:
         """The word that names a place together with `word`, when it follows it at least half the time (دير الزور)."""
@@ -395,6 +401,7 @@ class PlaceEvidence:
 
 
 ARABIC_WORD = re.compile(r"[\u0621-\u064A\u0671-\u06D3]+")
+ARABIC_TOKEN = re.compile(r"[\u0621-\u064A\u0671-\u06D3]+|[^\s\w]")  # words, and punctuation one mark at a time
 
 
 def read_news_texts(folder: Path) -> list[str]:
@@ -408,24 +415,29 @@ def read_news_texts(folder: Path) -> list[str]:
 
 
 def gather_places(texts: Iterable[str]) -> PlaceEvidence:
-    """Count, over raw news text, the words that follow a place noun without the article (a construct: مدينة بالو)."""
+    """Count, over raw news text, the words that follow a place noun without the article (a construct: مدينة بالو),
+    what follows them, and whether the name ends there (punctuation, a preposition or a word joined by و next)."""
     evidence = PlaceEvidence()
+    enders = {fold(w) for w in lexicons.column("prepositions")}
     for text_ in texts:
         evidence.documents += 1
-        raw = ARABIC_WORD.findall(strip_diacritics(text_))
-        words = [fold(w) for w in raw]
-        evidence.total.update(words)
+        raw = [t for t in ARABIC_TOKEN.findall(strip_diacritics(text_))]
+        words = [fold(t) if ARABIC_WORD.fullmatch(t) else t for t in raw]
+        evidence.total.update(w for w, t in zip(words, raw) if ARABIC_WORD.fullmatch(t))
         for i in range(len(words) - 1):
             head = words[i][1:] if words[i][:1] in PLACE_HEAD_CLITICS and words[i][1:] in PLACE_HEADS else words[i]
-            if head not in PLACE_HEADS:
-                continue
             name = words[i + 1]
+            if head not in PLACE_HEADS or not ARABIC_WORD.fullmatch(raw[i + 1]):
+                continue
             evidence.after[name] += 1
             evidence.heads[name][head] += 1
             evidence.spelling[name][raw[i + 1]] += 1
-            if i + 2 < len(words):
-                evidence.following[name][words[i + 2]] += 1
-                evidence.spelling[name + " " + words[i + 2]][raw[i + 1] + " " + raw[i + 2]] += 1
+            nxt = words[i + 2] if i + 2 < len(words) else "."
+            if not ARABIC_WORD.fullmatch(raw[i + 2] if i + 2 < len(raw) else ".") or nxt in enders or nxt[:1] in "وف":
+                evidence.ends[name] += 1
+            else:
+                evidence.following[name][nxt] += 1
+                evidence.spelling[name + " " + nxt][raw[i + 1] + " " + raw[i + 2]] += 1
     return evidence
 
 
@@ -476,6 +488,8 @@ def news_candidates(places: PlaceEvidence, vocabulary: Vocabulary, evidence: Evi
         elif evidence.common(word) or _not_a_name(word):
             reason = "a common word, a participle or a verb («منطقة منكوبة», «بلدة يقطنها»)"
         second = places.next_word(word)
+        if not second and not reason and places.opens_names(word):
+            reason = "the first word of several longer names («سانت», «نيو»)"
         if second and not reason and (second in stops or is_nisba(second, vocabulary) or evidence.common(second)
                                       or second[:1] in CLITIC_LETTERS and second[1:] in stops or _not_a_name(second)
                                       or _state_adjective(second, vocabulary)):
