@@ -436,3 +436,10 @@ def test_participles_of_saying_in_more_persons(sentence, cue, speaker):
 ])
 def test_a_participle_right_before_the_content_takes_it_unless_only_the_speaker_precedes(sentence, cue):
     assert only(extract(sentence)[0])["cue"] == cue
+
+
+def test_the_noun_after_a_participle_is_its_object_not_its_speaker():
+    found, _ = extract("وأوضح=و/CCONJ+أوضح/VERB العيسى/X/S-PER أن/SCONJ البرنامج/NOUN مفيد/ADJ ~، داعيا/ADJ الطلبة/NOUN "
+                       "إلى/ADP الاستفادة/NOUN منه/ADP ~.")
+    assert list(found["cue"]) == ["وأوضح", "داعيا"]
+    assert list(found["speaker"]) == ["العيسى", "العيسى"]

@@ -562,6 +562,8 @@ def attribution(s: Sentence, index: int, zone: list[Token], entry: ReportingCue,
     if entry.kind == "participle" and not zone:
         return Attribution(clause_subject(s, index, lexicon), NOBODY, entry.gender, entry.number)
     speaker = zone_speaker(s, index, zone, lexicon)
+    if entry.kind == "participle" and not speaker.actor_id:
+        speaker = NOBODY  # a participle of state has no subject of its own: «داعيا الطلبة إلى» calls on the students
     return Attribution(speaker, outlet_source(s, zone, speaker, lexicon), entry.gender, entry.number)
 
 
