@@ -209,3 +209,18 @@ def test_a_verdict_on_an_act_does_not_target_the_place_it_is_done_to():
                        "إلى/ADP القدس/X باطل/ADJ ~.")
     rejected = found.loc[found["label"] == "reject", "target"]
     assert "القدس" not in set(rejected) and len(rejected) == 1
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # condemning an attack on Syria is no stance against Syria, the victim
+    ("أدانت/VERB روسيا/X الهجوم/NOUN على/ADP سوريا/X ~.", []),
+    # a call to condemn the aggression on Syria (the example): no one named commits it
+    ("دعت/VERB موسكو/X المجلس/NOUN إلى/ADP إدانة/NOUN العدوان/NOUN على/ADP سوريا/X ~.", []),
+    # who commits it, named right after the act noun, is the target
+    ("أدانت/VERB روسيا/X الهجوم/NOUN الأمريكي/ADJ على/ADP سوريا/X ~.", [("russia", "united-states", -1, "condemn")]),
+    # an objection to something else keeps its target
+    ("أدانت/VERB روسيا/X قرار/NOUN الولايات/NOUN المتحدة/ADJ ~.", [("russia", "united-states", -1, "condemn")]),
+])
+def test_objecting_to_a_hostile_act_targets_who_commits_it_not_its_victim(sentence, expected):
+    found, _ = extract(sentence)
+    assert triples(found) == expected

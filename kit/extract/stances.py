@@ -46,6 +46,9 @@ COMPLEMENTIZERS = frozenset(fold(w) for w in lexicons.column("complementizers"))
 PREPOSITIONS = frozenset(fold(w) for w in lexicons.column("prepositions"))
 BETWEEN = fold(lexicons.column("pattern_words", role="between")[0])
 CAUSE_FROM = fold(lexicons.column("pattern_words", role="cause_from")[0])
+HOSTILE_ACTS = frozenset(fold(w) for w in lexicons.column("hostile_acts", "word", kind="act"))
+VICTIM_MARKERS = frozenset(fold(w) for w in lexicons.column("hostile_acts", "word", kind="victim_marker"))
+ACT_REACH = 4  # tokens from a cue to the act noun it objects to (أدانت روسيا الهجوم)
 
 
 @dataclass(frozen=True)
@@ -305,6 +308,16 @@ class CueSite:
         return _genitive(self.tokens, self.i + self.width, self.mentions) if self.is_noun else []
 
     @cached_property
+    def hostile_act(self) -> int | None:
+        """The token of a hostile act the cue objects to, within ACT_REACH words after it (إدانة العدوان على سوريا)."""
+        for j in range(self.i + self.width, min(len(self.tokens), self.i + self.width + ACT_REACH)):
+            if _clause_break(self.tokens[j], 1):
+                return None
+            if {r for skip, r in clitic_readings(self.tokens[j].folded) if skip <= 1} & HOSTILE_ACTS:
+                return j
+        return None
+
+    @cached_property
     def subject(self) -> Subject | None:
         """The actor the parse makes the subject: of a verb cue, or of the verb a noun cue depends on
         (تقدم المالكي بالشكر، أعربت فرنسا عن قلقها)."""
@@ -386,7 +399,19 @@ def attitude_pairs(c: CueSite) -> list[Pair]:
         ahead = c.after[:c.after.index(holder)] if holder in c.after else []
         targets = c.marked or c.relation or [
             m for m in c.after if m != holder and m not in c.genitive + in_subject + ahead][:1]
+    if c.entry.polarity < 0 and c.hostile_act is not None:
+        targets = act_targets(c, targets)
     return [(holder, t) for t in targets if t != holder]
+
+
+def act_targets(c: CueSite, targets: list[Party]) -> list[Party]:
+    """Objecting to a hostile act targets who commits it, not its victim: «أدانت روسيا الهجوم الأمريكي على سوريا»
+    -> the United States; «إدانة العدوان على سوريا» -> no one named (Syria is the victim)."""
+    k = c.hostile_act
+    agent = _genitive(c.tokens, k + 1, c.mentions)
+    victims = {_as_party(m) for j in range(k + 1, min(len(c.tokens), k + 1 + REACH)) if c.tokens[j - 1].folded in VICTIM_MARKERS
+               for m in c.mentions if c.tokens[j].start <= m.start < c.tokens[j].end}
+    return agent or [t for t in targets if t not in victims]
 
 
 @dataclass(frozen=True)

@@ -443,6 +443,7 @@ def gather_places(texts: Iterable[str]) -> PlaceEvidence:
 
 PLACE_HEAD_CLITICS = CLITIC_LETTERS
 FEMININE_NISBA = NISBA_ENDINGS[1]  # «مدينة ساحلية»; a masculine ending is a name after these feminine nouns (سولاويسي)
+ADJECTIVE_ENDINGS = tuple(fold(a) for a in lexicons.column("affixes", "affix", kind="adjective_suffix"))  # "" ه ون ين ...
 PRONOUN_SUFFIXES = tuple(fold(a) for a in lexicons.column("affixes", "affix", kind="pronoun_suffix"))
 
 
@@ -459,7 +460,7 @@ def _not_a_name(word: str) -> bool:
 def _state_adjective(word: str, vocabulary: Vocabulary) -> bool:
     """A state's nisba adjective in any form: «جربة التونسية» is جربة, in Tunisia."""
     bare = word[2:] if has_article(word) else word
-    return any(bare[: len(bare) - len(end)] in vocabulary.adjectives for end in ("", "ه", "ون", "ين") if bare.endswith(end))
+    return any(bare[: len(bare) - len(end)] in vocabulary.adjectives for end in ADJECTIVE_ENDINGS if bare.endswith(end))
 
 def news_candidates(places: PlaceEvidence, vocabulary: Vocabulary, evidence: Evidence, tally: Tally) -> list[Candidate]:
     """Places the news corpus names after place nouns often, in several ways, and for a fair share of their uses.
