@@ -443,3 +443,16 @@ def test_the_noun_after_a_participle_is_its_object_not_its_speaker():
                        "إلى/ADP الاستفادة/NOUN منه/ADP ~.")
     assert list(found["cue"]) == ["وأوضح", "داعيا"]
     assert list(found["speaker"]) == ["العيسى", "العيسى"]
+
+
+@pytest.mark.parametrize("sentence", [
+    # outside a quotation
+    "ورأى=و/CCONJ+رأى/VERB جعجع/X/S-PER أن/SCONJ العودة/NOUN قريبة/ADJ وأكد=و/CCONJ+أكد/VERB أن/SCONJ المرحلة/NOUN صعبة/ADJ ~.",
+    # inside a careless quotation, after a comma: the reporter's words
+    'ورأى=و/CCONJ+رأى/VERB جعجع/X/S-PER "/PUNCT ~أن/SCONJ العودة/NOUN قريبة/ADJ ~، وأكد=و/CCONJ+أكد/VERB أن/SCONJ المرحلة/NOUN '
+    'صعبة/ADJ ~" ~.',
+])
+def test_a_reporting_verb_joined_by_wa_with_its_own_complementizer_is_a_second_claim(sentence):
+    found, _ = extract(sentence)
+    assert list(found["cue"]) == ["ورأى", "وأكد"]
+    assert found.iloc[1]["speaker"] == "جعجع" and fold(found.iloc[1]["content"]) == fold("المرحلة صعبة")

@@ -218,7 +218,7 @@ def cue_claims(s: Sentence, lexicon: ReportingLexicon, *, earlier: list[Claim]) 
     taken_until = -1
     for index, token in enumerate(s.tokens):
         entry = cue_entry(token, lexicon)
-        if entry is None or index <= taken_until or (s.inside_quote(token) and not narration(s, index, entry)):
+        if entry is None or index <= taken_until or (s.inside_quote(token) and not narration(s, index, entry, lexicon)):
             continue
         result = claim_at(s, index, entry, lexicon)
         if result is None:
@@ -231,10 +231,13 @@ def cue_claims(s: Sentence, lexicon: ReportingLexicon, *, earlier: list[Claim]) 
     return found
 
 
-def narration(s: Sentence, index: int, entry: ReportingCue) -> bool:
-    """Is a cue the reporter's words though a quotation runs over it? A participle of saying after a comma:
-    «وقال: " إن المؤسسة تعتز بهذه الثقة ... ، مبينا أن المؤسسة تعد الجميع ... "»; no one quotes themselves so."""
-    return entry.kind == "participle" and index > 0 and s.tokens[index - 1].text in COMMAS
+def narration(s: Sentence, index: int, entry: ReportingCue, lexicon: ReportingLexicon) -> bool:
+    """Is a cue the reporter's words though a quotation runs over it? After a comma, a participle of saying
+    («وقال: " إن المؤسسة تعتز بهذه الثقة ... ، مبينا أن المؤسسة تعد الجميع ... "») or a verb joined by و with no
+    subject before its أن («ورأى جعجع "أن عودة ... قريبة، وأكد أن المرحلة المقبلة ..."»); no one quotes themselves so."""
+    if index == 0 or s.tokens[index - 1].text not in COMMAS:
+        return False
+    return entry.kind == "participle" or joined_cue(s.tokens, index, lexicon)
 
 
 def cue_entry(token: Token, lexicon: ReportingLexicon) -> ReportingCue | None:
@@ -473,12 +476,22 @@ def _content_end(s: Sentence, k: int, lexicon: ReportingLexicon) -> int:
     """Where reported content ends: the sentence end, or a comma before a trailing attribution or another cue."""
     tokens = s.tokens
     for j in range(k + 1, len(tokens)):
+        if joined_cue(tokens, j, lexicon) and (not s.inside_quote(tokens[j]) or tokens[j - 1].text in COMMAS):
+            return tokens[j - 1].start if tokens[j - 1].text in COMMAS else tokens[j - 1].end
         if s.inside_quote(tokens[j]) or tokens[j - 1].text not in COMMAS:
             continue
         entry = cue_entry(tokens[j], lexicon)
         if _attribution_at(tokens, j, lexicon) is not None or (entry and entry.kind in ("participle", "verb")):
             return tokens[j - 1].start
     return tokens[-1].end
+
+
+def joined_cue(tokens: list[Token], j: int, lexicon: ReportingLexicon) -> bool:
+    """A reporting verb joined by و and opening its own أن-clause starts a second claim: «ورأى جعجع أن ... وأكد أن
+    المرحلة المقبلة ستشهد ذلك»."""
+    entry = cue_entry(tokens[j], lexicon)
+    return entry is not None and entry.kind == "verb" and tokens[j].folded[:1] in CONJUNCTIONS \
+        and j + 1 < len(tokens) and tokens[j + 1].folded in COMPLEMENTIZERS
 
 
 def _attribution_at(tokens: list[Token], j: int, lexicon: ReportingLexicon) -> tuple[int, bool] | None:
