@@ -3,7 +3,8 @@
 Cues come from a lexicon with a label, a polarity and a kind. For an `attitude` cue (حذر، أدان،
 أيد) the holder is the speaker of the claim it belongs to, else the cue's subject; for an
 `event` cue inside a claim (انتهاك، تتحدى) the holder is the speaker who so judges it and the
-targets are the actors said to commit it; a `relation` cue (تعاون، التقى) links its agent to its
+targets are the actors said to commit it; objecting to a hostile act (أدان العدوان على سوريا) targets
+who commits it, never its victim (hostile_acts.csv); a `relation` cue (تعاون، التقى) links its agent to its
 partner. Targets are the cue's object or prepositional object, both parties of a relation
 (`العلاقات بين روسيا وكوريا الشمالية`), or else the actors named in the claim's content. A
 negator just before the cue turns a negative stance to 0 and a positive one to -1. Each stance carries
