@@ -2,7 +2,12 @@
 
 The model directory follows Stanza's convention (argument, else `$STANZA_RESOURCES_DIR`, else
 `~/stanza_resources`). The cache key is the text's hash, a fingerprint of the model files (their
-checksums) and the processors, so a second parse of the same corpus runs no model at all.
+checksums), the processors and the version of the kit's sentence-end rule, so a second parse of
+the same corpus runs no model at all.
+
+After the tokenizer, a sentence is broken where a full stop, question or exclamation mark is
+followed by an Arabic word (`split_sentence_ends`): models trained on UD Arabic PADT, whose
+sentences often run over several full stops, otherwise join a paragraph into one sentence.
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import warnings
 import zlib
 from dataclasses import dataclass, field
@@ -25,6 +31,9 @@ DEFAULT_PROCESSORS = "tokenize,mwt,pos,lemma,depparse,ner"
 OPTIONAL_PROCESSORS = ("mwt", "ner")  # left out by default when a model directory has none
 CACHE_ENV = "KIT_CACHE_DIR"
 CACHE_MAGIC = b"KITDOC1 "
+SENTENCE_RULES = "ends-1"  # part of the cache key: change it when split_sentence_ends changes
+_STOPS = frozenset(".؟!?")
+_ARABIC_START = re.compile(r"[\u0621-\u064A\u0671-\u06D3]")
 _PIPELINES: dict[tuple, Any] = {}
 _FILE_HASHES: dict[tuple[str, int, int], str] = {}
 
@@ -201,12 +210,15 @@ def load_pipeline(
     use_gpu: bool = False,
     download: bool = True,
     keep_whole: frozenset[str] | None = None,
+    split_ends: bool = True,
     **options: Any,
 ):
     """A Stanza Arabic pipeline, built once per process for the same directory and options.
 
     `keep_whole`: folded word forms the tokenizer must not split into clitics (names such as
     `واشنطن`, which the offline model reads as `و` + `اشنطن`), via Stanza's tokenize_postprocessor.
+    `split_ends`: break sentences at a stop followed by an Arabic word (`split_sentence_ends`);
+    off to score the model's own sentence segmentation.
     """
     import stanza
     from stanza.pipeline.core import DownloadMethod
@@ -214,9 +226,11 @@ def load_pipeline(
     root = ensure_models(model_dir, processors, download=download)
     processors = resolve_processors(processors, root)
     configure_threads(workers)
-    key = (str(root.resolve()), processors, use_gpu, tuple(sorted(keep_whole or ())), tuple(sorted(options.items())))
-    if keep_whole:
-        options["tokenize_postprocessor"] = _keep_whole_postprocessor(frozenset(keep_whole))
+    key = (str(root.resolve()), processors, use_gpu, tuple(sorted(keep_whole or ())), split_ends,
+           tuple(sorted(options.items())))
+    steps = ([_keep_whole_postprocessor(frozenset(keep_whole))] if keep_whole else []) + ([split_sentence_ends] if split_ends else [])
+    if steps and "tokenize" in _processor_list(processors) and not options.get("tokenize_pretokenized"):
+        options["tokenize_postprocessor"] = _chain(steps)
     if key not in _PIPELINES:
         _PIPELINES[key] = stanza.Pipeline(
             LANG,
@@ -243,6 +257,40 @@ def _keep_whole_postprocessor(words: frozenset[str]):
     return postprocess
 
 
+def _token_text(token: str | tuple) -> str:
+    return token[0] if isinstance(token, tuple) else token
+
+
+def split_sentence_ends(sentences: list[list]) -> list[list]:
+    """Break each tokenized sentence after a run of `.` `؟` `!` that an Arabic word follows.
+
+    «... ورأب الصدع بينهما . ونقلت وكالة ...» becomes two sentences. A stop after a single letter is
+    an abbreviation (`د . عبدالله`) and stays; digits (`٩٨ . ٢٥`) and Latin (`haj . gov`) never start one.
+    """
+    result = []
+    for sentence in sentences:
+        start = 0
+        for i in range(1, len(sentence) - 1):
+            text, after, before = _token_text(sentence[i]), _token_text(sentence[i + 1]), _token_text(sentence[i - 1])
+            if (text and set(text) <= _STOPS and _ARABIC_START.match(after)
+                    and not (len(before) == 1 and _ARABIC_START.match(before))):
+                result.append(sentence[start:i + 1])
+                start = i + 1
+        result.append(sentence[start:])
+    return result
+
+
+def _chain(steps: list):
+    """One tokenize_postprocessor that runs `steps` in order."""
+
+    def postprocess(sentences: list[list]) -> list[list]:
+        for step in steps:
+            sentences = step(sentences)
+        return sentences
+
+    return postprocess
+
+
 def variant(processors: str, keep_whole: frozenset[str] | None) -> str:
     """The processors plus any option that changes the parse, as the cache sees them."""
     if not keep_whole:
@@ -264,8 +312,8 @@ def cache_dir(cache: str | Path | bool | None = None) -> Path | None:
 
 
 def cache_key(text: str, fingerprint: str, processors: str) -> str:
-    """The cache key of one document's parse: text hash, model fingerprint and processors."""
-    return hashlib.sha256(f"{fingerprint}\n{processors}\n{text}".encode("utf-8")).hexdigest()
+    """The cache key of one document's parse: text hash, model fingerprint, processors and sentence-end rule."""
+    return hashlib.sha256(f"{fingerprint}\n{processors}\n{SENTENCE_RULES}\n{text}".encode("utf-8")).hexdigest()
 
 
 def _cache_path(root: Path, key: str) -> Path:

@@ -178,6 +178,36 @@ def test_keep_whole_postprocessor_unmarks_only_the_listed_names():
     assert keep(sentences) == [[("وصوبت", True), "واشنطن", "طلقات", ("وروسيا", True)]]
 
 
+@pytest.mark.parametrize("tokens, expected", [
+    (["بينهما", ".", "ونقلت", "وكالة", "."], [["بينهما", "."], ["ونقلت", "وكالة", "."]]),
+    (["مفاجأة", "!", "!", "في", "بداية"], [["مفاجأة", "!", "!"], ["في", "بداية"]]),
+    (["توبة", "؟", ("فقال", True), "ابن"], [["توبة", "؟"], [("فقال", True), "ابن"]]),
+    (["المركز", "د", ".", "عبدالله"], [["المركز", "د", ".", "عبدالله"]]),  # an abbreviation
+    (["عند", "٩٨", ".", "٢٥", "."], [["عند", "٩٨", ".", "٢٥", "."]]),  # a decimal
+    (["localhaj", ".", "haj.gov.sa"], [["localhaj", ".", "haj.gov.sa"]]),
+    (["العام", "2015", ".", "وقال"], [["العام", "2015", "."], ["وقال"]]),
+    (["انتهى", "."], [["انتهى", "."]]),
+])
+def test_split_sentence_ends_breaks_after_a_stop_before_an_arabic_word(tokens, expected):
+    assert nlp.split_sentence_ends([tokens]) == expected
+
+
+def test_the_sentence_rule_is_part_of_the_cache_key(monkeypatch):
+    before = nlp.cache_key("نص", "fingerprint", nlp.DEFAULT_PROCESSORS)
+    monkeypatch.setattr(nlp, "SENTENCE_RULES", "ends-2")
+    assert nlp.cache_key("نص", "fingerprint", nlp.DEFAULT_PROCESSORS) != before
+
+
+@pytest.mark.model
+def test_a_paragraph_parses_as_one_sentence_per_full_stop(model_dir, tmp_path):
+    text = ("ذكرت وزارة الدفاع أن الاجتماع سيعقد في سبتمبر المقبل. ونقلت وكالة الأنباء عن مسؤول قوله إن الدعوة وجهت أمس. "
+            "وأشار إلى أنه تم توجيه الدعوة للمرة الأولى.")
+    parsed = nlp.parse(corpus.from_texts([text], headline=False), model_dir=model_dir, cache=tmp_path, progress=False)
+    doc = next(iter(parsed.docs.values()))
+    starts = [s.text.split()[0] for s in doc.sentences]
+    assert {"ذكرت", "ونقلت", "وأشار"} <= set(starts)
+
+
 def test_keep_whole_is_part_of_the_cache_key(fake_models, tmp_path):
     root, _ = fake_models
     loaded = corpus.from_texts(TEXTS[:1])

@@ -57,7 +57,7 @@ def evaluate_ud(gold: str | Path, *, model_dir: str | Path | None = None, system
     from kit import nlp
 
     processors = ",".join(p for p in nlp.resolve_processors(None, model_dir).split(",") if p != "ner")
-    pipeline = nlp.load_pipeline(model_dir, processors)
+    pipeline = nlp.load_pipeline(model_dir, processors, split_ends=False)  # the model's own sentence splits
     parsed = pipeline.bulk_process([Document([], text=text) for text in gold_texts(gold)])
     system = "".join("{:C}".format(doc).rstrip("\n") + "\n\n" for doc in parsed)
     with tempfile.TemporaryDirectory() as folder:
