@@ -99,7 +99,7 @@ CLAIMS = Stage("claims", "kit.extract.claims", needs=("parsed", "actors", "menti
                per_document=_claims)
 STANCES = Stage("stances", "kit.extract.stances", needs=("parsed", "actors", "mentions", "claims"),
                 provides=(stances.STANCES, stances.STANCE_MATRIX),
-                lexicons=("stance_cues", "stance_labels", "negators", "complementizers", "prepositions", "pattern_words", "affixes",
+                lexicons=("actors", "missions", "stance_cues", "stance_labels", "negators", "complementizers", "prepositions", "pattern_words", "affixes",
                           "hostile_acts"),
                 per_document=_stances, over_corpus=_stance_matrix, from_corpus=("stance_matrix",))
 

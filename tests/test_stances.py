@@ -224,3 +224,27 @@ def test_a_verdict_on_an_act_does_not_target_the_place_it_is_done_to():
 def test_objecting_to_a_hostile_act_targets_who_commits_it_not_its_victim(sentence, expected):
     found, _ = extract(sentence)
     assert triples(found) == expected
+
+
+def test_a_stance_against_an_embassy_targets_its_state():
+    """«نرفض نقل السفارة الأمريكية إلى القدس»: the move is the United States', so is the stance."""
+    found, _ = extract(("أعلنت/VERB الولايات/NOUN المتحدة/ADJ نقل/NOUN سفارتها=سفارة/NOUN+ها/PRON ~.",
+                        "رفضت/VERB السعودية/X نقل/NOUN السفارة/NOUN الأمريكية/ADJ إلى/ADP القدس/X ~."))
+    assert ("saudi-arabia", "united-states", -1, "reject") in triples(found)
+
+
+@pytest.mark.parametrize("name, country, expected", [
+    ("السفارة الأمريكية", "USA", "united-states"),
+    ("سفارة أميركا", "USA", "united-states"),
+    ("القنصلية الأمريكية", "USA", "united-states"),
+    ("وزارة الخارجية الأمريكية", "USA", None),  # a ministry acts for itself
+    ("السفارة الكندية", "CAN", None),  # Canada is not among the actors: the embassy stays
+])
+def test_mission_states_maps_a_mission_to_its_state_among_the_actors(name, country, expected):
+    table = pd.DataFrame([
+        {"actor_id": "united-states", "name": "الولايات المتحدة", "type": "GPE", "country": "USA", "cameo": "USA"},
+        {"actor_id": "boston", "name": "بوسطن", "type": "GPE", "country": "USA", "cameo": "USA"},  # a city, not the state
+        {"actor_id": "mission", "name": name, "type": "ORG", "country": country, "cameo": country + "GOV"},
+    ])
+    states = stances.mission_states(table)
+    assert (states["mission"].actor_id if "mission" in states else None) == expected

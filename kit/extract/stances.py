@@ -6,7 +6,8 @@ Cues come from a lexicon with a label, a polarity and a kind. For an `attitude` 
 targets are the actors said to commit it; objecting to a hostile act (أدان العدوان على سوريا) targets
 who commits it, never its victim (hostile_acts.csv); a `relation` cue (تعاون، التقى) links its agent to its
 partner. Targets are the cue's object or prepositional object, both parties of a relation
-(`العلاقات بين روسيا وكوريا الشمالية`), or else the actors named in the claim's content. A
+(`العلاقات بين روسيا وكوريا الشمالية`), or else the actors named in the claim's content; a
+state's embassy or consulate as a target stands for the state (missions.csv). A
 negator just before the cue turns a negative stance to 0 and a positive one to -1. Each stance carries
 the CAMEO event code of its cue (`cameo`): the cue row's own code, else its label's (stance_labels.csv);
 a negated cue has none.
@@ -14,7 +15,7 @@ a negated cue has none.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
 
@@ -49,6 +50,7 @@ BETWEEN = fold(lexicons.column("pattern_words", role="between")[0])
 CAUSE_FROM = fold(lexicons.column("pattern_words", role="cause_from")[0])
 HOSTILE_ACTS = frozenset(fold(w) for w in lexicons.column("hostile_acts", "word", kind="act"))
 VICTIM_MARKERS = frozenset(fold(w) for w in lexicons.column("hostile_acts", "word", kind="victim_marker"))
+MISSION_HEADS = frozenset(fold(w) for w in lexicons.column("missions", "head"))
 ACT_REACH = 4  # tokens from a cue to the act noun it objects to (أدانت روسيا الهجوم)
 
 
@@ -142,14 +144,40 @@ def extract(
     cue_lexicon = lexicon if isinstance(lexicon, StanceLexicon) else load_lexicon(lexicon)
     by_doc = mentions_by_doc(mentions)
     claims_by_doc = {doc_id: list(group.itertuples()) for doc_id, group in claims.groupby("doc_id")}
+    states = mission_states(actors)
     rows = []
     for doc_id, doc in parsed.docs.items():
-        found = _document_stances(doc, by_doc.get(doc_id, []), claims_by_doc.get(doc_id, []), cue_lexicon)
+        found = [replace(st, target=states.get(st.target.actor_id, st.target))
+                 for st in _document_stances(doc, by_doc.get(doc_id, []), claims_by_doc.get(doc_id, []), cue_lexicon)]
         rows += [(
             f"{doc_id}-s{n}", doc_id, st.sent_idx, st.holder.text, st.holder.actor_id, st.target.text, st.target.actor_id,
             st.polarity, st.label, st.cue, st.negated, st.claim_id, st.start, st.end, st.evidence, st.cameo,
         ) for n, st in enumerate(found)]
     return STANCES.frame(rows)
+
+
+def mission_states(actors: pd.DataFrame) -> dict[str, Party]:
+    """Each diplomatic mission among the actors, mapped to its state when the state is an actor too.
+
+    «السفارة الأميركية» (country USA) -> الولايات المتحدة: a stance against moving an embassy is against its state.
+    """
+    states = {row.country: Party(row.name, row.actor_id) for row in actors.itertuples()
+              if row.actor_id in _state_ids() and row.country and row.cameo == row.country}
+    return {row.actor_id: states[row.country] for row in actors.itertuples()
+            if row.country in states and _mission(row.name)}
+
+
+@lru_cache(maxsize=1)
+def _state_ids() -> frozenset[str]:
+    """The dictionary's states: the places an adjective names (أمريكي -> الولايات المتحدة), unlike its cities."""
+    dictionary = lexicons.load("actors")
+    return frozenset(dictionary.loc[(dictionary["type"] == "GPE") & (dictionary["adjectives"].fillna("") != ""), "actor_id"])
+
+
+def _mission(name: str) -> bool:
+    """Does the name open with a mission noun: «السفارة الأمريكية», «سفارة أميركا», «القنصلية السعودية»?"""
+    first = fold(str(name)).split()[:1]
+    return bool(first) and (first[0] in MISSION_HEADS or first[0].removeprefix(ARTICLE) in MISSION_HEADS)
 
 
 def _document_stances(doc, mentions: list[MentionSpan], claims: list, lexicon: StanceLexicon) -> list[Stance]:
