@@ -338,6 +338,16 @@ def test_a_short_form_of_a_dictionary_name_in_the_same_article_is_that_actor():
     assert len(treasury) == 1 and treasury.iloc[0].n_mentions == 2
 
 
+@pytest.mark.parametrize("later, expected", [
+    ("وعلق=و/CCONJ+علق/VERB على/ADP القرار/NOUN ~.", 1),  # the preposition على folds to علي: no short form
+    ("وقال=و/CCONJ+قال/VERB علي/X إن/SCONJ ~.", 2),  # the given name itself, read as a name
+])
+def test_a_preposition_is_no_short_form_of_a_name_it_folds_to(later, expected):
+    _, mentions = extract(("التقى/VERB علي/X عبد/X الله/X صالح/X وفدا/NOUN ~.", later), dictionary=None)  # the full dictionary names him
+    found = mentions[mentions["actor_id"] == mentions.loc[mentions["text"].str.contains("صالح"), "actor_id"].iloc[0]]
+    assert len(found) == expected
+
+
 def test_the_dictionary_extends_with_rows_that_leave_out_the_optional_columns(tmp_path):
     own = tmp_path / "own.csv"
     own.write_text("actor_id,name,type,aliases\nfulan,فلان الفلاني,PER,فلان الفلاني|الفلاني\n", encoding="utf-8")

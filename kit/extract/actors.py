@@ -23,7 +23,7 @@ import pandas as pd
 from kit import lexicons
 from kit.nlp import Parsed
 from kit.schema import TableSpec
-from kit.extract.context import ARTICLE, CLITICS, COMMAS, LAM_ARTICLE, WORD, Token, clitic_readings, sentence_tokens, surface_skip
+from kit.extract.context import ARTICLE, CLITICS, COMMAS, LAM_ARTICLE, PREPOSITIONS, WORD, Token, clitic_readings, sentence_tokens, surface_skip
 from kit.text import fold, strip_diacritics
 
 ACTOR_TYPES = ("PER", "ORG", "GPE", "LOC", "MISC")
@@ -262,7 +262,8 @@ def _short_forms(doc_id: str, text: str, sentences: list[list[Token]], mentions:
 
     Notes: the family name is the last word of a name; in a name of three or more words (East
     Asian order: كيم جونغ أون) also its first word and its last two (جونغ جون for كوون جونغ جون).
-    A form shared by two names is ambiguous and skipped. A dictionary's person counts as written in the
+    A form shared by two names is ambiguous and skipped, and a preposition is none (`على`, folded like
+    the name `علي`). A dictionary's person counts as written in the
     article («#سمير_جعجع» gives «جعجع»). A place named with its place noun gives its bare name («سولاويسي»).
     """
     owners: dict[str, set[str]] = defaultdict(set)
@@ -282,6 +283,8 @@ def _short_forms(doc_id: str, text: str, sentences: list[list[Token]], mentions:
     found = []
     for sent_idx, tokens in enumerate(sentences):
         for n, token in enumerate(tokens):
+            if _preposition(token):
+                continue
             pair = " ".join(t.folded for t in tokens[n:n + 2])
             readings = [(r, tokens[min(n + 1, len(tokens) - 1)].end) for r in clitic_readings(pair)]
             readings += [(r, token.end) for r in clitic_readings(token.folded)]
@@ -292,6 +295,11 @@ def _short_forms(doc_id: str, text: str, sentences: list[list[Token]], mentions:
                     found.append(_span_mention(doc_id, sent_idx, text, start, end, kind, "rule"))
                     break
     return found
+
+
+def _preposition(token: Token) -> bool:
+    """A preposition by the parse and the closed class: «على» folds to the name «علي», but is no short form of it."""
+    return token.upos[-1:] == ("ADP",) and token.folded in PREPOSITIONS
 
 
 def spoken_name(text: str) -> str:

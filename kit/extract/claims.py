@@ -22,7 +22,7 @@ from kit import lexicons
 from kit.nlp import Parsed
 from kit.schema import TableSpec
 from kit.extract.context import (
-    ARTICLE, CLAUSE_BREAKS, COMMAS, NOBODY, PREPOSITION_CLITICS, QUOTE_MARKS, MentionSpan, Party, Sentence, Token, clitic_readings, find_quotes, mentions_by_doc,
+    ARTICLE, CLAUSE_BREAKS, COMMAS, NOBODY, PREPOSITION_CLITICS, PREPOSITIONS, QUOTE_MARKS, MentionSpan, Party, Sentence, Token, clitic_readings, find_quotes, mentions_by_doc,
     sentence_tokens,
 )
 from kit.text import fold
@@ -35,7 +35,6 @@ CLAIMS = TableSpec.of(
 CLAIM_COLUMNS = CLAIMS.names
 MODES = ("direct", "indirect", "mixed", "attributed")
 COMPLEMENTIZERS = frozenset(fold(w) for w in lexicons.column("complementizers"))
-PREPOSITIONS = frozenset(fold(w) for w in lexicons.column("prepositions"))
 NISBA_ENDINGS = tuple(lexicons.column("affixes", "affix", kind="nisba_ending"))
 STATE_ENDINGS = tuple(lexicons.column("affixes", "affix", kind="state_ending"))
 PRONOUN_SUFFIXES = tuple(lexicons.column("affixes", "affix", kind="pronoun_suffix"))

@@ -16,6 +16,7 @@ CLITICS = tuple(lexicons.column("affixes", "affix", kind="clitic"))  # proclitic
 ARTICLE = lexicons.column("affixes", "affix", kind="article")[0]
 PREPOSITION_CLITICS = tuple(lexicons.column("affixes", "affix", kind="preposition_clitic"))
 LAM_ARTICLE = lexicons.column("affixes", "affix", kind="article_after_lam")[0]
+PREPOSITIONS = frozenset(fold(w) for w in lexicons.column("prepositions"))  # folded: على reads as علي
 COMMAS = frozenset({",", "،"})
 CLAUSE_BREAKS = frozenset({"،", ",", ".", ":", "؛", ";", "(", ")"})
 WORD = re.compile(r"[\w\u0640\u064B-\u065F\u0670]+(?:-[\w\u0640\u064B-\u065F\u0670]+)*")

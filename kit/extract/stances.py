@@ -24,7 +24,7 @@ import pandas as pd
 from kit import lexicons
 from kit.nlp import Parsed
 from kit.schema import TableSpec
-from kit.extract.context import ARTICLE, CLAUSE_BREAKS, LAM_ARTICLE, MentionSpan, Party, Token, clitic_readings, mentions_by_doc, sentence_tokens
+from kit.extract.context import ARTICLE, CLAUSE_BREAKS, LAM_ARTICLE, PREPOSITIONS, MentionSpan, Party, Token, clitic_readings, mentions_by_doc, sentence_tokens
 from kit.text import fold
 
 STANCES = TableSpec.of(
@@ -45,7 +45,6 @@ KINDS = ("attitude", "event", "relation")
 REACH = 8  # tokens from a cue to its subject, object or prepositional target
 BETWEEN_REACH = 14  # tokens from بين to the second party of a relation
 COMPLEMENTIZERS = frozenset(fold(w) for w in lexicons.column("complementizers"))
-PREPOSITIONS = frozenset(fold(w) for w in lexicons.column("prepositions"))
 BETWEEN = fold(lexicons.column("pattern_words", role="between")[0])
 CAUSE_FROM = fold(lexicons.column("pattern_words", role="cause_from")[0])
 HOSTILE_ACTS = frozenset(fold(w) for w in lexicons.column("hostile_acts", "word", kind="act"))
