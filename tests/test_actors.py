@@ -443,6 +443,9 @@ def test_a_place_noun_before_a_common_word_names_nothing():
     # the role in apposition is the evidence where the tagger reads the name as a verb and a noun
     ("وقال=و/CCONJ+قال/VERB ينس/VERB لايركه/NOUN ،/PUNCT المتحدث/ADJ باسم=ب/ADP+اسم/NOUN المكتب/NOUN ~.", "ينس لايركه"),
     ("وذكر=و/CCONJ+ذكر/VERB أنس/NOUN الراجحي/NOUN المحلل/NOUN بأسواق=ب/ADP+أسواق/NOUN المال/NOUN أن/SCONJ ~.", "أنس الراجحي"),
+    # a title made definite by its construct chain
+    ("وقال=و/CCONJ+قال/VERB روبرت/X مارديني/X مدير/NOUN إدارة/NOUN الشرق/NOUN الأوسط/ADJ باللجنة=ب/ADP+اللجنة/NOUN ~.",
+     "روبرت مارديني"),
 ])
 def test_a_name_in_the_subject_slot_may_be_closed_by_a_title(sentence, name):
     found, _ = extract(sentence)
@@ -451,6 +454,7 @@ def test_a_name_in_the_subject_slot_may_be_closed_by_a_title(sentence, name):
 
 @pytest.mark.parametrize("sentence", [
     "وقال=و/CCONJ+قال/VERB مصدر/NOUN مسؤول/ADJ إن/SCONJ ~.",  # an indefinite role is no apposition
+    "وقال=و/CCONJ+قال/VERB سكان/NOUN مدير/NOUN مدرسة/NOUN إن/SCONJ ~.",  # nor one whose chain stays indefinite
     "وقال=و/CCONJ+قال/VERB سكان/NOUN ،/PUNCT الذين/PRON فروا/VERB ~.",  # a relative clause is no role
 ])
 def test_without_a_role_in_apposition_the_tagger_must_see_a_name(sentence):

@@ -642,10 +642,23 @@ def subject_names(doc_id: str, sent_idx: int, text: str, tokens: list[Token], ti
 
 def role_apposition(tokens: list[Token], k: int, titles: frozenset[str]) -> bool:
     """Does a role in apposition start at tokens[k], after a comma or not? «ينس لايركه، المتحدث باسم ...»,
-    «أنس الراجحي المحلل بأسواق المال»: the words before it name the person who holds the role, whatever the
-    tagger made of them (it reads ينس as a verb and أنس as a noun)."""
+    «أنس الراجحي المحلل بأسواق المال», or a title made definite by its complement «روبرت مارديني مدير إدارة
+    الشرق الأوسط»: the words before it name the person who holds the role, whatever the tagger made of them
+    (it reads ينس as a verb and أنس as a noun)."""
     k += k < len(tokens) and tokens[k].text in COMMAS
-    return k < len(tokens) and _title_at(tokens, k, titles) > 0 and tokens[k].plain.startswith(ARTICLE)
+    width = _title_at(tokens, k, titles) if k < len(tokens) else 0
+    return width > 0 and (tokens[k].plain.startswith(ARTICLE) or _annexed(tokens, k + width, titles))
+
+
+def _annexed(tokens: list[Token], j: int, titles: frozenset[str]) -> bool:
+    """Does a construct chain at tokens[j] make the title before it definite: «مدير إدارة الشرق الأوسط» (indefinite
+    nouns, at most two, then a definite word), «رئيس حزب القوات»?"""
+    for token in tokens[j:j + 3]:
+        if _complement(token, titles):
+            return True
+        if token.upos != ("NOUN",) or token.folded in titles:
+            return False
+    return False
 
 
 def _slot_word(token: Token, titles: frozenset[str], non_actors: frozenset[str], verbs: frozenset[str]) -> bool:
