@@ -465,3 +465,13 @@ def test_without_a_role_in_apposition_the_tagger_must_see_a_name(sentence):
 def test_a_force_named_by_its_complement_is_a_body():
     found, _ = extract("وقالت=و/CCONJ+قالت/VERB قوة/NOUN السند/NOUN الأمنية/ADJ إنها/SCONJ داهمت/VERB المقر/NOUN ~.")
     assert list(found.loc[found["type"] == "ORG", "name"]) == ["قوة السند الأمنية"]
+
+
+@pytest.mark.parametrize("sentence, text", [
+    ("رحبت/VERB دولة/NOUN قطر/X بالقرار=ب/ADP+القرار/NOUN ~.", "دولة قطر"),
+    ("رحبت/VERB السعودية/X ودولة=و/CCONJ+دولة/NOUN قطر/X بالقرار=ب/ADP+القرار/NOUN ~.", "دولة قطر"),  # after the و
+    ("زار/VERB الوفد/NOUN قطر/X ~.", "قطر"),
+])
+def test_a_state_head_before_a_state_is_part_of_its_name(sentence, text):
+    _, mentions = extract(sentence)
+    assert mentions_of(mentions, "qatar")["text"].tolist() == [text]

@@ -46,6 +46,7 @@ OPTIONAL_DICTIONARY_COLUMNS = ("adjectives", "country", "cameo", "source")  # a 
 TANWIN_FATH = "\u064b"
 COMPLEMENTIZERS = frozenset(fold(w) for w in lexicons.column("complementizers"))
 STOP_UPOS = {"VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON", "PUNCT", "NUM", "DET", "PART", "SYM"}
+STATE_HEADS = frozenset(fold(w) for w in lexicons.column("actors_rules", "word", kind="state_head"))  # جمهورية، دولة
 PLACE_HEADS = frozenset(fold(w) for w in lexicons.column("actors_rules", "word", kind="place_head"))  # محافظة، مدينة
 NAME_LINKS = lexicons.column("actors_rules", "word", kind="name_link")  # بن، ابن
 NAME_LINK_AFTER = re.compile(r"\s+(" + "|".join(NAME_LINKS) + r")\s+(\w+)")
@@ -348,6 +349,8 @@ def _dictionary_mentions(doc_id: str, sent_idx: int, text: str, tokens: list[Tok
         if hit:
             n, s, e, (actor_id, adjective) = hit
             kind = lookup.types[actor_id]
+            if kind == "GPE" and not adjective and i > 0 and (not out or out[-1].end <= words[i - 1][0]):
+                s = _state_head(text, words[i - 1]) or s
             country, cameo = lookup.codes.get(actor_id, ("", ""))
             out.append(Mention(doc_id, sent_idx, s, e, text[s:e], kind, "dictionary", actor_id, adjective, actor_id,
                                country, cameo))
@@ -355,6 +358,16 @@ def _dictionary_mentions(doc_id: str, sent_idx: int, text: str, tokens: list[Tok
         else:
             i += 1
     return out
+
+
+def _state_head(text: str, word: tuple[int, int]) -> int | None:
+    """Where a state's name starts when the word before it belongs to it: «جمهورية غواتيمالا», «ودولة الإمارات»
+    (after the و). None when the word is no state head."""
+    start, end = word
+    for skip, reading in clitic_readings(fold(text[start:end])):
+        if skip <= 1 and reading in STATE_HEADS:
+            return start + surface_skip(text, start, skip)
+    return None
 
 
 def _name_like(
