@@ -62,7 +62,7 @@ def _parser() -> argparse.ArgumentParser:
     parse.add_argument("--out", required=True, type=Path, help="output folder (tables/ and corpus.conllu)")
     _model_options(parse, DEFAULT_PROCESSORS)
     parse.add_argument("--cache", help="parse cache folder (default: $KIT_CACHE_DIR or the user cache dir)")
-    parse.add_argument("--no-cache", action="store_true", help="neither read nor write the parse cache")
+    parse.add_argument("--no-cache", action="store_true", help="neither read nor write the parse and results caches")
     _engine_options(parse)
     _input_options(parse)
     parse.add_argument("--dictionary", help="your own actor dictionary CSV (columns as kit/lexicons/ar/actors.csv)")
@@ -83,7 +83,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--notebooks", nargs="+", help="notebooks to run (default: 01_corpus 02_actors 03_claims 04_stances)")
     _model_options(run, DEFAULT_PROCESSORS)
     run.add_argument("--cache", help="parse cache folder (default: $KIT_CACHE_DIR or the user cache dir)")
-    run.add_argument("--no-cache", action="store_true", help="neither read nor write the parse cache")
+    run.add_argument("--no-cache", action="store_true", help="neither read nor write the parse and results caches")
     _engine_options(run)
     run.add_argument("--quiet", action="store_true", help="no progress bars")
     run.add_argument("--keep-failed", action="store_true",

@@ -12,6 +12,10 @@ candidate mentions (short forms merge across documents); a second pass reloads e
 from the parse cache and extracts claims and stances; the parts are then streamed into the CSV
 tables. Both engines run the same pass functions, so their tables are identical. With a remote
 scheduler, the output folder and the parse cache must be paths every worker can reach.
+
+Each pass over a partition, and each stage's corpus half, keeps what it wrote in the results cache
+(`kit.results`, beside the parse cache): a warm re-run of the same corpus with the same kit, model and
+options copies those files back and neither reads a parse nor runs a rule.
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ from typing import Any, Callable, Iterator
 import pandas as pd
 import pyarrow.parquet as pq
 
-from kit import frames, nlp, stages
+from kit import frames, nlp, results, stages
 from kit import io as kit_io
 from kit.io import atomic_write
 
@@ -102,11 +106,7 @@ def process(
                 results.append(run_all(_pass, partitions, settings, number, [stage.name for stage in group]))
                 for stage in group:
                     if stage.over_corpus:
-                        inputs = _corpus_inputs(stage, Path(parts))
-                        for name, table in stage.over_corpus(inputs, options).items():
-                            _to_parquet(table, stages.TABLES[name], Path(parts) / f"{name}.parquet")
-                            atomic_write(tables_dir / f"{name}.csv", table.to_csv(index=False))
-                            counts[name] = len(table)
+                        counts.update(_corpus_half(stage, Path(parts), tables_dir, settings, options))
         for stage in stages.TABLE_STAGES:
             for spec in stage.provides:
                 if spec.name not in stage.from_corpus:
@@ -133,6 +133,30 @@ def balanced_partition_size(n_documents: int, workers: int, partition_size: int)
     if workers <= 1:
         return partition_size
     return max(1, min(partition_size, max(10, math.ceil(n_documents / (4 * workers)))))
+
+
+def _corpus_half(stage: stages.Stage, parts: Path, tables_dir: Path, settings: Settings,
+                 options: stages.Options) -> dict[str, int]:
+    """Run a stage's corpus half (or restore it from the results cache when its inputs are the same bytes); its row counts."""
+    key = results.corpus_key(f"corpus half of {stage.name}", settings.dictionary, _corpus_input_files(stage, parts), parts)
+    targets = {f"{name}.{kind}": (parts if kind == "parquet" else tables_dir) / f"{name}.{kind}"
+               for name in stage.from_corpus for kind in ("parquet", "csv")}
+    restored = results.restore(settings.cache, key, targets)
+    if restored is not None:
+        return restored["counts"]
+    counts = {}
+    for name, table in stage.over_corpus(_corpus_inputs(stage, parts), options).items():
+        _to_parquet(table, stages.TABLES[name], parts / f"{name}.parquet")
+        atomic_write(tables_dir / f"{name}.csv", table.to_csv(index=False))
+        counts[name] = len(table)
+    results.store(settings.cache, key, targets, {"counts": counts})
+    return counts
+
+
+def _corpus_input_files(stage: stages.Stage, parts: Path) -> list[Path]:
+    """The files `_corpus_inputs` reads for a stage, in a stable order."""
+    files = [f for spec in _per_document_specs(stage) for f in sorted((parts / spec.name).glob("part-*.parquet"))]
+    return files + [parts / f"{name}.parquet" for name in sorted(stage.needs)]
 
 
 def _corpus_inputs(stage: stages.Stage, parts: Path) -> dict[str, pd.DataFrame]:
@@ -294,12 +318,26 @@ def _pass(number: int, partition: pd.DataFrame, settings: Settings, pass_number:
     The tables a stage needs from an earlier pass's corpus half are read for this partition's
     documents; the first pass also writes the partition's CoNLL-U.
     """
+    chosen = [s for s in stages.TABLE_STAGES if s.name in names]
+    parts = Path(settings.parts)
+    key = results.partition_key(
+        partition, model_dir=settings.model_dir, processors=settings.processors, keep_whole=settings.keep_whole,
+        dictionary=settings.dictionary, step=f"pass {pass_number}: {', '.join(names)}",
+        inputs=[parts / f"{name}.parquet" for name in sorted({n for stage in chosen for n in stage.needs})], root=parts)
+    targets = {f"{spec.name}.parquet": parts / spec.name / f"part-{number:06d}.parquet"
+               for stage in chosen if stage.per_document for spec in _per_document_specs(stage)}
+    if pass_number == 0:
+        targets["corpus.conllu"] = parts / f"conllu-{number:06d}.conllu"
+    restored = results.restore(settings.cache, key, targets)
+    if restored is not None:
+        info = {**restored["info"], "n_parsed": 0, "n_cached": restored["info"]["n_parsed"] + restored["info"]["n_cached"]}
+        return {"info": info, "errors": {}, "warnings": []}
     parsed, parse_warnings = _parse(partition, settings)
     options = stages.Options(dictionary=settings.dictionary)
     tables: dict[str, pd.DataFrame] = {}
-    for stage in (s for s in stages.TABLE_STAGES if s.name in names):
+    for stage in chosen:
         for name in stage.needs:
-            corpus_part = Path(settings.parts) / f"{name}.parquet"
+            corpus_part = parts / f"{name}.parquet"
             if name not in tables and corpus_part.exists():
                 tables[name] = _read_corpus_table(corpus_part, list(parsed.docs))
         if stage.per_document:
@@ -308,7 +346,9 @@ def _pass(number: int, partition: pd.DataFrame, settings: Settings, pass_number:
             for name, table in produced.items():
                 _write(table, settings, name, number)
     if pass_number == 0:
-        frames.write_conllu(parsed, Path(settings.parts) / f"conllu-{number:06d}.conllu")
+        frames.write_conllu(parsed, parts / f"conllu-{number:06d}.conllu")
+    if not parsed.errors and not parse_warnings:  # a document that failed is tried again next time
+        results.store(settings.cache, key, targets, {"info": parsed.info})
     return {"info": parsed.info, "errors": parsed.errors, "warnings": parse_warnings}
 
 

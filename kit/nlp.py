@@ -134,11 +134,12 @@ def file_sha256(path: Path) -> str:
 
 def model_fingerprint(model_dir: str | Path | None = None, processors: str | None = None) -> str:
     """A short hash of the model files' checksums, the processors and Stanza's version."""
-    import stanza
+    from importlib import metadata
 
     root = resolve_model_dir(model_dir)
     processors = resolve_processors(processors, root)
-    digest = hashlib.sha256(f"stanza {stanza.__version__}\n{processors}\n".encode())
+    version = metadata.version("stanza")  # not stanza.__version__: importing stanza (and torch) costs seconds
+    digest = hashlib.sha256(f"stanza {version}\n{processors}\n".encode())
     for path in model_files(root, processors):
         digest.update(f"{path.relative_to(root)} {file_sha256(path)}\n".encode())
     return digest.hexdigest()[:16]

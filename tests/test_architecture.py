@@ -15,7 +15,7 @@ KIT = ROOT / "kit"
 RANKS = {
     "kit.text": 0, "kit.io": 0, "kit.lexicons": 0, "kit.schema": 0, "kit.modeltools.conllu": 0,
     "kit.corpus": 1, "kit.furniture": 1,
-    "kit.nlp": 2,
+    "kit.nlp": 2, "kit.results": 2,
     "kit.frames": 3,
     "kit.extract.context": 4,
     "kit.extract.actors": 5,

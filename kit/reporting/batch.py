@@ -37,7 +37,7 @@ from typing import Any
 
 import pandas as pd
 
-from kit import corpus, nlp
+from kit import corpus, nlp, results
 from kit import io as kit_io
 from kit.io import atomic_write
 from kit.reporting import report, run
@@ -220,8 +220,7 @@ def _run_key(spec: dict, combination: Combination, notebooks: list[Path], load: 
             digest.update(f"{file} {nlp.file_sha256(file)}".encode())
     for notebook in notebooks:
         digest.update(nlp.file_sha256(notebook).encode())
-    for module in sorted(Path(__file__).resolve().parents[1].rglob("*.py")):  # the kit's own code
-        digest.update(nlp.file_sha256(module).encode())
+    digest.update(results.code_fingerprint().encode())  # the kit's own code and lexicons
     return digest.hexdigest()
 
 
