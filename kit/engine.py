@@ -138,7 +138,8 @@ def balanced_partition_size(n_documents: int, workers: int, partition_size: int)
 def _corpus_half(stage: stages.Stage, parts: Path, tables_dir: Path, settings: Settings,
                  options: stages.Options) -> dict[str, int]:
     """Run a stage's corpus half (or restore it from the results cache when its inputs are the same bytes); its row counts."""
-    key = results.corpus_key(f"corpus half of {stage.name}", settings.dictionary, _corpus_input_files(stage, parts), parts)
+    inputs = [f for _, files in sorted(_corpus_input_files(stage, parts).items()) for f in files]
+    key = results.corpus_key(f"corpus half of {stage.name}", settings.dictionary, inputs, parts)
     targets = {f"{name}.{kind}": (parts if kind == "parquet" else tables_dir) / f"{name}.{kind}"
                for name in stage.from_corpus for kind in ("parquet", "csv")}
     restored = results.restore(settings.cache, key, targets)
@@ -153,21 +154,26 @@ def _corpus_half(stage: stages.Stage, parts: Path, tables_dir: Path, settings: S
     return counts
 
 
-def _corpus_input_files(stage: stages.Stage, parts: Path) -> list[Path]:
-    """The files `_corpus_inputs` reads for a stage, in a stable order."""
-    files = [f for spec in _per_document_specs(stage) for f in sorted((parts / spec.name).glob("part-*.parquet"))]
-    return files + [parts / f"{name}.parquet" for name in sorted(stage.needs)]
+def _corpus_input_files(stage: stages.Stage, parts: Path) -> dict[str, list[Path]]:
+    """The files a stage's corpus half reads, per table: its own per-document parts and the tables it needs from
+    earlier stages (an earlier corpus half's whole table, else that stage's per-document parts)."""
+    files = {spec.name: _part_files(parts, spec.name) for spec in _per_document_specs(stage)}
+    for name in stage.needs:
+        if name in files or name not in stages.TABLES:
+            continue
+        whole = parts / f"{name}.parquet"
+        files[name] = [whole] if whole.exists() else _part_files(parts, name)
+    return files
 
 
 def _corpus_inputs(stage: stages.Stage, parts: Path) -> dict[str, pd.DataFrame]:
-    """What a stage's corpus half reads: its own per-document parts and the tables it needs from earlier stages."""
-    inputs = {spec.name: _read_parts(parts, spec) for spec in _per_document_specs(stage)}
-    for name in stage.needs:
-        if name in inputs or name not in stages.TABLES:
-            continue
-        whole = parts / f"{name}.parquet"  # an earlier stage's corpus half
-        inputs[name] = pd.read_parquet(whole) if whole.exists() else _read_parts(parts, stages.TABLES[name])
-    return inputs
+    """What a stage's corpus half reads (`_corpus_input_files`), as tables."""
+    return {name: pd.concat([pd.read_parquet(f) for f in files], ignore_index=True) if files else stages.TABLES[name].empty()
+            for name, files in _corpus_input_files(stage, parts).items()}
+
+
+def _part_files(parts: Path, name: str) -> list[Path]:
+    return sorted((parts / name).glob("part-*.parquet"))
 
 
 def _per_document_specs(stage: stages.Stage) -> list:
@@ -357,13 +363,6 @@ def _read_corpus_table(path: Path, doc_ids: list[str]) -> pd.DataFrame:
     if "doc_id" in pq.read_schema(path).names:
         return pd.read_parquet(path, filters=[("doc_id", "in", doc_ids)])
     return pd.read_parquet(path)
-
-
-def _read_parts(parts: Path, spec) -> pd.DataFrame:
-    files = sorted((parts / spec.name).glob("part-*.parquet"))
-    if not files:
-        return spec.empty()
-    return pd.concat([pd.read_parquet(f) for f in files], ignore_index=True)
 
 
 def _combine(parts: Path, spec, target: Path) -> int:

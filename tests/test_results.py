@@ -118,3 +118,16 @@ def test_files_digest_follows_the_bytes_and_names(tmp_path, change):
         other.write_bytes(b"one")
         after = results.files_digest([other], tmp_path)
     assert after != before
+
+
+def test_another_corpus_in_the_same_cache_gets_its_own_corpus_halves(fake_models, tmp_path):
+    """The claim clusters of a corpus that repeats a statement are its own, not those a first corpus left in the cache."""
+    root, _ = fake_models
+    run(corpus.from_texts(TEXTS), root, tmp_path, "first")
+    statement = "قال الرئيس الروسي فلاديمير بوتين إن روسيا لن تسمح بأي هجوم على أراضيها مهما كان الثمن."
+    repeated = corpus.from_texts([statement, "و" + statement, TEXTS[2]])
+    _, files = run(repeated, root, tmp_path, "second")
+    engine.process(repeated, tmp_path / "fresh", model_dir=root, cache=tmp_path / "other", progress=False,
+                   partition_size=2, workers=1)
+    assert files == outputs(tmp_path / "fresh")
+    assert files["claim_clusters.csv"].count(b"\n") > 1  # the repeated statement makes a cluster
