@@ -70,6 +70,7 @@ def _table(steps: tuple[str, ...]) -> dict[int, str]:
     return _TABLE_CACHE[steps]
 
 
+@lru_cache(maxsize=None)  # 256 combinations at most; normalise runs once per token
 def _steps(
     diacritics: bool, tatweel: bool, alef: bool, hamza: bool,
     ta_marbuta: bool, alef_maqsura: bool, digits: bool, quotes: bool,
