@@ -456,3 +456,31 @@ def test_a_reporting_verb_joined_by_wa_with_its_own_complementizer_is_a_second_c
     found, _ = extract(sentence)
     assert list(found["cue"]) == ["ورأى", "وأكد"]
     assert found.iloc[1]["speaker"] == "جعجع" and fold(found.iloc[1]["content"]) == fold("المرحلة صعبة")
+
+
+LAVROV_ARRIVES = "ووصل=و/CCONJ+وصل/VERB لافروف/PROPN/S-PER@2:nsubj إلى/ADP موسكو/X ~."
+ADDED = "وأضاف=و/CCONJ+أضاف/VERB أن/SCONJ الزيارة/NOUN ناجحة/ADJ ~."
+
+
+def test_a_subjectless_cue_takes_the_nearest_subject_not_the_last_speaker():
+    found, _ = extract((MIXED, LAVROV_ARRIVES, ADDED))
+    assert found["speaker"].tolist() == ["جون كيربي", "لافروف"]
+
+
+def test_a_subject_inside_what_was_reported_is_not_taken_up():
+    reported = "وقال=و/CCONJ+قال/VERB المتحدث/NOUN إن/SCONJ لافروف/PROPN/S-PER@6:nsubj وصل/VERB ~."
+    found, _ = extract((reported, ADDED))
+    assert found["speaker"].tolist() == ["المتحدث", "المتحدث"]
+
+
+def test_the_subject_between_kaana_and_qad_speaks_though_unnamed():
+    found, _ = extract("وكانت=و/CCONJ+كانت/AUX الوكالات/NOUN الاستخباراتية/ADJ الأمريكية/ADJ قد/PART خلصت/VERB إلى/ADP أن/SCONJ روسيا/X حاولت/VERB التأثير/NOUN ~.")
+    claim = only(found)
+    assert (claim["cue"], claim["speaker"], claim["speaker_actor_id"]) == ("خلصت", "الوكالات الاستخباراتية الأمريكية", "")
+
+
+def test_a_participle_after_a_title_in_apposition_takes_the_named_subject():
+    found, _ = extract("أكد/VERB العاهل/NOUN الأردني/ADJ ~، الملك/NOUN عبدالله/PROPN/B-PER الثاني/ADJ/E-PER ~، في/ADP كلمته/NOUN ~، "
+                       "وقوفه/NOUN إلى/ADP جانب/NOUN الشعب/NOUN ~، مؤكدا/ADJ أن/SCONJ الحوار/NOUN مهم/ADJ ~.")
+    claim = found.set_index("cue").loc["مؤكدا"]
+    assert claim["speaker"] == "الملك عبدالله الثاني"

@@ -4,8 +4,8 @@ A claim starts at a reporting cue (`قال`, `أكد`, `أعرب عن`, `قول�
 takes as content what follows a colon, a complementizer (`أن`/`إن`), a quotation, or the cue's
 preposition. The words between cue and content name the speaker (a person before an
 organisation, then the dependency subject, then any actor, else the unnamed noun phrase such as
-`مسؤولون`); a cue with no overt subject (`وتابعت`) inherits the previous speaker when gender and
-number agree. Sources come from `نقل X عن Y`, `لصحيفة X` and trailing `بحسب/وفق X`; a sentence
+`مسؤولون`); a cue with no overt subject (`وتابعت`) takes the nearest earlier subject (a speaker, or
+an actor the parse makes a verb's subject) whose gender and number agree. Sources come from `نقل X عن Y`, `لصحيفة X` and trailing `بحسب/وفق X`; a sentence
 with such a marker and no cue is an `attributed` claim.
 """
 
@@ -40,7 +40,8 @@ STATE_ENDINGS = tuple(lexicons.column("affixes", "affix", kind="state_ending"))
 PRONOUN_SUFFIXES = tuple(lexicons.column("affixes", "affix", kind="pronoun_suffix"))
 MIN_STEM = 3  # letters a noun keeps before an attached pronoun (قول + ه); shorter words (طه) are names
 TEMPORAL = frozenset(fold(w) for w in lexicons.column("temporal_conjunctions"))  # بعد أن: "after", not reported speech
-AUXILIARIES = frozenset(fold(w) for w in lexicons.column("auxiliaries"))
+AUXILIARIES = frozenset(fold(w) for w in lexicons.column("auxiliaries", kind="auxiliary"))
+PARTICLES_BEFORE_VERB = frozenset(fold(w) for w in lexicons.column("auxiliaries", kind="particle"))  # قد
 SOURCE_NOUNS = frozenset(fold(w) for w in lexicons.column("source_nouns", "noun") + lexicons.column("titles", "title")
                          + lexicons.column("outlet_nouns", "noun"))  # بحسب مسؤولين، وفقا لتقارير، نقلا عن صحيفة
 QUANTIFIERS = frozenset(fold(w) for w in lexicons.column("quantifiers"))  # أحد، بعض
@@ -52,6 +53,7 @@ RELAY_VERB = fold(lexicons.column("pattern_words", role="relay_verb")[0])
 RELAY_FROM = fold(lexicons.column("pattern_words", role="relay_from")[0])
 NOUN_CUE_REACH = 3  # a noun cue (تصريحات، بيان) must be this close to its content
 MAX_ZONE = 26  # tokens between a cue and its content (appositions and time and place adjuncts: «أكد وزير ...، عادل الجبير، اليوم الخميس، خلال اجتماع ...، أن»)
+MAX_ANTECEDENTS = 12  # subjects kept for pro-drop cues (the nearest agreeing one is taken)
 MIN_QUOTE_WORDS = 3  # shorter quotations are names or titles ("نيويورك تايمز"), not statements
 _PUNCT_EDGE = re.compile(r"^[\s،,:.؛;]+|[\s،,:.؛;]+$")
 
@@ -193,6 +195,7 @@ def _document_claims(doc_id: str, doc, mentions: list[MentionSpan], lexicon: Rep
     text = doc.text
     quotes = find_quotes(text)
     claims: list[Claim] = []
+    antecedents: list[Antecedent] = []  # who the sentences so far made their subject, in text order
     for sent_idx, sentence in enumerate(doc.sentences):
         tokens = sentence_tokens(text, sentence)
         if not tokens:
@@ -200,20 +203,24 @@ def _document_claims(doc_id: str, doc, mentions: list[MentionSpan], lexicon: Rep
         if claims and claims[-1].end > tokens[0].start and claims[-1].mode == "direct":
             continue  # this sentence lies inside the previous claim's quotation
         context = Sentence.of(doc_id, sent_idx, text, tokens, mentions, quotes)
-        found = [resolve_unnamed(c, mentions) for c in cue_claims(context, lexicon, earlier=claims)]
+        found = [resolve_unnamed(c, mentions) for c in cue_claims(context, lexicon, earlier=antecedents)]
         if not found:
             previous_start = doc.sentences[sent_idx - 1].tokens[0].start_char if sent_idx else tokens[0].start
             found = [c for c in (headline_claim(context), attributed_claim(context, lexicon, previous_start)) if c]
         claims.extend(found)
+        antecedents = sorted(antecedents + outside_contents(verb_subjects(context, lexicon), found)
+                             + [_antecedent(c) for c in found], key=lambda a: a.position)[-MAX_ANTECEDENTS:]
     return claims
 
 
-def cue_claims(s: Sentence, lexicon: ReportingLexicon, *, earlier: list[Claim]) -> list[Claim]:
+def cue_claims(s: Sentence, lexicon: ReportingLexicon, *, earlier: list[Antecedent]) -> list[Claim]:
     """A claim for each reporting cue of the sentence that has content, outside quotations and speaker zones.
 
-    A cue with no speaker of its own takes the previous one that agrees (`inherit`).
+    A cue with no speaker of its own takes the nearest earlier subject that agrees (`inherit`): of the
+    sentences before, of verbs before it in this sentence, of this sentence's claims.
     """
     found: list[Claim] = []
+    subjects = verb_subjects(s, lexicon)
     taken_until = -1
     for index, token in enumerate(s.tokens):
         entry = cue_entry(token, lexicon)
@@ -224,7 +231,9 @@ def cue_claims(s: Sentence, lexicon: ReportingLexicon, *, earlier: list[Claim]) 
             continue
         claim, zone_end = result
         if not claim.speaker.text:
-            claim = inherit(claim, earlier + found)
+            cue_start = token.start
+            nearer = outside_contents([a for a in subjects if a.position < cue_start], found) + [_antecedent(c) for c in found]
+            claim = inherit(claim, sorted(earlier + nearer, key=lambda a: a.position))
         found.append(claim)
         taken_until = zone_end
     return found
@@ -623,7 +632,8 @@ def bare_readings(folded: str) -> set[str]:
 
 
 def _subject_before(s: Sentence, index: int, lexicon: ReportingLexicon) -> Party:
-    """The actor just before the cue with nothing between (or anywhere before it after «وكانت»), with coordinated ones.
+    """The actor just before the cue with nothing between (or anywhere before it after «وكانت»), with coordinated ones;
+    after «وكانت ... قد» with no actor, the unnamed phrase between them.
 
     «الولايات المتحدة وبريطانيا أعلنتا أن ...» -> الولايات المتحدة وبريطانيا.
     """
@@ -635,6 +645,8 @@ def _subject_before(s: Sentence, index: int, lexicon: ReportingLexicon) -> Party
         and (opens_with_kaana or not any(m.end <= t.start < tokens[index].start for t in tokens))
     ]
     if not before:
+        if opens_with_kaana and index > 1 and tokens[index - 1].folded in PARTICLES_BEFORE_VERB:
+            return Party(_noun_phrase(tokens[1:index - 1], lexicon))  # «وكانت الوكالات الاستخباراتية الأمريكية قد خلصت»
         return NOBODY
     chain_end = first = before[-1]
     for m in reversed(before[:-1]):
@@ -653,7 +665,8 @@ def clause_subject(s: Sentence, index: int, lexicon: ReportingLexicon) -> Party:
     """A participle (`محذرة`, `قائلة`) shares the subject of its clause's main verb.
 
     Notes: an accusative participle of state (حال) describes the subject of the verb it follows,
-    so the speaker is the first actor after the sentence's first verb, when there is one.
+    so the speaker is the first actor after the sentence's first verb (at most three words after
+    it, not counting a title before the name), when there is one.
     """
     tokens = s.tokens
     verb = next((n for n in range(index) if "VERB" in tokens[n].upos), None)
@@ -662,9 +675,18 @@ def clause_subject(s: Sentence, index: int, lexicon: ReportingLexicon) -> Party:
     following = [
         m for m in s.mentions
         if tokens[verb].end <= m.start and m.end <= tokens[index].start and not _adjectival(m)
-        and not _after_preposition(m, tokens, lexicon) and sum(1 for t in tokens[verb:index] if t.start < m.start) <= 3
+        and not _after_preposition(m, tokens, lexicon)
+        and sum(1 for t in tokens[verb:index] if t.start < m.start and not _in_role_apposition(s, t)) <= 3
     ]
     return _coordinated(s, following[0]) if following else NOBODY
+
+
+def _in_role_apposition(s: Sentence, token: Token) -> bool:
+    """Is the token part of a title written before a name, which leaves the name the subject: a title, a comma, a
+    state's adjective («أكد العاهل الأردني، الملك عبدالله الثاني، ...، مؤكدا»)?"""
+    if token.text in COMMAS or bare_readings(token.folded) & ROLE_HEADS:
+        return True
+    return any(m.start <= token.start < m.end and _adjectival(m) for m in s.mentions)
 
 
 def _dependency_subject(tokens: list[Token], index: int, zone: list[Token]) -> Token | None:
@@ -778,22 +800,64 @@ def _takes_up(phrase: str, mention: MentionSpan) -> bool:
     return mention.type == "PER" and len(named) > 1 and len(words) <= 2 and words[-1] in (named[0], named[-1])
 
 
-def inherit(claim: Claim, earlier: list[Claim]) -> Claim:
-    """A cue with no overt subject takes the previous speaker when gender and number agree.
+def inherit(claim: Claim, earlier: list[Antecedent]) -> Claim:
+    """A cue with no overt subject takes the nearest earlier subject whose gender and number agree.
 
+    «فقد عبد الحميد اليوسف ... وقال ...» then «وأضاف أن ...»: اليوسف, though an earlier claim had another speaker.
     Notes: Arabic verbs agree with their subject in gender (and, when the subject precedes, in
-    number), so `وتابعت` continues a female (or state) speaker, not a male one.
+    number), so `وتابعت` continues a female (or state) speaker, not a male one; pro-drop takes up
+    the nearest such subject.
     """
     for previous in reversed(earlier):
-        if not previous.speaker.text:
-            continue
         if claim.gender and previous.gender and claim.gender != previous.gender:
-            return claim
+            continue
         if claim.number and previous.number and claim.number != previous.number:
-            return claim
+            continue
         return replace(claim, speaker=previous.speaker, gender=claim.gender or previous.gender,
                        number=claim.number or previous.number)
     return claim
+
+
+@dataclass(frozen=True)
+class Antecedent:
+    """A subject a later pro-drop cue may take up: who, where (a document offset), and the verb's agreement."""
+
+    position: int
+    speaker: Party
+    gender: str
+    number: str
+
+
+def _antecedent(claim: Claim) -> Antecedent:
+    return Antecedent(claim.evidence_start, claim.speaker, claim.gender, claim.number)
+
+
+def outside_contents(subjects: list[Antecedent], claims: list[Claim]) -> list[Antecedent]:
+    """The subjects not inside what a claim reports: in «وأشار إلى أن سيول طلبت ...» سيول is not who speaks next."""
+    return [a for a in subjects if not any(c.start <= a.position < c.end for c in claims)]
+
+
+def verb_subjects(s: Sentence, lexicon: ReportingLexicon) -> list[Antecedent]:
+    """The actors the parse makes subjects of the sentence's verbs, with the verbs' gender (and number, for a subject
+    before its verb, since a verb before its subject stays singular): «وأعلن الرئيس اللبناني ميشال عون» -> ميشال عون, m."""
+    words = {}  # word id -> (token index, upos, feats)
+    for n, token in enumerate(s.tokens):
+        for word_id, upos, feats in zip(token.ids, token.upos, token.feats):
+            words[word_id] = (n, upos, feats)
+    found = []
+    for n, token in enumerate(s.tokens):
+        for head, deprel in zip(token.heads, token.deprels):
+            verb = words.get(head)
+            if not deprel.startswith("nsubj") or verb is None or verb[1] != "VERB" or s.inside_quote(token):
+                continue
+            mention = next((m for m in s.mentions if m.start <= token.start < m.end and m.actor_id), None)
+            if mention is None or _adjectival(mention) or _after_preposition(mention, s.tokens, lexicon):
+                continue
+            feats = verb[2]
+            gender = "f" if "Gender=Fem" in feats else "m" if "Gender=Masc" in feats else ""
+            number = ("p" if "Number=Plur" in feats else "s" if "Number=Sing" in feats else "") if n < verb[0] else ""
+            found.append(Antecedent(s.tokens[verb[0]].start, _coordinated(s, mention), gender, number))
+    return found
 
 
 def relayed(s: Sentence, index: int, zone: list[Token], entry: ReportingCue, lexicon: ReportingLexicon) -> Attribution:
