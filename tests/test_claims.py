@@ -484,3 +484,27 @@ def test_a_participle_after_a_title_in_apposition_takes_the_named_subject():
                        "وقوفه/NOUN إلى/ADP جانب/NOUN الشعب/NOUN ~، مؤكدا/ADJ أن/SCONJ الحوار/NOUN مهم/ADJ ~.")
     claim = found.set_index("cue").loc["مؤكدا"]
     assert claim["speaker"] == "الملك عبدالله الثاني"
+
+
+def test_a_time_adverb_after_the_cue_is_no_speaker():
+    found, _ = extract((MIXED, "وقال=و/CCONJ+قال/VERB عقب/NOUN السباق/NOUN إن/SCONJ الفريق/NOUN قام/VERB بعمله/NOUN ~."))
+    assert found["speaker"].tolist() == ["جون كيربي", "جون كيربي"]
+
+
+def test_a_masculine_plural_after_a_feminine_cue_is_its_object():
+    found, _ = extract((MINISTRY, "وتحذر=و/CCONJ+تحذر/VERB المواطنين/NOUN والمقيمين=و/CCONJ+المقيمين/NOUN من/ADP دفع/NOUN أي/NOUN مبالغ/NOUN ~."))
+    assert found["speaker"].tolist() == ["وزارة الحج", "وزارة الحج"]
+
+
+def test_an_indefinite_noun_after_the_verb_speaks_not_the_actor_after_it():
+    found, _ = extract("واتهم=و/CCONJ+اتهم/VERB جنرال/X أمريكي/X كبير/X موسكو/X/S-LOC بأنها=ب/ADP+أن/SCONJ+ها/PRON تقوم/VERB بدور/NOUN مزدوج/ADJ ~.")
+    claim = only(found)
+    assert (claim["speaker"], claim["speaker_actor_id"]) == ("جنرال أمريكي كبير", "")
+
+
+def test_a_title_repeated_later_names_the_person_introduced_with_it():
+    found, found_actors = extract((
+        'أكد/VERB رئيس/NOUN حزب/NOUN ~" القوات/NOUN اللبنانية/ADJ ~، سمير/X/B-PER جعجع/X/E-PER ~، أن/SCONJ المرحلة/NOUN صعبة/ADJ ~.',
+        "وأشار=و/CCONJ+أشار/VERB رئيس/NOUN حزب/NOUN القوات/NOUN إلى/ADP أن/SCONJ الحوار/NOUN مهم/ADJ ~."))
+    named = found_actors.set_index("actor_id")["name"]
+    assert [named.get(a, "") for a in found["speaker_actor_id"]] == ["سمير جعجع", "سمير جعجع"]

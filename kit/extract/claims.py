@@ -38,6 +38,7 @@ COMPLEMENTIZERS = frozenset(fold(w) for w in lexicons.column("complementizers"))
 NISBA_ENDINGS = tuple(lexicons.column("affixes", "affix", kind="nisba_ending"))
 STATE_ENDINGS = tuple(lexicons.column("affixes", "affix", kind="state_ending"))
 PRONOUN_SUFFIXES = tuple(lexicons.column("affixes", "affix", kind="pronoun_suffix"))
+MASCULINE_PLURAL = tuple(lexicons.column("affixes", "affix", kind="masculine_plural"))
 MIN_STEM = 3  # letters a noun keeps before an attached pronoun (قول + ه); shorter words (طه) are names
 TEMPORAL = frozenset(fold(w) for w in lexicons.column("temporal_conjunctions"))  # بعد أن: "after", not reported speech
 AUXILIARIES = frozenset(fold(w) for w in lexicons.column("auxiliaries", kind="auxiliary"))
@@ -54,6 +55,7 @@ RELAY_FROM = fold(lexicons.column("pattern_words", role="relay_from")[0])
 NOUN_CUE_REACH = 3  # a noun cue (تصريحات، بيان) must be this close to its content
 MAX_ZONE = 26  # tokens between a cue and its content (appositions and time and place adjuncts: «أكد وزير ...، عادل الجبير، اليوم الخميس، خلال اجتماع ...، أن»)
 MAX_ANTECEDENTS = 12  # subjects kept for pro-drop cues (the nearest agreeing one is taken)
+TITLE_REACH = 6  # words before a person's name in which the title a later phrase repeats must stand
 MIN_QUOTE_WORDS = 3  # shorter quotations are names or titles ("نيويورك تايمز"), not statements
 _PUNCT_EDGE = re.compile(r"^[\s،,:.؛;]+|[\s،,:.؛;]+$")
 
@@ -203,7 +205,7 @@ def _document_claims(doc_id: str, doc, mentions: list[MentionSpan], lexicon: Rep
         if claims and claims[-1].end > tokens[0].start and claims[-1].mode == "direct":
             continue  # this sentence lies inside the previous claim's quotation
         context = Sentence.of(doc_id, sent_idx, text, tokens, mentions, quotes)
-        found = [resolve_unnamed(c, mentions) for c in cue_claims(context, lexicon, earlier=antecedents)]
+        found = [resolve_unnamed(c, mentions, text) for c in cue_claims(context, lexicon, earlier=antecedents)]
         if not found:
             previous_start = doc.sentences[sent_idx - 1].tokens[0].start_char if sent_idx else tokens[0].start
             found = [c for c in (headline_claim(context), attributed_claim(context, lexicon, previous_start)) if c]
@@ -585,6 +587,8 @@ def attribution(s: Sentence, index: int, zone: list[Token], entry: ReportingCue,
     speaker = zone_speaker(s, index, zone, lexicon)
     if entry.kind == "participle" and not speaker.actor_id:
         speaker = NOBODY  # a participle of state has no subject of its own: «داعيا الطلبة إلى» calls on the students
+    elif entry.gender == "f" and not speaker.actor_id and masculine_plural(speaker.text):
+        speaker = NOBODY  # its object: «وتحذر المواطنين والمقيمين من دفع» (the ministry warns them)
     return Attribution(speaker, outlet_source(s, zone, speaker, lexicon), entry.gender, entry.number)
 
 
@@ -605,12 +609,29 @@ def zone_speaker(s: Sentence, index: int, zone: list[Token], lexicon: ReportingL
             or next((m for m in candidates if subject and m.start <= subject.start < m.end), None)
             or (candidates[0] if candidates else None)
         )
+        if chosen and chosen.type != "PER" and indefinite_subject(zone, chosen):
+            return Party(_noun_phrase([t for t in zone if t.end <= chosen.start], lexicon))
         phrase = _noun_phrase(zone, lexicon)
         if chosen and not (chosen.type != "PER" and phrase and heads_before(zone, chosen)):
             return _coordinated(s, chosen)
         if phrase:
             return Party(phrase)
     return _subject_before(s, index, lexicon)
+
+
+def masculine_plural(phrase: str) -> bool:
+    """Is the phrase headed by a sound masculine plural, which a feminine verb cannot have as subject: «المواطنين»?"""
+    words = fold(phrase).split()
+    head = words[0][len(ARTICLE):] if words and words[0].startswith(ARTICLE) else (words[0] if words else "")
+    return len(head) > 4 and head.endswith(MASCULINE_PLURAL)
+
+
+def indefinite_subject(zone: list[Token], mention: MentionSpan) -> bool:
+    """Does an indefinite noun follow the verb before the actor? It is the subject (VSO) and the actor the object:
+    «واتهم جنرال أمريكي كبير موسكو بأنها ...»."""
+    head = zone[0]
+    return (mention.start >= head.end and head.upos in (("NOUN",), ("X",)) and head.folded.isalpha()
+            and not any(r.startswith(ARTICLE) for skip, r in clitic_readings(head.folded) if skip <= 1))
 
 
 def heads_before(zone: list[Token], mention: MentionSpan) -> bool:
@@ -769,21 +790,38 @@ def _leading_clitic(token: Token) -> bool:
     return folded[1:3] == ARTICLE or (token.n_words >= 2 and fold(token.first_word) == folded[:1])
 
 
-def resolve_unnamed(claim: Claim, mentions: list[MentionSpan]) -> Claim:
+def resolve_unnamed(claim: Claim, mentions: list[MentionSpan], text: str) -> Claim:
     """An unnamed speaker that takes up an actor named earlier in the document gets that actor.
 
     «وكشفت الوزارة أن ...» after «وزارة الحج» (a definite head noun: the actor whose name it heads);
-    «وأضاف الراجحي» or «وأوضح الدكتور الراجحي» after «أنس الراجحي» (a person's name, after a title).
-    Notes: a definite noun or a bare surname in news refers back to the nearest entity it names
-    (definite anaphora); only mentions before the content are read.
+    «وأضاف الراجحي» or «وأوضح الدكتور الراجحي» after «أنس الراجحي» (a person's name, after a title);
+    «وأشار رئيس حزب القوات إلى أن» after «رئيس حزب القوات اللبنانية سمير جعجع» (the title he was named with).
+    Notes: a definite noun, a title or a bare surname in news refers back to the nearest entity it
+    names (definite anaphora); only mentions before the content are read.
     """
     if not claim.speaker.text or claim.speaker.actor_id:
         return claim
     earlier = [m for m in mentions if m.end <= claim.start and m.actor_id]
     for m in reversed(earlier):
-        if _takes_up(claim.speaker.text, m):
+        if _takes_up(claim.speaker.text, m) or _named_with_title(claim.speaker.text, m, text):
             return replace(claim, speaker=Party(claim.speaker.text, m.actor_id))
     return claim
+
+
+def _bare_words(text: str) -> list[str]:
+    """The folded words of a text without punctuation or the article: «رئيس حزب "القوّات» -> رئيس، حزب، قوات."""
+    words = [re.sub(r"\W", "", w) for w in fold(text).split()]
+    return [w[len(ARTICLE):] if w.startswith(ARTICLE) else w for w in words if w]
+
+
+def _named_with_title(phrase: str, mention: MentionSpan, text: str) -> bool:
+    """Was the person introduced with the title the phrase repeats: «رئيس حزب القوات» (or «الرئيس») for
+    «رئيس حزب القوات اللبنانية سمير جعجع»? The phrase must open with a title."""
+    words = _bare_words(phrase)
+    if mention.type != "PER" or not words or not {words[0], ARTICLE + words[0]} & ROLE_HEADS:
+        return False
+    before = _bare_words(text[max(0, mention.start - 80):mention.start])[-TITLE_REACH:]
+    return any(before[n:n + len(words)] == words for n in range(len(before) - len(words) + 1))
 
 
 def _takes_up(phrase: str, mention: MentionSpan) -> bool:
