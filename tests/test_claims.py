@@ -508,3 +508,20 @@ def test_a_title_repeated_later_names_the_person_introduced_with_it():
         "وأشار=و/CCONJ+أشار/VERB رئيس/NOUN حزب/NOUN القوات/NOUN إلى/ADP أن/SCONJ الحوار/NOUN مهم/ADJ ~."))
     named = found_actors.set_index("actor_id")["name"]
     assert [named.get(a, "") for a in found["speaker_actor_id"]] == ["سمير جعجع", "سمير جعجع"]
+
+
+def test_a_place_in_a_circumstantial_clause_is_no_speaker():
+    found, _ = extract(("قال/VERB المرصد/NOUN/B-ORG السوري/ADJ/I-ORG لحقوق=ل/ADP+حقوق/NOUN/I-ORG الإنسان/NOUN/E-ORG إن/SCONJ القتال/NOUN مستمر/ADJ ~.",
+                        "وأضاف=و/CCONJ+أضاف/VERB المرصد/NOUN ومقره=و/CCONJ+مقر/NOUN+ه/PRON بريطانيا/X/S-LOC أن/SCONJ القتال/NOUN توقف/VERB ~."))
+    assert found["speaker"].tolist()[1] == "المرصد"
+    assert found["speaker_actor_id"].tolist()[1] == found["speaker_actor_id"].tolist()[0] != ""
+
+
+def test_the_topic_of_amma_speaks_through_the_verb_with_fa():
+    found, _ = extract("أما/PART الباحثة/NOUN مليسيا/X/B-PER دالتون/X/E-PER ~، فأكدت=ف/CCONJ+أكدت/VERB أن/SCONJ البرنامج/NOUN مفيد/ADJ ~.")
+    assert only(found)["speaker"] == "مليسيا دالتون"
+
+
+def test_a_noun_cue_after_the_verb_is_what_was_said_not_who():
+    found, _ = extract((MIXED, "وأضاف=و/CCONJ+أضاف/VERB قوله=قول/NOUN+ه/PRON إن/SCONJ المحادثات/NOUN مستمرة/ADJ ~."))
+    assert found["speaker"].tolist() == ["جون كيربي", "جون كيربي"]

@@ -52,6 +52,7 @@ FORMULAS = frozenset(fold(w) for w in lexicons.column("paragraph_openers", kind=
 ROLE_HEADS = frozenset(fold(w) for w in lexicons.column("titles", "title") + lexicons.column("institutions", "head"))
 RELAY_VERB = fold(lexicons.column("pattern_words", role="relay_verb")[0])
 RELAY_FROM = fold(lexicons.column("pattern_words", role="relay_from")[0])
+TOPIC = fold(lexicons.column("pattern_words", role="topic")[0])  # أما
 NOUN_CUE_REACH = 3  # a noun cue (تصريحات، بيان) must be this close to its content
 MAX_ZONE = 26  # tokens between a cue and its content (appositions and time and place adjuncts: «أكد وزير ...، عادل الجبير، اليوم الخميس، خلال اجتماع ...، أن»)
 MAX_ANTECEDENTS = 12  # subjects kept for pro-drop cues (the nearest agreeing one is taken)
@@ -612,11 +613,27 @@ def zone_speaker(s: Sentence, index: int, zone: list[Token], lexicon: ReportingL
         if chosen and chosen.type != "PER" and indefinite_subject(zone, chosen):
             return Party(_noun_phrase([t for t in zone if t.end <= chosen.start], lexicon))
         phrase = _noun_phrase(zone, lexicon)
+        if phrase and (cue_entry(zone[0], lexicon) or _NO_CUE).kind == "noun":
+            phrase = ""  # what was said, not who: «وأضاف قوله إنه ...»
         if chosen and not (chosen.type != "PER" and phrase and heads_before(zone, chosen)):
             return _coordinated(s, chosen)
         if phrase:
             return Party(phrase)
+    topic = topic_zone(s, index)
+    if topic:
+        return zone_speaker(s, index, topic, lexicon)
     return _subject_before(s, index, lexicon)
+
+
+def topic_zone(s: Sentence, index: int) -> list[Token]:
+    """The subject put first by أما when the cue takes ف: «أما مدير البرنامج الدكتور وليام هالينجر فأكد» -> the
+    words between them, without the comma."""
+    if not s.tokens[index].folded.startswith("ف"):
+        return []
+    opening = next((n for n in range(index - 1, -1, -1) if s.tokens[n].folded == TOPIC), None)
+    if opening is None or any("VERB" in t.upos for t in s.tokens[opening + 1:index]):
+        return []
+    return [t for t in s.tokens[opening + 1:index] if t.text not in COMMAS]
 
 
 def masculine_plural(phrase: str) -> bool:
@@ -743,14 +760,15 @@ def _token_before(tokens: list[Token], position: int) -> Token | None:
 
 
 def _after_preposition(mention: MentionSpan, tokens: list[Token], lexicon: ReportingLexicon) -> bool:
-    """Is the mention governed by a preposition (في موسكو، لموسكو) or an outlet noun (لصحيفة X)?"""
+    """Is the mention governed by a preposition (في موسكو، لموسكو), an outlet noun (لصحيفة X) or a noun with its
+    pronoun (ومقره بريطانيا: "its seat is Britain")?"""
     token = next((t for t in tokens if t.start <= mention.start < t.end), None)
     if token and mention.start > token.start and token.folded[0] in PREPOSITION_CLITICS:
         return True
     before = _token_before(tokens, mention.start)
     if before is None:
         return False
-    return before.folded in PREPOSITIONS or bool(
+    return before.folded in PREPOSITIONS or pronoun_suffixed(before) or bool(
         {reading for skip, reading in clitic_readings(before.folded) if skip == 1} & lexicon.outlet_nouns
     )
 
@@ -767,6 +785,8 @@ def _noun_phrase(zone: list[Token], lexicon: ReportingLexicon) -> str:
         bare = {reading for skip, reading in clitic_readings(token.folded) if skip <= 1}
         if preposition_word(token):
             break
+        if words and token.folded[:1] == "و" and pronoun_suffixed(token):
+            break  # a circumstantial clause: «المرصد ومقره بريطانيا»
         if (token.text in COMMAS or token.text in QUOTE_MARKS or bare & lexicon.speaker_stops
                 or bare & PREPOSITIONS or bare & lexicon.outlet_nouns or not token.folded[:1].isalpha()):
             break
