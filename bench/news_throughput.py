@@ -11,7 +11,7 @@ subprocess whose whole process tree is sampled for resident memory:
 
 "busy" runs each again while the bench keeps one core busy with a spinning process of its own
 (started before, stopped after). Ratios are printed against the best loop measured in the same run.
-Usage: python bench/news_throughput.py [--docs 100] [--skip-dask] [--skip-busy] [--only RUN,...] [--busy-only RUN,...]
+Usage: python bench/news_throughput.py [--docs 100] [--skip-dask] [--skip-busy] [--only RUN,...] [--busy-only RUN,...] [--no-warm]
 (RUN: loop1, loopN, kit1, kitN, daskN, N being --workers; --only keeps those runs, --busy-only keeps
 those of the busy pass, so a 1,000-article run can leave out what the smaller runs already showed.)
 Needs STANZA_RESOURCES_DIR and ../shared/corpora/news; run it on an otherwise idle machine.
@@ -113,6 +113,7 @@ def main() -> None:
     options.add_argument("--skip-busy", action="store_true")
     options.add_argument("--only", help="comma-separated runs to keep (loop1, loopN, kit1, kitN, daskN)")
     options.add_argument("--busy-only", help="comma-separated runs to keep in the busy pass")
+    options.add_argument("--no-warm", action="store_true", help="leave out the warm re-runs (a memory run at 10,000 articles)")
     args = options.parse_args()
 
     def wanted(load: str, name: str) -> bool:
@@ -139,14 +140,16 @@ def main() -> None:
             with tempfile.TemporaryDirectory() as cache, tempfile.TemporaryDirectory() as out:
                 step = ["--kit", str(args.docs), engine, str(workers), cache]
                 cold, peak = run(step + [str(Path(out) / "cold")])
-                warm, _ = run(step + [str(Path(out) / "warm")])
+                warm = None if args.no_warm else run(step + [str(Path(out) / "warm")])[0]
             label = f"kit {engine}, {workers} {'process' if engine == 'local' and workers == 1 else 'workers'}"
             rows.append((load, label, cold, warm, peak))
         print(f"{load}: done", file=sys.stderr)
 
-    best = max(r[2]["words"] / r[2]["seconds"] for r in rows if r[0] == "idle" and r[1].startswith("plain"))
+    loops = [r[2]["words"] / r[2]["seconds"] for r in rows if r[0] == "idle" and r[1].startswith("plain")]
+    best = max(loops, default=0.0)  # no loop measured (--only kitN): no ratios
     idle_speed = {r[1]: r[2]["words"] / r[2]["seconds"] for r in rows if r[0] == "idle"}
-    print(f"{args.docs} articles, {rows[0][2]['words']:,} words; best idle plain loop {best:.0f} words/s\n")
+    print(f"{args.docs} articles, {rows[0][2]['words']:,} words; best idle plain loop "
+          f"{f'{best:.0f} words/s' if best else 'not measured'}\n")
     print("| machine | run | cold s | words/s | x best loop | x its idle speed | warm s | cold / warm | peak MiB |")
     print("|---|---|---|---|---|---|---|---|---|")
     for load, label, cold, warm, peak in rows:
@@ -154,7 +157,7 @@ def main() -> None:
         kept = f"{speed / idle_speed[label]:.2f}x" if load == "busy" and label in idle_speed else ""
         warm_s = f"{warm['seconds']:.1f}" if warm else ""
         ratio = f"{cold['seconds'] / warm['seconds']:.1f}x" if warm else ""
-        print(f"| {load} | {label} | {cold['seconds']:.1f} | {speed:.0f} | {speed / best:.2f}x | {kept} | {warm_s} | "
+        print(f"| {load} | {label} | {cold['seconds']:.1f} | {speed:.0f} | {f'{speed / best:.2f}x' if best else ''} | {kept} | {warm_s} | "
               f"{ratio} | {peak:.0f} |")
 
 
