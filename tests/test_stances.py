@@ -248,3 +248,9 @@ def test_mission_states_maps_a_mission_to_its_state_among_the_actors(name, count
     ])
     states = stances.mission_states(table)
     assert (states["mission"].actor_id if "mission" in states else None) == expected
+
+
+def test_a_cue_word_inside_an_actors_name_is_no_cue():
+    found, _ = extract("اجتمع/VERB الأمين/NOUN العام/ADJ لمجلس=ل/ADP+مجلس/NOUN/B-ORG التعاون/NOUN/I-ORG الخليجي/ADJ/E-ORG "
+                       "مع/ADP وزير/NOUN خارجية/NOUN مصر/X/S-LOC ~.")
+    assert "التعاون" not in found["cue"].tolist()

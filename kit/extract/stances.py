@@ -187,7 +187,7 @@ def _document_stances(doc, mentions: list[MentionSpan], claims: list, lexicon: S
         evidence = text[tokens[0].start:tokens[-1].end] if tokens else ""
         i = 0
         while i < len(tokens):
-            found = _cue_at(tokens, i, lexicon)
+            found = None if in_actor_name(tokens[i], mentions) else _cue_at(tokens, i, lexicon)
             if found is None:
                 i += 1
                 continue
@@ -204,6 +204,11 @@ def _document_stances(doc, mentions: list[MentionSpan], claims: list, lexicon: S
                                   event_code(entry, negated)))
             i += width
     return out
+
+
+def in_actor_name(token: Token, mentions: list[MentionSpan]) -> bool:
+    """Is the word part of an actor's name, so no cue: «المعارضة السورية» (the opposition), «مجلس التعاون الخليجي»."""
+    return any(m.start <= token.start < m.end and m.actor_id for m in mentions)
 
 
 def _negated(tokens: list[Token], i: int, lexicon: StanceLexicon) -> bool:
