@@ -475,3 +475,8 @@ def test_a_force_named_by_its_complement_is_a_body():
 def test_a_state_head_before_a_state_is_part_of_its_name(sentence, text):
     _, mentions = extract(sentence)
     assert mentions_of(mentions, "qatar")["text"].tolist() == [text]
+
+
+def test_a_name_after_a_title_keeps_a_first_letter_the_model_split_as_a_clitic():
+    found, _ = extract("أكد/VERB الدكتور/NOUN وليام=و/CCONJ+ليام/NOUN هالينجر/X أن/SCONJ البرنامج/NOUN مفيد/ADJ ~.")
+    assert set(found.loc[found["type"] == "PER", "name"]) == {"وليام هالينجر"}

@@ -445,12 +445,16 @@ def title_end(tokens: list[Token], j: int, covered: set[int], titles: set[str]) 
 
 
 def name_after_title(tokens: list[Token], j: int, covered: set[int], titles: set[str], non_actors: set[str]) -> list[int]:
-    """The name right after a title, past an optional comma: «الرئيس الروسي فلاديمير بوتين» -> فلاديمير بوتين."""
+    """The name right after a title, past an optional comma: «الرئيس الروسي فلاديمير بوتين» -> فلاديمير بوتين.
+
+    Its first word may begin with a letter the model split off as a clitic: no conjunction follows a
+    title directly, so «الدكتور وليام هالينجر» is وليام, not و + ليام.
+    """
     k = j + 1 if j < len(tokens) and tokens[j].text in COMMAS else j
     run: list[int] = []
     while (
         k < len(tokens) and len(run) < MAX_NAME_TOKENS and k not in covered
-        and _name_like(tokens[k], titles, non_actors, lenient=not run)
+        and _name_like(tokens[k], titles, non_actors, lenient=not run, allow_clitic=not run)
     ):
         run.append(k)
         k += 1
