@@ -619,7 +619,7 @@ def zone_speaker(s: Sentence, index: int, zone: list[Token], lexicon: ReportingL
             return _coordinated(s, chosen)
         if phrase:
             return Party(phrase)
-    topic = topic_zone(s, index)
+    topic = [] if zone else topic_zone(s, index)
     if topic:
         return zone_speaker(s, index, topic, lexicon)
     return _subject_before(s, index, lexicon)
