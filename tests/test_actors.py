@@ -480,3 +480,8 @@ def test_a_state_head_before_a_state_is_part_of_its_name(sentence, text):
 def test_a_name_after_a_title_keeps_a_first_letter_the_model_split_as_a_clitic():
     found, _ = extract("أكد/VERB الدكتور/NOUN وليام=و/CCONJ+ليام/NOUN هالينجر/X أن/SCONJ البرنامج/NOUN مفيد/ADJ ~.")
     assert set(found.loc[found["type"] == "PER", "name"]) == {"وليام هالينجر"}
+
+
+def test_a_persons_name_does_not_end_on_a_prepositional_word():
+    found, _ = extract("وتحدث=و/CCONJ+تحدث/VERB فيتيل/X/B-PER بالفرنسية=ب/ADP+الفرنسية/NOUN/E-PER موجها/ADJ كلامه/NOUN ~.")
+    assert set(found.loc[found["type"] == "PER", "name"]) == {"فيتيل"}

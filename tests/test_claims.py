@@ -528,3 +528,9 @@ def test_the_topic_of_amma_speaks_through_the_verb_with_fa(sentence, speaker):
 def test_a_noun_cue_after_the_verb_is_what_was_said_not_who():
     found, _ = extract((MIXED, "وأضاف=و/CCONJ+أضاف/VERB قوله=قول/NOUN+ه/PRON إن/SCONJ المحادثات/NOUN مستمرة/ADJ ~."))
     assert found["speaker"].tolist() == ["جون كيربي", "جون كيربي"]
+
+
+def test_a_participle_after_a_claim_of_the_sentence_has_its_speaker():
+    found, _ = extract("وبعد=و/CCONJ+بعد/ADP أن/SCONJ التقى/VERB بوتين/X/S-PER الوفد/NOUN ~، أكد/VERB الكرملين/X/S-ORG "
+                       "أن/SCONJ اللقاء/NOUN مثمر/ADJ ~، مشيراً/ADJ إلى/ADP تقدم/NOUN الحوار/NOUN بين/ADP الجانبين/NOUN ~.")
+    assert found["speaker"].tolist() == ["الكرملين", "الكرملين"]

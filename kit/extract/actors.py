@@ -791,7 +791,7 @@ def _ner_mentions(doc_id: str, sent_idx: int, text: str, sentence, tokens: list[
         span = [t for t in tokens[first:] if t.end <= entity.end_char]
         while span and (_edge_noise(span[0], non_actors) or (entity.type == "PER" and _definite(span[0]))):
             span = span[1:]
-        while span and _edge_noise(span[-1], non_actors, last=True):
+        while span and (_edge_noise(span[-1], non_actors, last=True) or (entity.type == "PER" and _prepositional(span[-1]))):
             span = span[:-1]
         if not span or any(not WORD.fullmatch(t.text) or any(c.isdigit() for c in t.text) for t in span):
             continue
@@ -823,6 +823,11 @@ def _common_noun_phrase(span: list[Token]) -> bool:
     """A definite noun with its adjective, which the model tags as a name: «المناطق الساحلية», «البوابة الجنوبية»."""
     return len(span) == 2 and span[0].upos[-1:] == ("NOUN",) and span[1].upos[-1:] == ("ADJ",) and all(
         t.plain[t.clitic:].startswith(ARTICLE) for t in span) and not any(t.ner.endswith("PER") for t in span)
+
+
+def _prepositional(token: Token) -> bool:
+    """A word the parse opens with a preposition, which ends no person's name: «وتحدث فيتيل بالفرنسية»."""
+    return len(token.upos) > 1 and token.upos[0] == "ADP"
 
 
 def _edge_noise(token: Token, non_actors: set[str], *, last: bool = False) -> bool:

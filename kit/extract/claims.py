@@ -233,6 +233,8 @@ def cue_claims(s: Sentence, lexicon: ReportingLexicon, *, earlier: list[Antecede
         if result is None:
             continue
         claim, zone_end = result
+        if entry.kind == "participle" and found and not s.mentions_in(token.end, s.tokens[zone_end].start):
+            claim = replace(claim, speaker=found[-1].speaker)  # «أكد أبو الغيط أن ...، مشيراً إلى»: the same speaker
         if not claim.speaker.text:
             cue_start = token.start
             nearer = outside_contents([a for a in subjects if a.position < cue_start], found) + [_antecedent(c) for c in found]
