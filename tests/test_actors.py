@@ -4,6 +4,7 @@ import pandas as pd
 import pytest
 
 from kit.extract import actors
+from kit.text import fold
 
 from conftest import ROOT, parsed_docs
 
@@ -485,3 +486,17 @@ def test_a_name_after_a_title_keeps_a_first_letter_the_model_split_as_a_clitic()
 def test_a_persons_name_does_not_end_on_a_prepositional_word():
     found, _ = extract("وتحدث=و/CCONJ+تحدث/VERB فيتيل/X/B-PER بالفرنسية=ب/ADP+الفرنسية/NOUN/E-PER موجها/ADJ كلامه/NOUN ~.")
     assert set(found.loc[found["type"] == "PER", "name"]) == {"فيتيل"}
+
+
+@pytest.mark.parametrize("sentence, bodies", [
+    ("دعا/VERB وزير/NOUN الدولة/NOUN للشؤون=ل/ADP+الشؤون/NOUN الخارجية/ADJ الإماراتي/ADJ ~، أنور/X قرقاش/X ~، إلى/ADP تحقيق/NOUN ~.", set()),
+    ("خلال/ADP اجتماع/NOUN لوزراء=ل/ADP+وزراء/NOUN الخارجية/NOUN العرب/ADJ في/ADP القاهرة/X ~.", set()),
+    ("وقال=و/CCONJ+قال/VERB المتحدث/NOUN باسم=ب/ADP+اسم/NOUN وكالة/NOUN البحث/NOUN والإنقاذ=و/CCONJ+الإنقاذ/NOUN الإندونيسية/ADJ إن/SCONJ ~.",
+     {"وكالة البحث والإنقاذ الإندونيسية"}),
+    ("وسيتولى=و/CCONJ+سيتولى/VERB الأمين/NOUN العام/ADJ للمجلس=ل/ADP+المجلس/NOUN العلمي/ADJ الأعلى/ADJ تعيين/NOUN الأعضاء/NOUN ~.",
+     {"المجلس العلمي الأعلى"}),
+])
+def test_an_institution_noun_completing_a_title_names_no_body(sentence, bodies):
+    found, _ = extract(sentence)
+    names = {fold(name).replace("للمجلس", "المجلس") for name in found.loc[found["type"] == "ORG", "name"]}  # ل + ال written لل
+    assert names == {fold(body) for body in bodies}

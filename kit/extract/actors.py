@@ -48,6 +48,9 @@ COMPLEMENTIZERS = frozenset(fold(w) for w in lexicons.column("complementizers"))
 STOP_UPOS = {"VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON", "PUNCT", "NUM", "DET", "PART", "SYM"}
 STATE_HEADS = frozenset(fold(w) for w in lexicons.column("actors_rules", "word", kind="state_head"))  # جمهورية، دولة
 PLACE_HEADS = frozenset(fold(w) for w in lexicons.column("actors_rules", "word", kind="place_head"))  # محافظة، مدينة
+TITLE_LEMMAS = frozenset(fold(w) for w in lexicons.column("actors_rules", "word", kind="title"))  # وزراء، سفير
+ROLE_WORDS = frozenset(fold(w) for w in lexicons.column("actors_rules", "word", kind="role_word"))  # الدولة، شؤون
+ROLE_REACH = 3  # words from a title to the institution noun that completes its role
 NAME_LINKS = lexicons.column("actors_rules", "word", kind="name_link")  # بن، ابن
 NAME_LINK_AFTER = re.compile(r"\s+(" + "|".join(NAME_LINKS) + r")\s+(\w+)")
 HASHTAG = re.compile(r"#(\w+(?:_\w+)+)")
@@ -503,7 +506,7 @@ def institution_mentions(doc_id: str, sent_idx: int, text: str, tokens: list[Tok
     i = 0
     while i < len(tokens):
         head = _institution_head(tokens[i])
-        after_title = i > 0 and _title_at(tokens, i - 1, titles) > 0
+        after_title = in_role(tokens, i, titles)
         end = _complement_end(tokens, i + 1, named, titles, non_actors) if head and not after_title else i + 1
         if end == i + 1:
             i += 1
@@ -515,6 +518,29 @@ def institution_mentions(doc_id: str, sent_idx: int, text: str, tokens: list[Tok
                            country=country, cameo=country + role if country and role else ""))
         i = end
     return out
+
+
+def in_role(tokens: list[Token], i: int, titles: frozenset[str]) -> bool:
+    """Does a title stand before tokens[i], with only words of a role between (at most ROLE_REACH)? Then the word
+    completes the role («وزير الخارجية», «وزير الدولة للشؤون الخارجية الإماراتي», «لوزراء الخارجية العرب») and
+    names no body; «المتحدث باسم وكالة البحث والإنقاذ» and «الأمين العام للمجلس العلمي الأعلى» name one."""
+    if tokens[i].folded.startswith(LAM_ARTICLE):
+        return False
+    for j in range(i - 1, max(-1, i - 1 - ROLE_REACH), -1):
+        readings = _bare_lemmas(tokens[j])
+        if tokens[j].folded == TITLE_LINK:
+            return False  # باسم names the body the person speaks for
+        if _title_at(tokens, j, titles) or readings & TITLE_LEMMAS:
+            return True
+        if not readings & ROLE_WORDS:
+            return False
+    return False
+
+
+def _bare_lemmas(token: Token) -> set[str]:
+    """A word's readings without clitics and without the article: «للشؤون» -> شؤون، لشؤون ...; «لوزراء» -> وزراء."""
+    readings = {r for _, r in clitic_readings(token.folded)}
+    return readings | {r[len(ARTICLE):] for r in readings if r.startswith(ARTICLE)}
 
 
 def _proper_name(token: Token) -> bool:
