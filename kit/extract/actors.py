@@ -390,6 +390,8 @@ def _name_like(
     bare = token.folded[token.clitic:]
     if token.plain[token.clitic:].startswith(ARTICLE) or bare in titles or bare in non_actors or len(bare) < 2:
         return False
+    if token.upos[:1] == ("ADP",) and token.upos[-1:] == ("PRON",):
+        return False  # a preposition with its pronoun: «طالب بها الرئيس»
     stops = {"PUNCT", "SYM", "NUM"} if lenient else STOP_UPOS
     return not (set(token.upos[-1:]) & stops)
 
