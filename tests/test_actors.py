@@ -508,3 +508,20 @@ def test_a_preposition_with_its_pronoun_before_a_title_is_no_name():
                         "طوى/VERB اليمن/X الهدنة/NOUN التي/PRON طالب/VERB بها=ب/ADP+ها/PRON الرئيس/NOUN اليمني/ADJ "
                         "عبدربه=عبد/NOUN+ربه/PRON منصور/X/B-PER هادي/X/E-PER ~."))
     assert "بها" not in set(found["name"]) and "عبدربه منصور هادي" in set(found["name"])
+
+
+JUBEIR = pd.DataFrame([{"actor_id": "adel-al-jubeir", "name": "عادل الجبير", "type": "PER", "aliases": "الجبير",
+                        "country": "SAU", "cameo": "SAUGOV", "source": "test"}])
+
+
+def test_a_family_name_with_the_article_closes_a_chain_of_bin():
+    found, _ = extract("أكد/VERB وزير/NOUN الخارجية/NOUN عادل/X/B-PER بن/X/I-PER أحمد/X/E-PER الجبير/NOUN أن/SCONJ الموقف/NOUN ثابت/ADJ ~.",
+                       dictionary=JUBEIR)
+    assert set(found.loc[found["type"] == "PER", "name"]) == {"عادل الجبير"}  # one person, not «عادل بن أحمد» beside him
+
+
+def test_a_person_after_a_preposition_is_not_joined_to_the_next_name():
+    found, _ = extract(("التقى/VERB حيدر/X/B-PER العبادي/X/E-PER الوفد/NOUN ~.",
+                        "وقال=و/CCONJ+قال/VERB المتحدث/NOUN باسم=ب/ADP+اسم/NOUN المكتب/NOUN الإعلامي/ADJ للعبادي=ل/ADP+العبادي/X "
+                        "سعد/X/B-PER الحديثي/X/E-PER إن/SCONJ ~."))
+    assert "سعد الحديثي" in set(found["name"]) and not any("للعبادي سعد" in n for n in found["name"])

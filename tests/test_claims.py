@@ -534,3 +534,10 @@ def test_a_participle_after_a_claim_of_the_sentence_has_its_speaker():
     found, _ = extract("وبعد=و/CCONJ+بعد/ADP أن/SCONJ التقى/VERB بوتين/X/S-PER الوفد/NOUN ~، أكد/VERB الكرملين/X/S-ORG "
                        "أن/SCONJ اللقاء/NOUN مثمر/ADJ ~، مشيراً/ADJ إلى/ADP تقدم/NOUN الحوار/NOUN بين/ADP الجانبين/NOUN ~.")
     assert found["speaker"].tolist() == ["الكرملين", "الكرملين"]
+
+
+def test_a_person_written_with_lam_and_the_article_is_governed_not_the_speaker():
+    found, _ = extract(("التقى/VERB حيدر/X/B-PER العبادي/X/E-PER الوفد/NOUN ~.",
+                        "وقال=و/CCONJ+قال/VERB المتحدث/NOUN باسم=ب/ADP+اسم/NOUN المكتب/NOUN الإعلامي/ADJ للعبادي=ل/ADP+العبادي/X "
+                        "سعد/X/B-PER الحديثي/X/E-PER إن/SCONJ الإصلاح/NOUN مستمر/ADJ ~."))
+    assert only(found)["speaker"] == "سعد الحديثي"

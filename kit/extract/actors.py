@@ -39,6 +39,7 @@ WINDOWS = ("sentence", "document")
 ADJECTIVE_SUFFIXES = tuple(lexicons.column("affixes", "affix", kind="adjective_suffix"))
 MAX_NAME_TOKENS = 4
 NISBA_PLURALS = tuple(lexicons.column("affixes", "affix", kind="nisba_plural"))
+NISBA_ENDINGS = tuple(lexicons.column("affixes", "affix", kind="nisba_ending"))  # الروسي، السعودية
 TITLE_LINK = fold(lexicons.column("pattern_words", role="title_link")[0])
 INSTITUTIONS = dict(zip((fold(h) for h in lexicons.column("institutions", "head")), lexicons.column("institutions", "cameo_role")))
 MAX_COMPLEMENT = 6  # words after an institution noun
@@ -52,6 +53,8 @@ TITLE_LEMMAS = frozenset(fold(w) for w in lexicons.column("actors_rules", "word"
 ROLE_WORDS = frozenset(fold(w) for w in lexicons.column("actors_rules", "word", kind="role_word"))  # الدولة، شؤون
 ROLE_REACH = 3  # words from a title to the institution noun that completes its role
 NAME_LINKS = lexicons.column("actors_rules", "word", kind="name_link")  # بن، ابن
+NAME_LINK_FORMS = frozenset(fold(w) for w in NAME_LINKS)
+DEFINITE_WORD_AFTER = re.compile(r"\s+(" + ARTICLE + r"\w{3,})")
 NAME_LINK_AFTER = re.compile(r"\s+(" + "|".join(NAME_LINKS) + r")\s+(\w+)")
 HASHTAG = re.compile(r"#(\w+(?:_\w+)+)")
 _HYPHEN_TAIL = re.compile(r"-[\w\u064B-\u065F]+")
@@ -205,6 +208,7 @@ def _document_mentions(doc_id: str, doc, lookup: ActorDictionary, titles: set[st
         dictionary_hits = _dictionary_mentions(doc_id, sent_idx, doc.text, tokens, lookup)
         candidates += dictionary_hits
         people, spans = _titled_names(doc_id, sent_idx, doc.text, tokens, titles, non_actors, dictionary_hits)
+        people = [extend_by_name_links(person, doc.text, non_actors) for person in people]  # roles name the whole name
         candidates += [person for person in people if person.origin != "dictionary"]
         title_spans += spans
         for (start, end), person in zip(spans, people):
@@ -230,7 +234,9 @@ def extend_by_name_links(mention: Mention, text: str, non_actors: set[str]) -> M
     """A person's name goes on over «بن X» (the name links of actors_rules.csv): «محمد بن سلمان بن عبدالعزيز».
 
     Notes: the nasab (a chain of «son of») is part of an Arabic name; the dictionary and the model
-    often stop at its first link. The word after a link must not be a common word or have the article.
+    often stop at its first link. The word after a link must not be a common word or have the article;
+    after the chain, a family name with the article ends the name («عادل بن أحمد الجبير»), a state's
+    adjective does not («بن سلمان السعودي»).
     """
     if mention.type != "PER" or mention.adjective or mention.role:
         return mention
@@ -240,6 +246,10 @@ def extend_by_name_links(mention: Mention, text: str, non_actors: set[str]) -> M
         if not found or fold(found.group(2)) in non_actors or strip_diacritics(found.group(2)).startswith(ARTICLE):
             break
         end = found.end()
+    family = DEFINITE_WORD_AFTER.match(text, end)  # «عادل بن أحمد الجبير»: the family name closes the chain
+    if family and fold(family.group(1)) not in non_actors and not fold(family.group(1)).endswith(NISBA_ENDINGS) \
+            and set(fold(text[mention.start:end]).split()) & NAME_LINK_FORMS:
+        end = family.end()
     if end == mention.end:
         return mention
     return replace(mention, end=end, text=text[mention.start:end],
@@ -254,6 +264,7 @@ def _join_adjacent(mentions: list[Mention], text: str) -> list[Mention]:
         if (
             last and "PER" in (last.type, m.type) and last.sent_idx == m.sent_idx and not (last.role or m.role)
             and not last.dictionary_id and not m.dictionary_id and _NAME_GAP.fullmatch(text[last.end:m.start])
+            and not fold(last.text).startswith(LAM_ARTICLE)  # «المكتب الإعلامي للعبادي سعد الحديثي»: two people
         ):
             out[-1] = _span_mention(m.doc_id, m.sent_idx, text, last.start, m.end, "PER", "rule")
         else:

@@ -22,7 +22,7 @@ from kit import lexicons
 from kit.nlp import Parsed
 from kit.schema import TableSpec
 from kit.extract.context import (
-    ARTICLE, CLAUSE_BREAKS, COMMAS, NOBODY, PREPOSITION_CLITICS, PREPOSITIONS, QUOTE_MARKS, MentionSpan, Party, Sentence, Token, clitic_readings, find_quotes, mentions_by_doc,
+    ARTICLE, CLAUSE_BREAKS, COMMAS, LAM_ARTICLE, NOBODY, PREPOSITION_CLITICS, PREPOSITIONS, QUOTE_MARKS, MentionSpan, Party, Sentence, Token, clitic_readings, find_quotes, mentions_by_doc,
     sentence_tokens,
 )
 from kit.text import fold
@@ -767,6 +767,8 @@ def _after_preposition(mention: MentionSpan, tokens: list[Token], lexicon: Repor
     token = next((t for t in tokens if t.start <= mention.start < t.end), None)
     if token and mention.start > token.start and token.folded[0] in PREPOSITION_CLITICS:
         return True
+    if fold(mention.text).startswith(LAM_ARTICLE):
+        return True  # ل + ال written لل, so the mention keeps the preposition: «المكتب الإعلامي للعبادي»
     before = _token_before(tokens, mention.start)
     if before is None:
         return False
