@@ -525,3 +525,9 @@ def test_a_person_after_a_preposition_is_not_joined_to_the_next_name():
                         "وقال=و/CCONJ+قال/VERB المتحدث/NOUN باسم=ب/ADP+اسم/NOUN المكتب/NOUN الإعلامي/ADJ للعبادي=ل/ADP+العبادي/X "
                         "سعد/X/B-PER الحديثي/X/E-PER إن/SCONJ ~."))
     assert "سعد الحديثي" in set(found["name"]) and not any("للعبادي سعد" in n for n in found["name"])
+
+
+def test_a_name_before_a_title_in_apposition_stops_at_the_reporting_verb():
+    found, _ = extract("في/ADP البداية/NOUN أكَّد/X نبيل/X/B-PER زكي/X/E-PER ~، المتحدث/NOUN باسم=ب/ADP+اسم/NOUN حزب/NOUN التجمع/NOUN ~، "
+                       "أن/SCONJ الحكومة/NOUN ضعيفة/ADJ ~.")
+    assert set(found.loc[found["type"] == "PER", "name"]) == {"نبيل زكي"}

@@ -497,7 +497,10 @@ def name_before_title(tokens: list[Token], i: int, covered: set[int], titles: se
         return []
     run: list[int] = []
     k = i - 2
+    verbs = _speech_verbs()
     while k >= 0 and len(run) < MAX_NAME_TOKENS and k not in covered and _name_like(tokens[k], titles, non_actors, allow_clitic=True):
+        if any(skip <= 1 and reading in verbs for skip, reading in clitic_readings(tokens[k].folded)):
+            break  # the reporting verb before the name, whatever the tagger made of it: «أكَّد نبيل زكي، المتحدث ...»
         run.insert(0, k)
         if tokens[k].clitic and k < i - 2:  # a conjunction or preposition opens the name
             break
