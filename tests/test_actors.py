@@ -531,3 +531,9 @@ def test_a_name_before_a_title_in_apposition_stops_at_the_reporting_verb():
     found, _ = extract("في/ADP البداية/NOUN أكَّد/X نبيل/X/B-PER زكي/X/E-PER ~، المتحدث/NOUN باسم=ب/ADP+اسم/NOUN حزب/NOUN التجمع/NOUN ~، "
                        "أن/SCONJ الحكومة/NOUN ضعيفة/ADJ ~.")
     assert set(found.loc[found["type"] == "PER", "name"]) == {"نبيل زكي"}
+
+
+def test_a_title_before_a_given_name_and_a_known_family_name_stands_for_the_known_person():
+    _, mentions = extract(("أكد/VERB وزير/NOUN الخارجية/NOUN عادل/X/B-PER بن/X/I-PER أحمد/X/E-PER الجبير/X أن/SCONJ الموقف/NOUN ثابت/ADJ ~.",
+                           "ورأى=و/CCONJ+رأى/VERB وزير/NOUN الخارجية/NOUN أن/SCONJ الحل/NOUN قريب/ADJ ~."), dictionary=JUBEIR)
+    assert "وزير الخارجية" in set(mentions_of(mentions, "adel-al-jubeir")["text"])

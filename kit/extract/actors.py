@@ -443,6 +443,12 @@ def _titled_names(
             continue
         name = name_after_title(tokens, end, set(hits), titles, non_actors) or \
             name_before_title(tokens, i, set(hits), titles, non_actors)
+        family = hits.get(name[-1] + 1) if name and name[0] >= end else None
+        if family is not None and family.type == "PER" and not family.adjective:  # «ريكس #تيلرسون»: the dictionary's person
+            out.append(family)
+            spans.append((tokens[i].start, tokens[end - 1].end))
+            i = name[-1] + 2
+            continue
         if name:
             start = tokens[name[0]].start
             if name[0] < i and len(name) > 1:  # «وألكسندر لوكاشينكو، رئيس»: the opening clitic is not the name
