@@ -537,3 +537,9 @@ def test_a_title_before_a_given_name_and_a_known_family_name_stands_for_the_know
     _, mentions = extract(("أكد/VERB وزير/NOUN الخارجية/NOUN عادل/X/B-PER بن/X/I-PER أحمد/X/E-PER الجبير/X أن/SCONJ الموقف/NOUN ثابت/ADJ ~.",
                            "ورأى=و/CCONJ+رأى/VERB وزير/NOUN الخارجية/NOUN أن/SCONJ الحل/NOUN قريب/ADJ ~."), dictionary=JUBEIR)
     assert "وزير الخارجية" in set(mentions_of(mentions, "adel-al-jubeir")["text"])
+
+
+def test_after_bism_a_construct_chain_opened_by_an_indefinite_noun_is_part_of_the_title():
+    found, _ = extract("وقال=و/CCONJ+قال/VERB المتحدث/NOUN الرسمي/ADJ باسم=ب/ADP+اسم/NOUN أهالي/NOUN السجناء/NOUN عبدالله/X الناهض/X "
+                       "إن/SCONJ الأهالي/NOUN ينتظرون/VERB ~.")
+    assert set(found.loc[found["type"] == "PER", "name"]) == {"عبدالله الناهض"}

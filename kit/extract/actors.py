@@ -460,9 +460,12 @@ def _titled_names(
 
 
 def title_end(tokens: list[Token], j: int, covered: set[int], titles: set[str]) -> int:
-    """The index after a title's complements: «الرئيس الروسي», «المتحدثة باسم مجلس الأمن القومي», «وزير الدفاع»."""
+    """The index after a title's complements: «الرئيس الروسي», «المتحدثة باسم مجلس الأمن القومي», «وزير الدفاع», and
+    after باسم a construct chain opened by indefinite nouns («المتحدث الرسمي باسم أهالي السجناء»)."""
     while j < len(tokens) and (j in covered or tokens[j].folded == TITLE_LINK or _complement(tokens[j], titles)):
         j += 1
+        if tokens[j - 1].folded == TITLE_LINK:
+            j += construct_chain(tokens, j)
     return j
 
 
