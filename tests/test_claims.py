@@ -541,3 +541,11 @@ def test_a_person_written_with_lam_and_the_article_is_governed_not_the_speaker()
                         "وقال=و/CCONJ+قال/VERB المتحدث/NOUN باسم=ب/ADP+اسم/NOUN المكتب/NOUN الإعلامي/ADJ للعبادي=ل/ADP+العبادي/X "
                         "سعد/X/B-PER الحديثي/X/E-PER إن/SCONJ الإصلاح/NOUN مستمر/ADJ ~."))
     assert only(found)["speaker"] == "سعد الحديثي"
+
+
+def test_the_subject_of_a_trailing_source_clause_is_not_taken_up():
+    found, _ = extract((
+        "وقالت=و/CCONJ+قالت/VERB أدريان/X/B-PER واتسون/X/E-PER إن/SCONJ الوزير/NOUN سافر/VERB ~، وفق/ADP ما/PRON "
+        "نقلته=نقلت/VERB+ه/PRON نيويورك/X@11:nsubj تايمز/X ~.",
+        'وأضافت=و/CCONJ+أضافت/VERB ~: ~" المحادثات/NOUN تتقدم/VERB بنشاط/NOUN ~" ~.'))
+    assert found["speaker"].tolist() == ["أدريان واتسون", "أدريان واتسون"]

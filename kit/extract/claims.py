@@ -895,8 +895,9 @@ def _antecedent(claim: Claim) -> Antecedent:
 
 
 def outside_contents(subjects: list[Antecedent], claims: list[Claim]) -> list[Antecedent]:
-    """The subjects not inside what a claim reports: in «وأشار إلى أن سيول طلبت ...» سيول is not who speaks next."""
-    return [a for a in subjects if not any(c.start <= a.position < c.end for c in claims)]
+    """The subjects not inside what a claim reports or its trailing source: in «وأشار إلى أن سيول طلبت ...» سيول, in
+    «... ، وفق ما نقلته نيويورك تايمز» the newspaper, is not who speaks next."""
+    return [a for a in subjects if not any(c.start <= a.position < max(c.end, c.evidence_end) for c in claims)]
 
 
 def verb_subjects(s: Sentence, lexicon: ReportingLexicon) -> list[Antecedent]:
