@@ -254,3 +254,10 @@ def test_a_cue_word_inside_an_actors_name_is_no_cue():
     found, _ = extract("اجتمع/VERB الأمين/NOUN العام/ADJ لمجلس=ل/ADP+مجلس/NOUN/B-ORG التعاون/NOUN/I-ORG الخليجي/ADJ/E-ORG "
                        "مع/ADP وزير/NOUN خارجية/NOUN مصر/X/S-LOC ~.")
     assert "التعاون" not in found["cue"].tolist()
+
+
+def test_a_claims_own_cue_targets_the_objects_between_it_and_the_content_from_each_coordinated_speaker():
+    found, _ = extract("وتتهم=و/CCONJ+تتهم/VERB الولايات/NOUN المتحدة/ADJ وبريطانيا=و/CCONJ+بريطانيا/X روسيا/X وسوريا=و/CCONJ+سوريا/X "
+                       "بالعمل=ب/ADP+العمل/NOUN على/ADP إخفاء/NOUN الحقائق/NOUN ~.")
+    assert sorted(triples(found)) == sorted([(h, t, -1, "accuse") for h in ("united-states", "united-kingdom")
+                                             for t in ("russia", "syria")])

@@ -331,6 +331,24 @@ class CueSite:
         return _content_actors(self.claim, self.mentions) if self.claim is not None else []
 
     @cached_property
+    def zone_parties(self) -> tuple[list[Party], list[Party]]:
+        """For a claim's own cue, the actors between it and the content: those the speaker names (its coordinated
+        parties) and the others, its objects: «وتتهم الولايات المتحدة وبريطانيا روسيا وسوريا بالعمل على ...»."""
+        if self.claim is None or self.in_content or not self.claim.speaker:
+            return [], []
+        cue_end = self.tokens[self.i + self.width - 1].end
+        speaker = fold(self.claim.speaker)
+        named, objects = [], []
+        for m in self.mentions:
+            if cue_end <= m.start and m.end <= self.claim.start_char and m.actor_id:
+                party = _as_party(m)
+                if fold(m.text) in speaker:
+                    named.append(party)
+                elif not _governed(self.tokens, party, self.mentions, self.lexicon.prepositions) and party not in objects:
+                    objects.append(party)
+        return named, objects
+
+    @cached_property
     def is_noun(self) -> bool:
         """A noun cue (تحذيرات), by the lexicon or else by the tagger."""
         return self.entry.pos == "noun" or (not self.entry.pos and "VERB" not in self.tokens[self.i].upos)
@@ -420,10 +438,16 @@ def verb_first_subject(c: CueSite) -> Party:
 
 def attitude_pairs(c: CueSite) -> list[Pair]:
     """The holder towards the cue's marked target (حذر من X), a relation's parties, or its object; for the
-    claim's own cue (أدانت ... أن ...), the actors its content names."""
+    claim's own cue, the actors between it and the content that its speaker does not name (each of the
+    speaker's coordinated parties holding it: «وتتهم الولايات المتحدة وبريطانيا روسيا وسوريا بـ»), else the
+    actors its content names (أدانت ... أن ...)."""
     holder = attitude_holder(c)
     if holder is None:
         return []
+    named, objects = c.zone_parties
+    if holder == c.speaker and objects and not (c.marked or c.relation):
+        holders = [holder] + [p for p in named if p.actor_id != holder.actor_id]
+        return [(h, t) for h in holders for t in objects if t.actor_id != h.actor_id]
     if holder == c.speaker and not c.in_content:
         targets = c.marked or c.relation or [m for m in c.content_actors if m.actor_id != holder.actor_id]
     else:
