@@ -4,9 +4,10 @@ A claim starts at a reporting cue (`قال`, `أكد`, `أعرب عن`, `قول�
 takes as content what follows a colon, a complementizer (`أن`/`إن`), a quotation, or the cue's
 preposition. The words between cue and content name the speaker (a person before an
 organisation, then the dependency subject, then any actor, else the unnamed noun phrase such as
-`مسؤولون`); a cue with no overt subject (`وتابعت`) takes the nearest earlier subject (a speaker, or
-an actor the parse makes a verb's subject) whose gender and number agree. Sources come from `نقل X عن Y`, `لصحيفة X` and trailing `بحسب/وفق X`; a sentence
-with such a marker and no cue is an `attributed` claim.
+`مسؤولون`); a cue with no overt subject (`وتابعت`) takes the nearest earlier subject (a speaker,
+or an actor the parse makes a verb's subject) whose gender and number agree. Sources come from
+`نقل X عن Y`, `لصحيفة X` and trailing `بحسب/وفق X`; a sentence with such a marker and no cue is an
+`attributed` claim.
 """
 
 from __future__ import annotations
@@ -630,7 +631,7 @@ def zone_speaker(s: Sentence, index: int, zone: list[Token], lexicon: ReportingL
 def topic_zone(s: Sentence, index: int) -> list[Token]:
     """The subject put first by أما when the cue takes ف: «أما مدير البرنامج الدكتور وليام هالينجر فأكد» -> the
     words between them, without the comma."""
-    if not s.tokens[index].folded.startswith("ف"):
+    if s.tokens[index].folded[:1] not in CONJUNCTIONS:
         return []
     opening = next((n for n in range(index - 1, -1, -1) if s.tokens[n].folded == TOPIC), None)
     if opening is None or any("VERB" in t.upos for t in s.tokens[opening + 1:index]):
@@ -789,7 +790,7 @@ def _noun_phrase(zone: list[Token], lexicon: ReportingLexicon) -> str:
         bare = {reading for skip, reading in clitic_readings(token.folded) if skip <= 1}
         if preposition_word(token):
             break
-        if words and token.folded[:1] == "و" and pronoun_suffixed(token):
+        if words and token.folded[:1] in CONJUNCTIONS and pronoun_suffixed(token):
             break  # a circumstantial clause: «المرصد ومقره بريطانيا»
         if (token.text in COMMAS or token.text in QUOTE_MARKS or bare & lexicon.speaker_stops
                 or bare & PREPOSITIONS or bare & lexicon.outlet_nouns or not token.folded[:1].isalpha()):
@@ -871,6 +872,8 @@ def inherit(claim: Claim, earlier: list[Antecedent]) -> Claim:
     the nearest such subject.
     """
     for previous in reversed(earlier):
+        if not previous.speaker.text:
+            continue
         if claim.gender and previous.gender and claim.gender != previous.gender:
             continue
         if claim.number and previous.number and claim.number != previous.number:
