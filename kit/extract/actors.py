@@ -444,7 +444,7 @@ def _titled_names(
         name = name_after_title(tokens, end, set(hits), titles, non_actors) or \
             name_before_title(tokens, i, set(hits), titles, non_actors)
         family = hits.get(name[-1] + 1) if name and name[0] >= end else None
-        if family is not None and family.type == "PER" and not family.adjective:  # «ريكس #تيلرسون»: the dictionary's person
+        if family is not None and family.type == "PER" and not family.adjective:  # «عادل بن أحمد الجبير»: the dictionary's person
             out.append(family)
             spans.append((tokens[i].start, tokens[end - 1].end))
             i = name[-1] + 2
