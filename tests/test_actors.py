@@ -543,3 +543,13 @@ def test_after_bism_a_construct_chain_opened_by_an_indefinite_noun_is_part_of_th
     found, _ = extract("وقال=و/CCONJ+قال/VERB المتحدث/NOUN الرسمي/ADJ باسم=ب/ADP+اسم/NOUN أهالي/NOUN السجناء/NOUN عبدالله/X الناهض/X "
                        "إن/SCONJ الأهالي/NOUN ينتظرون/VERB ~.")
     assert set(found.loc[found["type"] == "PER", "name"]) == {"عبدالله الناهض"}
+
+
+def test_the_corpus_expansion_index_gives_what_a_scan_of_every_key_gives():
+    keys = {"وزاره الخارجيه", "وزاره الخارجيه الامريكيه", "وزاره الخارجيه الروسيه", "بوتين", "فلاديمير بوتين",
+            "عبد الله", "عبدالله", "الملك عبد الله الثاني", "الامم المتحده", "منظمه الامم المتحده للطفوله", "جعجع",
+            "سمير جعجع", "حزب الله", "حزب"}
+    expand = actors.expansions(keys)
+    assert {key: expand(key) for key in keys | {"الخارجيه", "لافروف"}} == \
+        {key: actors._expand(key, keys) for key in keys | {"الخارجيه", "لافروف"}}
+    assert expand("بوتين") == "فلاديمير بوتين" and expand("وزاره الخارجيه") == "وزاره الخارجيه"  # two fuller names: none

@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 import pandas as pd
 
@@ -930,8 +930,8 @@ def _merge(mentions: list[Mention], lookup: ActorDictionary) -> tuple[pd.DataFra
             fuller = _expand(key, keys | set(named))
             if fuller in named:  # «وزارة الخارجية» after «وزارة الخارجية الأمريكية» in the same article
                 in_dictionary[(doc_id, key)] = named[fuller]
-    corpus_keys = set(canonical.values())
-    resolved = {pair: _expand(key, corpus_keys) for pair, key in canonical.items()}
+    expand = expansions(set(canonical.values()))
+    resolved = {pair: expand(key) for pair, key in canonical.items()}
 
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
@@ -974,6 +974,26 @@ def _expand(key: str, keys: Iterable[str]) -> str:
     ]
     maximal = [c for c in containing if not any(c != d and _contains(d.split(), c.split()) for d in containing)]
     return maximal[0] if len(maximal) == 1 else key
+
+
+def expansions(keys: set[str]) -> Callable[[str], str]:
+    """`_expand` against one fixed set of keys, each key once, through an index of their words: a corpus's
+    keys are compared with the few that share a key's words, not with all of them (linear, not quadratic,
+    in the corpus)."""
+    by_word: dict[str, set[str]] = defaultdict(set)
+    by_nospace: dict[str, set[str]] = defaultdict(set)
+    for other in keys:
+        for word in set(other.split()):
+            by_word[word].add(other)
+        by_nospace[other.replace(" ", "")].add(other)
+
+    @lru_cache(maxsize=None)
+    def expand(key: str) -> str:
+        sharing = sorted((by_word.get(word, set()) for word in set(key.split())), key=len)
+        pool = set(sharing[0]).intersection(*sharing[1:]) if sharing else set()
+        return _expand(key, pool | by_nospace.get(key.replace(" ", ""), set()))
+
+    return expand
 
 
 def _contains(words: list[str], part: list[str]) -> bool:
