@@ -6,7 +6,8 @@ offline models). Its cycle search (`stanza.models.common.chuliu_edmonds.tarjan`)
 for every word and allocates an array per word; with a one-thread CPU parse that search alone takes
 a quarter of the parser's time. `find_cycles` is the same Tarjan search, visiting words and
 dependents in the same order and returning the same cycles in the same order, on lists: the trees
-Stanza decodes are identical (tests/test_cycles.py compares the two on random graphs and parses).
+Stanza decodes are identical (tests/test_cycles.py compares the two on random head arrays and on the
+trees decoded from random score matrices).
 """
 from __future__ import annotations
 
