@@ -23,7 +23,10 @@ import pandas as pd
 from kit import lexicons
 from kit.nlp import Parsed
 from kit.schema import TableSpec
-from kit.extract.context import ARTICLE, CLITICS, COMMAS, LAM_ARTICLE, PREPOSITIONS, WORD, Token, clitic_readings, sentence_tokens, surface_skip
+from kit.extract.context import (
+    ARTICLE, CLITICS, COMMAS, LAM_ARTICLE, NISBA_ENDINGS, PREPOSITIONS, WORD, Token, bare_readings, clitic_readings, sentence_tokens,
+    surface_skip,
+)
 from kit.text import fold, strip_diacritics
 
 ACTOR_TYPES = ("PER", "ORG", "GPE", "LOC", "MISC")
@@ -39,7 +42,6 @@ WINDOWS = ("sentence", "document")
 ADJECTIVE_SUFFIXES = tuple(lexicons.column("affixes", "affix", kind="adjective_suffix"))
 MAX_NAME_TOKENS = 4
 NISBA_PLURALS = tuple(lexicons.column("affixes", "affix", kind="nisba_plural"))
-NISBA_ENDINGS = tuple(lexicons.column("affixes", "affix", kind="nisba_ending"))  # الروسي، السعودية
 TITLE_LINK = fold(lexicons.column("pattern_words", role="title_link")[0])
 INSTITUTIONS = dict(zip((fold(h) for h in lexicons.column("institutions", "head")), lexicons.column("institutions", "cameo_role")))
 MAX_COMPLEMENT = 6  # words after an institution noun
@@ -552,7 +554,7 @@ def in_role(tokens: list[Token], i: int, titles: frozenset[str]) -> bool:
     if tokens[i].folded.startswith(LAM_ARTICLE):
         return False
     for j in range(i - 1, max(-1, i - 1 - ROLE_REACH), -1):
-        readings = _bare_lemmas(tokens[j])
+        readings = bare_readings(tokens[j].folded)
         if tokens[j].folded == TITLE_LINK:
             return False  # باسم names the body the person speaks for
         if _title_at(tokens, j, titles) or readings & TITLE_LEMMAS:
@@ -560,12 +562,6 @@ def in_role(tokens: list[Token], i: int, titles: frozenset[str]) -> bool:
         if not readings & ROLE_WORDS:
             return False
     return False
-
-
-def _bare_lemmas(token: Token) -> set[str]:
-    """A word's readings without clitics and without the article: «للشؤون» -> شؤون، لشؤون ...; «لوزراء» -> وزراء."""
-    readings = {r for _, r in clitic_readings(token.folded)}
-    return readings | {r[len(ARTICLE):] for r in readings if r.startswith(ARTICLE)}
 
 
 def _proper_name(token: Token) -> bool:

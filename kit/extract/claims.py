@@ -23,8 +23,8 @@ from kit import lexicons
 from kit.nlp import Parsed
 from kit.schema import TableSpec
 from kit.extract.context import (
-    ARTICLE, CLAUSE_BREAKS, COMMAS, LAM_ARTICLE, NOBODY, PREPOSITION_CLITICS, PREPOSITIONS, QUOTE_MARKS, MentionSpan, Party, Sentence, Token, clitic_readings, find_quotes, mentions_by_doc,
-    sentence_tokens,
+    ARTICLE, CLAUSE_BREAKS, COMMAS, LAM_ARTICLE, NISBA_ENDINGS, NOBODY, PREPOSITION_CLITICS, PREPOSITIONS, QUOTE_MARKS, MentionSpan, Party,
+    Sentence, Token, bare_readings, clitic_readings, find_quotes, mentions_by_doc, sentence_tokens,
 )
 from kit.text import fold
 
@@ -36,7 +36,6 @@ CLAIMS = TableSpec.of(
 CLAIM_COLUMNS = CLAIMS.names
 MODES = ("direct", "indirect", "mixed", "attributed")
 COMPLEMENTIZERS = frozenset(fold(w) for w in lexicons.column("complementizers"))
-NISBA_ENDINGS = tuple(lexicons.column("affixes", "affix", kind="nisba_ending"))
 STATE_ENDINGS = tuple(lexicons.column("affixes", "affix", kind="state_ending"))
 PRONOUN_SUFFIXES = tuple(lexicons.column("affixes", "affix", kind="pronoun_suffix"))
 MASCULINE_PLURAL = tuple(lexicons.column("affixes", "affix", kind="masculine_plural"))
@@ -207,24 +206,24 @@ def _document_claims(doc_id: str, doc, mentions: list[MentionSpan], lexicon: Rep
         if claims and claims[-1].end > tokens[0].start and claims[-1].mode == "direct":
             continue  # this sentence lies inside the previous claim's quotation
         context = Sentence.of(doc_id, sent_idx, text, tokens, mentions, quotes)
-        found = [resolve_unnamed(c, mentions, text) for c in cue_claims(context, lexicon, earlier=antecedents)]
+        subjects = verb_subjects(context, lexicon)
+        found = [resolve_unnamed(c, mentions, text) for c in cue_claims(context, lexicon, earlier=antecedents, subjects=subjects)]
         if not found:
             previous_start = doc.sentences[sent_idx - 1].tokens[0].start_char if sent_idx else tokens[0].start
             found = [c for c in (headline_claim(context), attributed_claim(context, lexicon, previous_start)) if c]
         claims.extend(found)
-        antecedents = sorted(antecedents + outside_contents(verb_subjects(context, lexicon), found)
+        antecedents = sorted(antecedents + outside_contents(subjects, found)
                              + [_antecedent(c) for c in found], key=lambda a: a.position)[-MAX_ANTECEDENTS:]
     return claims
 
 
-def cue_claims(s: Sentence, lexicon: ReportingLexicon, *, earlier: list[Antecedent]) -> list[Claim]:
+def cue_claims(s: Sentence, lexicon: ReportingLexicon, *, earlier: list[Antecedent], subjects: list[Antecedent]) -> list[Claim]:
     """A claim for each reporting cue of the sentence that has content, outside quotations and speaker zones.
 
     A cue with no speaker of its own takes the nearest earlier subject that agrees (`inherit`): of the
-    sentences before, of verbs before it in this sentence, of this sentence's claims.
+    sentences before (`earlier`), of verbs before it in this sentence (`subjects`), of this sentence's claims.
     """
     found: list[Claim] = []
-    subjects = verb_subjects(s, lexicon)
     taken_until = -1
     for index, token in enumerate(s.tokens):
         entry = cue_entry(token, lexicon)
@@ -664,12 +663,6 @@ def heads_before(zone: list[Token], mention: MentionSpan) -> bool:
         return False
     phrase = " ".join(t.folded for t in zone[:2] if t.end <= mention.start)  # «الأمين العام»
     return bool((bare_readings(head.folded) | bare_readings(phrase)) & ROLE_HEADS)
-
-
-def bare_readings(folded: str) -> set[str]:
-    """A word's readings with at most one proclitic, with and without the article: «والمسؤولين» -> المسؤولين, مسؤولين."""
-    readings = {r for skip, r in clitic_readings(folded) if skip <= 1}
-    return readings | {r[len(ARTICLE):] for r in readings if r.startswith(ARTICLE)}
 
 
 def _subject_before(s: Sentence, index: int, lexicon: ReportingLexicon) -> Party:

@@ -16,6 +16,7 @@ CLITICS = tuple(lexicons.column("affixes", "affix", kind="clitic"))  # proclitic
 ARTICLE = lexicons.column("affixes", "affix", kind="article")[0]
 PREPOSITION_CLITICS = tuple(lexicons.column("affixes", "affix", kind="preposition_clitic"))
 LAM_ARTICLE = lexicons.column("affixes", "affix", kind="article_after_lam")[0]
+NISBA_ENDINGS = tuple(lexicons.column("affixes", "affix", kind="nisba_ending"))  # الروسي، السعودية
 PREPOSITIONS = frozenset(fold(w) for w in lexicons.column("prepositions"))  # folded: على reads as علي
 COMMAS = frozenset({",", "،"})
 CLAUSE_BREAKS = frozenset({"،", ",", ".", ":", "؛", ";", "(", ")"})
@@ -86,6 +87,12 @@ def _clitic_readings(folded: str) -> tuple[tuple[int, str], ...]:
             # لل = ل + ال with the alef dropped: للولايات -> ل + الولايات; the span keeps the clitic.
             readings.append((0, "ا" + folded[len(lead) + 1:]))
     return tuple(readings)
+
+
+def bare_readings(folded: str) -> set[str]:
+    """A word's readings with at most one proclitic, with and without the article: «والمسؤولين» -> المسؤولين, مسؤولين."""
+    readings = {r for skip, r in clitic_readings(folded) if skip <= 1}
+    return readings | {r[len(ARTICLE):] for r in readings if r.startswith(ARTICLE)}
 
 
 def surface_skip(text: str, start: int, folded_letters: int) -> int:
