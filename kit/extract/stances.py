@@ -41,7 +41,8 @@ LABELS = {  # the stance labels of DESIGN.md with their polarity
     "support": 1, "cooperate": 1, "agree": 1, "praise": 1, "welcome": 1, "contact": 0,
 }
 SYMMETRIC_LABELS = frozenset({"cooperate", "agree", "contact"})  # A with B is B with A
-KINDS = ("attitude", "event", "relation")
+ADDRESSED_LABELS = frozenset({"demand"})  # aimed at whom it addresses (دعت روسيا المجلس إلى ...), not at its content
+KINDS = ("attitude", "event", "relation", "act")
 REACH = 8  # tokens from a cue to its subject, object or prepositional target
 BETWEEN_REACH = 14  # tokens from بين to the second party of a relation
 COMPLEMENTIZERS = frozenset(fold(w) for w in lexicons.column("complementizers"))
@@ -50,6 +51,7 @@ CAUSE_FROM = fold(lexicons.column("pattern_words", role="cause_from")[0])
 HOSTILE_ACTS = frozenset(fold(w) for w in lexicons.column("hostile_acts", "word", kind="act"))
 VICTIM_MARKERS = frozenset(fold(w) for w in lexicons.column("hostile_acts", "word", kind="victim_marker"))
 MISSION_HEADS = frozenset(fold(w) for w in lexicons.column("missions", "head"))
+IMPERFECT_PERSONS = tuple(fold(p) for p in lexicons.column("affixes", "affix", kind="imperfect_person"))
 ACT_REACH = 4  # tokens from a cue to the act noun it objects to (أدانت روسيا الهجوم)
 
 
@@ -121,8 +123,11 @@ def _build_lexicon(lexicon: str | Path | pd.DataFrame | None) -> StanceLexicon:
             )
         markers = frozenset(fold(m) for m in str(row.get("markers", "")).split("|") if m)
         cameo = str(row.get("cameo", "") or "") or label_codes.get(label, "")
-        for form in str(row["forms"]).split("|"):
-            words = tuple(fold(form).split())
+        forms = [fold(form) for form in str(row["forms"]).split("|")]
+        if row.get("pos", "") != "noun":
+            forms += [f for form in forms for f in other_persons(form) if f not in forms]
+        for form in forms:
+            words = tuple(form.split())
             cues.setdefault(words[0], []).append(
                 StanceCue(label, LABELS[label], kind, row.get("pos", ""), markers, words, cameo))
     for entries in cues.values():
@@ -237,12 +242,25 @@ def _polarity(polarity: int, negated: bool) -> int:
     return 0 if polarity < 0 else -1 if polarity > 0 else 0
 
 
+def other_persons(form: str) -> list[str]:
+    """The other persons of an imperfect verb form: «يطالب» -> تطالب، نطالب، اطالب (a spokesman's «نطالب»)."""
+    first, *others = IMPERFECT_PERSONS
+    if not form.startswith(first) or len(form) < 3:
+        return []
+    return [other + form[len(first):] for other in others]
+
+
 def _cue_at(tokens: list[Token], i: int, lexicon: StanceLexicon) -> tuple[StanceCue, int] | None:
-    """The stance cue starting at tokens[i] (with a clitic attached), longest form first, and its width;
-    else a one-word cue whose form is the token's lemma with a matching tag (سينتقدون: lemma انتقد)."""
-    for _, reading in clitic_readings(tokens[i].folded):
+    """The stance cue starting at tokens[i] (with a clitic attached), longest form first, and its width; else
+    a noun cue written with the article (الاتهام، والمساعدات); else a one-word cue whose form is the token's
+    lemma with a matching tag (سينتقدون: lemma انتقد)."""
+    readings = [reading for _, reading in clitic_readings(tokens[i].folded)]
+    for reading, nouns_only in [(r, False) for r in readings] + [
+            (r[len(ARTICLE):], True) for r in readings if r.startswith(ARTICLE) and len(r) > len(ARTICLE) + 1]:
         for entry in lexicon.cues.get(reading, []):
             rest = entry.words[1:]
+            if nouns_only and entry.pos == "verb":
+                continue
             if tuple(t.folded for t in tokens[i + 1:i + 1 + len(rest)]) == rest:
                 return entry, 1 + len(rest)
     for lemma, upos in zip(tokens[i].lemmas, tokens[i].upos):
@@ -378,7 +396,7 @@ class CueSite:
 
 def pairs(site: CueSite) -> list[Pair]:
     """(holder, target) pairs for a cue, by its kind: relation, event or attitude."""
-    rules = {"relation": relation_pairs, "event": event_pairs, "attitude": attitude_pairs}
+    rules = {"relation": relation_pairs, "event": event_pairs, "attitude": attitude_pairs, "act": act_pairs}
     return rules[site.entry.kind](site)
 
 
@@ -386,7 +404,7 @@ def relation_pairs(c: CueSite) -> list[Pair]:
     """Who relates to whom: both parties of «العلاقات بين روسيا وكوريا الشمالية», or of «توصل روسيا وكوريا
     الشمالية إلى اتفاق»; in «يعتزم لقاء بوتين» the verb's subject meets the genitive; in «زيارة شويغو إلى
     كوريا» the genitive is the agent and the marked or following actor the partner."""
-    parties = c.relation if len(c.relation) >= 2 else _coordinated(c.tokens, c.i, c.mentions)
+    parties = c.relation if len(c.relation) >= 2 else [] if c.is_noun else _coordinated(c.tokens, c.i, c.mentions)
     if parties:
         return [(a, b) for a in parties for b in parties if a != b]
     if c.genitive and c.before and c.i > 0 and "VERB" in c.tokens[c.i - 1].upos:
@@ -409,6 +427,14 @@ def event_pairs(c: CueSite) -> list[Pair]:
         return []  # a threat or violation mentioned in passing, judged by no one in particular
     patients = [p for p in c.marked or c.after if p not in c.before[:1]][:1]
     return [(c.before[0], p) for p in patients] if c.before else []
+
+
+def act_pairs(c: CueSite) -> list[Pair]:
+    """Who does a deed to whom: the actor named after the noun or the subject of its verb, towards the actor its
+    preposition marks («شنت القوات الروسية غارات على إدلب», «المساعدات السعودية لليمن»); never the speaker
+    who reports it, and no target without the preposition (الحرب في سوريا)."""
+    holder = (c.genitive or ([c.subject.party] if c.subject else []))[:1]
+    return [(holder[0], t) for t in c.marked if t != holder[0]] if holder else []
 
 
 def attitude_holder(c: CueSite) -> Party | None:
@@ -449,7 +475,8 @@ def attitude_pairs(c: CueSite) -> list[Pair]:
         holders = [holder] + [p for p in named if p.actor_id != holder.actor_id]
         return [(h, t) for h in holders for t in objects if t.actor_id != h.actor_id]
     if holder == c.speaker and not c.in_content:
-        targets = c.marked or c.relation or [m for m in c.content_actors if m.actor_id != holder.actor_id]
+        named_in_content = [] if c.entry.label in ADDRESSED_LABELS else c.content_actors
+        targets = c.marked or c.relation or [m for m in named_in_content if m.actor_id != holder.actor_id]
     else:
         in_subject = c.subject.parties if c.subject else []
         # in verb-first order the object follows the subject: what comes before the holder is its role phrase
