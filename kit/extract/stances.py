@@ -5,9 +5,10 @@ Cues come from a lexicon with a label, a polarity and a kind. For an `attitude` 
 `event` cue inside a claim (انتهاك، تتحدى) the holder is the speaker who so judges it and the
 targets are the actors said to commit it; objecting to a hostile act (أدان العدوان على سوريا) targets
 who commits it, never its victim (hostile_acts.csv); a `relation` cue (تعاون، التقى) links its agent to its
-partner. Targets are the cue's object or prepositional object, both parties of a relation
-(`العلاقات بين روسيا وكوريا الشمالية`), or else the actors named in the claim's content; a
-state's embassy or consulate as a target stands for the state (missions.csv). A
+partner; an `act` noun (غارات، مساعدات) is done by the actor named after it or its verb's subject to the
+actor its preposition marks. Targets are the cue's object or prepositional object, both parties of a relation
+(`العلاقات بين روسيا وكوريا الشمالية`), or else the actors named in the claim's content (never for a demand,
+aimed at whom it addresses); a state's embassy or consulate as a target stands for the state (missions.csv). A
 negator just before the cue turns a negative stance to 0 and a positive one to -1. Each stance carries
 the CAMEO event code of its cue (`cameo`): the cue row's own code, else its label's (stance_labels.csv);
 a negated cue has none.
