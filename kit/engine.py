@@ -10,7 +10,9 @@ Memory stays bounded by the partition, not the corpus: a first pass parses each 
 writes its frame tables and candidate mentions as Parquet parts; actors are merged once over all
 candidate mentions (short forms merge across documents); a second pass reloads each partition
 from the parse cache and extracts claims and stances; the parts are then streamed into the CSV
-tables. Both engines run the same pass functions, so their tables are identical. With a remote
+tables. Locally each pass has its own worker processes: the parsing workers, each holding a model,
+have exited before the actor merge runs in this process (at 10,000 articles they and the merge
+together made the run's peak), and the second pass's workers load no model. Both engines run the same pass functions, so their tables are identical. With a remote
 scheduler, the output folder and the parse cache must be paths every worker can reach.
 
 Each pass over a partition, and each stage's corpus half, keeps what it wrote in the results cache
@@ -232,9 +234,11 @@ def _executor(engine: str, workers: int, scheduler: str | None, progress: bool) 
     if engine == "local":
         from concurrent.futures import ProcessPoolExecutor, as_completed
 
-        # spawn, not fork: a forked copy of a process that has started torch's thread pool can hang
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-            def run_processes(task, partitions, settings, pass_number, *extra):
+        def run_processes(task, partitions, settings, pass_number, *extra):
+            # a pool per pass: the parsing workers, each holding a model, are gone before the corpus half runs
+            # here, and later passes read parses from the cache without loading one.
+            # spawn, not fork: a forked copy of a process that has started torch's thread pool can hang
+            with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
                 futures = {pool.submit(_guarded, task, n, part, settings, pass_number, *extra): n
                            for n, part in enumerate(partitions)}
                 results: list[dict[str, Any]] = [{} for _ in partitions]
@@ -246,9 +250,9 @@ def _executor(engine: str, workers: int, scheduler: str | None, progress: bool) 
                         except Exception as error:  # the worker process died (killed, out of memory)
                             results[n] = _failed(n, partitions[n], f"worker process lost ({type(error).__name__}: {error})")
                         shown.update(len(partitions[n]))
-                return results
+            return results
 
-            yield run_processes
+        yield run_processes
         return
     from dask.distributed import Client, LocalCluster
     from distributed.security import Security

@@ -409,10 +409,11 @@ def relation_pairs(c: CueSite) -> list[Pair]:
     if parties:
         return [(a, b) for a in parties for b in parties if a != b]
     if c.genitive and c.before and c.i > 0 and "VERB" in c.tokens[c.i - 1].upos:
-        agent, partners = c.before[:1], c.genitive
+        agent, partners = c.before[:1], with_conjuncts(c.tokens, c.i + c.width, c.genitive, c.mentions)
     else:
         agent = c.genitive or c.before[:1] or ([] if c.in_content else c.after[:1])
-        partners = [p for p in c.marked or c.after if p not in agent][:1]
+        partners = [p for p in c.marked if p not in agent] if c.marked else with_conjuncts(
+            c.tokens, c.i + c.width, [p for p in c.after if p not in agent][:1], c.mentions)
     return [(agent[0], p) for p in partners] if agent else []
 
 
@@ -482,8 +483,8 @@ def attitude_pairs(c: CueSite) -> list[Pair]:
         in_subject = c.subject.parties if c.subject else []
         # in verb-first order the object follows the subject: what comes before the holder is its role phrase
         ahead = c.after[:c.after.index(holder)] if holder in c.after else []
-        targets = c.marked or c.relation or [
-            m for m in c.after if m != holder and m not in c.genitive + in_subject + ahead][:1]
+        objects = [m for m in c.after if m != holder and m not in c.genitive + in_subject + ahead][:1]
+        targets = c.marked or c.relation or with_conjuncts(c.tokens, c.i + c.width, objects, c.mentions)
     if c.entry.polarity < 0 and c.hostile_act is not None:
         targets = act_targets(c, targets)
     return [(holder, t) for t in targets if t != holder]
@@ -653,8 +654,29 @@ def _marked_targets(tokens: list[Token], start: int, entry: StanceCue, mentions:
             between = _between(tokens, j, mentions)
             if between:
                 return between
-            return _clause_mentions(tokens, j if attached else j + 1, 1, mentions)[:1]
+            return with_conjuncts(tokens, j if attached else j + 1, _clause_mentions(tokens, j if attached else j + 1, 1, mentions)[:1],
+                                  mentions)
     return []
+
+
+def with_conjuncts(tokens: list[Token], start: int, found: list[Party], mentions: list[MentionSpan]) -> list[Party]:
+    """A target with the actors joined to it by و: «بالتنسيق مع الولايات المتحدة وفرنسا» -> both; «نطالب وزارة العدل
+    ووزارة الداخلية» -> both. The و must be a conjunction written on the next word, outside its mention (not the
+    first letter of وزارة)."""
+    if not found or start >= len(tokens):
+        return found
+    first = next((m for m in mentions if m.start >= tokens[start].start and _as_party(m) == found[0]), None)
+    end, out = (first.end if first else None), list(found)
+    while end is not None:
+        k = next((k for k, t in enumerate(tokens) if t.start >= end), None)
+        following = None if k is None or not tokens[k].folded.startswith("و") else next(
+            (m for m in mentions if m.actor_id and m.start == tokens[k].start + 1), None)
+        if following is None:
+            break
+        if _as_party(following) not in out:
+            out.append(_as_party(following))
+        end = following.end
+    return out
 
 
 def attached_marker(token: Token, markers: frozenset[str]) -> bool:
