@@ -309,3 +309,19 @@ def test_a_relation_noun_does_not_pair_the_actors_coordinated_before_it():
     assert "contact" not in set(found["label"])
     found, _ = extract("روسيا/X وفرنسا=و/CCONJ+فرنسا/X اتفقا/VERB على/ADP الهدنة/NOUN ~.")
     assert sorted(triples(found)) == [("france", "russia", 1, "agree"), ("russia", "france", 1, "agree")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a marked partner and the one joined to it by و
+    ("شاركت/VERB بريطانيا/X في/ADP الضربات/NOUN التي/PRON نفذت/VERB بالتنسيق=ب/ADP+التنسيق/NOUN مع/ADP الولايات/NOUN المتحدة/ADJ "
+     "وفرنسا=و/CCONJ+فرنسا/X ~.",
+     [("united-kingdom", "united-states", 1, "cooperate"), ("united-kingdom", "france", 1, "cooperate")]),
+    # an object and the one joined to it
+    ("انتقدت/VERB روسيا/X الولايات/NOUN المتحدة/ADJ وفرنسا=و/CCONJ+فرنسا/X ~.",
+     [("russia", "united-states", -1, "criticise"), ("russia", "france", -1, "criticise")]),
+    # no و: the next actor is not joined
+    ("انتقدت/VERB روسيا/X الولايات/NOUN المتحدة/ADJ في/ADP فرنسا/X ~.", [("russia", "united-states", -1, "criticise")]),
+])
+def test_a_target_takes_the_actors_joined_to_it(sentence, expected):
+    found, _ = extract(sentence)
+    assert sorted(triples(found)) == sorted(expected)
