@@ -325,3 +325,14 @@ def test_a_relation_noun_does_not_pair_the_actors_coordinated_before_it():
 def test_a_target_takes_the_actors_joined_to_it(sentence, expected):
     found, _ = extract(sentence)
     assert sorted(triples(found)) == sorted(expected)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a cue verb joined to the cue, then «ما قامت به»: the doer is the target
+    ("روسيا/X تدين/VERB وتستنكر=و/CCONJ+تستنكر/VERB ما/PRON قامت/VERB به=ب/ADP+ه/PRON فرنسا/X ~.",
+     {("russia", "france", -1, "condemn")}),
+    ("ندين/VERB ما/PRON قامت/VERB به=ب/ADP+ه/PRON فرنسا/X ~.", set()),  # no holder named: nothing
+])
+def test_what_an_actor_did_is_the_actors(sentence, expected):
+    found, _ = extract(sentence)
+    assert set(triples(found)) == expected

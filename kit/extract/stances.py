@@ -49,6 +49,7 @@ BETWEEN_REACH = 14  # tokens from بين to the second party of a relation
 COMPLEMENTIZERS = frozenset(fold(w) for w in lexicons.column("complementizers"))
 BETWEEN = fold(lexicons.column("pattern_words", role="between")[0])
 CAUSE_FROM = fold(lexicons.column("pattern_words", role="cause_from")[0])
+RELATIVE_WHAT = fold(lexicons.column("pattern_words", role="relative_what")[0])
 HOSTILE_ACTS = frozenset(fold(w) for w in lexicons.column("hostile_acts", "word", kind="act"))
 VICTIM_MARKERS = frozenset(fold(w) for w in lexicons.column("hostile_acts", "word", kind="victim_marker"))
 MISSION_HEADS = frozenset(fold(w) for w in lexicons.column("missions", "head"))
@@ -304,8 +305,8 @@ class CueSite:
 
     @cached_property
     def after(self) -> list[Party]:
-        """Actors after the cue within its clause, nearest first."""
-        return _clause_mentions(self.tokens, self.i + self.width, 1, self.mentions)
+        """Actors after the cue within its clause, nearest first (past a cue verb joined to it and a «ما قامت به»)."""
+        return _clause_mentions(self.tokens, object_start(self.tokens, self.i + self.width, self.lexicon), 1, self.mentions)
 
     @cached_property
     def before(self) -> list[Party]:
@@ -452,6 +453,18 @@ def attitude_holder(c: CueSite) -> Party | None:
         following = [verb_first_subject(c)] if c.after else []
         holders = subject or c.adjacent_subject or (c.before[:1] if c.in_content or not c.after else following)
     return holders[0] if holders else None
+
+
+def object_start(tokens: list[Token], j: int, lexicon: StanceLexicon) -> int:
+    """Where a cue's objects start: past a cue verb joined to it («تدين وتستنكر») and past the verb of a relative
+    «ما» with its pronoun («ما قامت به»), whose doer is what is judged: «تدين وتستنكر ما قامت به جمهورية غواتيمالا»."""
+    while j < len(tokens) and tokens[j].folded.startswith("و") and tokens[j].upos[-1:] == ("VERB",) and _cue_at(tokens, j, lexicon):
+        j += 1
+    if j + 1 < len(tokens) and tokens[j].folded == RELATIVE_WHAT and tokens[j + 1].upos[-1:] == ("VERB",):
+        j += 2
+        if j < len(tokens) and tokens[j].n_words > 1 and tokens[j].upos[0] == "ADP" and tokens[j].upos[-1] == "PRON":
+            j += 1
+    return j
 
 
 def verb_first_subject(c: CueSite) -> Party:
