@@ -336,3 +336,9 @@ def test_a_target_takes_the_actors_joined_to_it(sentence, expected):
 def test_what_an_actor_did_is_the_actors(sentence, expected):
     found, _ = extract(sentence)
     assert set(triples(found)) == expected
+
+
+def test_subject_first_the_actor_before_the_verb_holds_even_when_the_parse_takes_a_later_noun_as_subject():
+    """«المالكي يعرقل إصلاحات العبادي»: a headline's subject comes first; the parse's post-verbal «subject» is the object."""
+    found, _ = extract("روسيا/X@2:dep تنتقد/VERB@0:root سياسة/NOUN@2:nsubj فرنسا/X@3:nmod ~.")
+    assert triples(found) == [("russia", "france", -1, "criticise")]

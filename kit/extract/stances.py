@@ -442,8 +442,9 @@ def act_pairs(c: CueSite) -> list[Pair]:
 
 def attitude_holder(c: CueSite) -> Party | None:
     """Who holds an attitude: a noun cue's genitive (تحذيرات البيت الأبيض), the subject of the verb it
-    depends on, or its claim's speaker; a verb's claim speaker, else its subject: by the parse, else the
-    actor before it, or in verb-first order («حذرت واشنطن») after it."""
+    depends on, or its claim's speaker; a verb's claim speaker, else its subject: the actor written right
+    before it («المالكي يعرقل إصلاحات العبادي»), else the parse's, else the actor before it, or in
+    verb-first order («حذرت واشنطن») after it."""
     subject = [c.subject.party] if c.subject else []
     if c.is_noun:
         holders = c.genitive or subject or ([c.speaker] if c.speaker else [])
@@ -451,7 +452,7 @@ def attitude_holder(c: CueSite) -> Party | None:
         holders = [c.speaker]
     else:
         following = [verb_first_subject(c)] if c.after else []
-        holders = subject or c.adjacent_subject or (c.before[:1] if c.in_content or not c.after else following)
+        holders = c.adjacent_subject or subject or (c.before[:1] if c.in_content or not c.after else following)
     return holders[0] if holders else None
 
 
@@ -493,7 +494,7 @@ def attitude_pairs(c: CueSite) -> list[Pair]:
         named_in_content = [] if c.entry.label in ADDRESSED_LABELS else c.content_actors
         targets = c.marked or c.relation or [m for m in named_in_content if m.actor_id != holder.actor_id]
     else:
-        in_subject = c.subject.parties if c.subject else []
+        in_subject = c.subject.parties if c.subject and not c.adjacent_subject else []  # SVO: what the parse calls a subject after the verb is its object
         # in verb-first order the object follows the subject: what comes before the holder is its role phrase
         ahead = c.after[:c.after.index(holder)] if holder in c.after else []
         objects = [m for m in c.after if m != holder and m not in c.genitive + in_subject + ahead][:1]
