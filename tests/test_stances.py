@@ -342,3 +342,14 @@ def test_subject_first_the_actor_before_the_verb_holds_even_when_the_parse_takes
     """«المالكي يعرقل إصلاحات العبادي»: a headline's subject comes first; the parse's post-verbal «subject» is the object."""
     found, _ = extract("روسيا/X@2:dep تنتقد/VERB@0:root سياسة/NOUN@2:nsubj فرنسا/X@3:nmod ~.")
     assert triples(found) == [("russia", "france", -1, "criticise")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # «أنه سيزور»: the future prefix on the cue, the pronoun on أن the speaker, the verb's unnamed subject
+    ("وأعلن=و/CCONJ+أعلن/VERB لافروف/X أنه=أن/SCONJ+ه/PRON سيزور/VERB فرنسا/X ~.", [("sergey-lavrov", "france", 0, "contact")]),
+    # battles: the subject of the verb they depend on, against the actor مع marks
+    ("تخوض/VERB@0:root روسيا/X@1:nsubj معارك/NOUN@1:obj مع/ADP@5:case فرنسا/X@3:nmod ~.", [("russia", "france", -1, "attack")]),
+])
+def test_future_verbs_speaker_pronouns_and_battles(sentence, expected):
+    found, _ = extract(sentence)
+    assert sorted(triples(found)) == sorted(expected)

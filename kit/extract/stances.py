@@ -54,6 +54,7 @@ HOSTILE_ACTS = frozenset(fold(w) for w in lexicons.column("hostile_acts", "word"
 VICTIM_MARKERS = frozenset(fold(w) for w in lexicons.column("hostile_acts", "word", kind="victim_marker"))
 MISSION_HEADS = frozenset(fold(w) for w in lexicons.column("missions", "head"))
 IMPERFECT_PERSONS = tuple(fold(p) for p in lexicons.column("affixes", "affix", kind="imperfect_person"))
+FUTURE = fold(lexicons.column("affixes", "affix", kind="future")[0])
 ACT_REACH = 4  # tokens from a cue to the act noun it objects to (أدانت روسيا الهجوم)
 
 
@@ -254,14 +255,15 @@ def other_persons(form: str) -> list[str]:
 
 def _cue_at(tokens: list[Token], i: int, lexicon: StanceLexicon) -> tuple[StanceCue, int] | None:
     """The stance cue starting at tokens[i] (with a clitic attached), longest form first, and its width; else
-    a noun cue written with the article (الاتهام، والمساعدات); else a one-word cue whose form is the token's
-    lemma with a matching tag (سينتقدون: lemma انتقد)."""
+    a verb cue written with the future prefix (سيزور), or a noun cue with the article (الاتهام، والمساعدات);
+    else a one-word cue whose form is the token's lemma with a matching tag (سينتقدون: lemma انتقد)."""
     readings = [reading for _, reading in clitic_readings(tokens[i].folded)]
-    for reading, nouns_only in [(r, False) for r in readings] + [
-            (r[len(ARTICLE):], True) for r in readings if r.startswith(ARTICLE) and len(r) > len(ARTICLE) + 1]:
+    future = [(r[len(FUTURE):], "verb") for r in readings if r.startswith(FUTURE) and r[len(FUTURE):][:1] in IMPERFECT_PERSONS]
+    article = [(r[len(ARTICLE):], "noun") for r in readings if r.startswith(ARTICLE) and len(r) > len(ARTICLE) + 1]
+    for reading, only in [(r, "") for r in readings] + future + article:
         for entry in lexicon.cues.get(reading, []):
             rest = entry.words[1:]
-            if nouns_only and entry.pos == "verb":
+            if only and entry.pos == {"verb": "noun", "noun": "verb"}[only]:
                 continue
             if tuple(t.folded for t in tokens[i + 1:i + 1 + len(rest)]) == rest:
                 return entry, 1 + len(rest)
@@ -412,10 +414,20 @@ def relation_pairs(c: CueSite) -> list[Pair]:
     if c.genitive and c.before and c.i > 0 and "VERB" in c.tokens[c.i - 1].upos:
         agent, partners = c.before[:1], with_conjuncts(c.tokens, c.i + c.width, c.genitive, c.mentions)
     else:
-        agent = c.genitive or c.before[:1] or ([] if c.in_content else c.after[:1])
+        speaker = [c.speaker] if c.speaker and c.in_content and speaker_pronoun_before(c.tokens, c.i) else []
+        agent = c.genitive or c.before[:1] or speaker or ([] if c.in_content else c.after[:1])
         partners = [p for p in c.marked if p not in agent] if c.marked else with_conjuncts(
             c.tokens, c.i + c.width, [p for p in c.after if p not in agent][:1], c.mentions)
     return [(agent[0], p) for p in partners] if agent else []
+
+
+def speaker_pronoun_before(tokens: list[Token], i: int) -> bool:
+    """Is the word before the cue a complementizer carrying a pronoun («أنه سيزور», «إنها ستلتقي»)? In a claim's
+    content that pronoun is the speaker, the verb's unnamed subject."""
+    if i == 0:
+        return False
+    previous = tokens[i - 1]
+    return previous.n_words > 1 and previous.upos[-1] == "PRON" and fold(previous.first_word) in COMPLEMENTIZERS
 
 
 def event_pairs(c: CueSite) -> list[Pair]:
