@@ -12,8 +12,9 @@ candidate mentions (short forms merge across documents); a second pass reloads e
 from the parse cache and extracts claims and stances; the parts are then streamed into the CSV
 tables. Locally each pass has its own worker processes: the parsing workers, each holding a model,
 have exited before the actor merge runs in this process (at 10,000 articles they and the merge
-together made the run's peak), and the second pass's workers load no model. Both engines run the same pass functions, so their tables are identical. With a remote
-scheduler, the output folder and the parse cache must be paths every worker can reach.
+together made the run's peak), and the second pass's workers load no model. Both engines run the
+same pass functions, so their tables are identical. With a remote scheduler, the output folder and
+the parse cache must be paths every worker can reach.
 
 Each pass over a partition, and each stage's corpus half, keeps what it wrote in the results cache
 (`kit.results`, beside the parse cache): a warm re-run of the same corpus with the same kit, model and

@@ -263,7 +263,7 @@ def _cue_at(tokens: list[Token], i: int, lexicon: StanceLexicon) -> tuple[Stance
     for reading, only in [(r, "") for r in readings] + future + article:
         for entry in lexicon.cues.get(reading, []):
             rest = entry.words[1:]
-            if only and entry.pos == {"verb": "noun", "noun": "verb"}[only]:
+            if only and entry.pos not in (only, ""):  # سيزور is no noun, الاتهام no verb
                 continue
             if tuple(t.folded for t in tokens[i + 1:i + 1 + len(rest)]) == rest:
                 return entry, 1 + len(rest)
@@ -399,7 +399,7 @@ class CueSite:
 
 
 def pairs(site: CueSite) -> list[Pair]:
-    """(holder, target) pairs for a cue, by its kind: relation, event or attitude."""
+    """(holder, target) pairs for a cue, by its kind: relation, event, attitude or act."""
     rules = {"relation": relation_pairs, "event": event_pairs, "attitude": attitude_pairs, "act": act_pairs}
     return rules[site.entry.kind](site)
 
