@@ -680,8 +680,8 @@ def _marked_targets(tokens: list[Token], start: int, entry: StanceCue, mentions:
             between = _between(tokens, j, mentions)
             if between:
                 return between
-            return with_conjuncts(tokens, j if attached else j + 1, _clause_mentions(tokens, j if attached else j + 1, 1, mentions)[:1],
-                                  mentions)
+            target_start = j if attached else j + 1
+            return with_conjuncts(tokens, target_start, _clause_mentions(tokens, target_start, 1, mentions)[:1], mentions)
     return []
 
 
