@@ -24,7 +24,7 @@ from kit.nlp import Parsed
 from kit.schema import TableSpec
 from kit.extract.context import (
     ARTICLE, CLAUSE_BREAKS, COMMAS, LAM_ARTICLE, NISBA_ENDINGS, NOBODY, PREPOSITION_CLITICS, PREPOSITIONS, QUOTE_MARKS, MentionSpan, Party,
-    Sentence, Token, bare_readings, clitic_readings, find_quotes, mentions_by_doc, sentence_tokens,
+    Sentence, Token, bare_readings, clitic_readings, conjuncts, find_quotes, mentions_by_doc, sentence_tokens,
 )
 from kit.text import fold
 
@@ -736,10 +736,7 @@ def _dependency_subject(tokens: list[Token], index: int, zone: list[Token]) -> T
 
 def _coordinated(s: Sentence, first: MentionSpan) -> Party:
     """A mention extended over the mentions coordinated with it: «الولايات المتحدة وبريطانيا»."""
-    last = first
-    for m in s.mentions:
-        if m.start >= last.end and re.fullmatch(r"\s*و", s.text[last.end:m.start]):
-            last = m
+    last = conjuncts(s.text, first, s.mentions)[-1]
     return Party(s.text[first.start:last.end], first.actor_id)
 
 

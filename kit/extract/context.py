@@ -29,6 +29,7 @@ OPENING_CONTEXT = frozenset("(:[،,؛")  # a straight mark after these opens a q
 CLOSING_CONTEXT = frozenset(".,،؛;:!?؟)]")  # a straight mark before these closes one
 ATTACHED_LETTERS = frozenset(c for c in CLITICS if len(c) == 1)  # proclitics written on a quotation: و"الخط"، ل"الدرعية"
 QUOTE_MARKS = frozenset({'"', "«", "»", "“", "”"})
+_JOINED = re.compile(r"\s*و")  # the conjunction written on the next name
 
 
 @dataclass
@@ -93,6 +94,15 @@ def bare_readings(folded: str) -> set[str]:
     """A word's readings with at most one proclitic, with and without the article: «والمسؤولين» -> المسؤولين, مسؤولين."""
     readings = {r for skip, r in clitic_readings(folded) if skip <= 1}
     return readings | {r[len(ARTICLE):] for r in readings if r.startswith(ARTICLE)}
+
+
+def conjuncts(text: str, first: MentionSpan, mentions: list[MentionSpan]) -> list[MentionSpan]:
+    """`first` and the mentions joined to it one after another by و: «الولايات المتحدة وبريطانيا وفرنسا»."""
+    chain = [first]
+    for m in mentions:
+        if m.start >= chain[-1].end and _JOINED.fullmatch(text[chain[-1].end:m.start]):
+            chain.append(m)
+    return chain
 
 
 def surface_skip(text: str, start: int, folded_letters: int) -> int:

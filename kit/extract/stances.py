@@ -25,7 +25,9 @@ import pandas as pd
 from kit import lexicons
 from kit.nlp import Parsed
 from kit.schema import TableSpec
-from kit.extract.context import ARTICLE, CLAUSE_BREAKS, LAM_ARTICLE, PREPOSITIONS, MentionSpan, Party, Token, clitic_readings, mentions_by_doc, sentence_tokens
+from kit.extract.context import (
+    ARTICLE, CLAUSE_BREAKS, LAM_ARTICLE, PREPOSITIONS, MentionSpan, Party, Token, clitic_readings, conjuncts, mentions_by_doc, sentence_tokens,
+)
 from kit.text import fold
 
 STANCES = TableSpec.of(
@@ -203,7 +205,7 @@ def _document_stances(doc, mentions: list[MentionSpan], claims: list, lexicon: S
             start, end = tokens[i].start, tokens[i + width - 1].end
             negated = _negated(tokens, i, lexicon)
             claim = _claim_for(claims, sent_idx, text[start:end], start, end)
-            site = CueSite(tokens, i, width, entry, mentions, claim, lexicon)
+            site = CueSite(text, tokens, i, width, entry, mentions, claim, lexicon)
             for holder, target in pairs(site):
                 if holder.actor_id and holder.actor_id == target.actor_id:
                     continue
@@ -297,6 +299,7 @@ def _claim_for(claims: list, sent_idx: int, cue: str, start: int, end: int):
 class CueSite:
     """A stance cue in its sentence, with what the holder and target rules read around it (computed when first read)."""
 
+    text: str  # the document's
     tokens: list[Token]
     i: int
     width: int
@@ -334,7 +337,7 @@ class CueSite:
     @cached_property
     def marked(self) -> list[Party]:
         """Actors after one of the cue's target prepositions (حذر من X)."""
-        return _marked_targets(self.tokens, self.i + self.width, self.entry, self.mentions)
+        return _marked_targets(self.text, self.tokens, self.i + self.width, self.entry, self.mentions)
 
     @cached_property
     def speaker(self) -> Party | None:
@@ -412,12 +415,12 @@ def relation_pairs(c: CueSite) -> list[Pair]:
     if parties:
         return [(a, b) for a in parties for b in parties if a != b]
     if c.genitive and c.before and c.i > 0 and "VERB" in c.tokens[c.i - 1].upos:
-        agent, partners = c.before[:1], with_conjuncts(c.tokens, c.i + c.width, c.genitive, c.mentions)
+        agent, partners = c.before[:1], with_conjuncts(c.text, c.tokens, c.i + c.width, c.genitive, c.mentions)
     else:
         speaker = [c.speaker] if c.speaker and c.in_content and speaker_pronoun_before(c.tokens, c.i) else []
         agent = c.genitive or c.before[:1] or speaker or ([] if c.in_content else c.after[:1])
         partners = [p for p in c.marked if p not in agent] if c.marked else with_conjuncts(
-            c.tokens, c.i + c.width, [p for p in c.after if p not in agent][:1], c.mentions)
+            c.text, c.tokens, c.i + c.width, [p for p in c.after if p not in agent][:1], c.mentions)
     return [(agent[0], p) for p in partners] if agent else []
 
 
@@ -510,7 +513,7 @@ def attitude_pairs(c: CueSite) -> list[Pair]:
         # in verb-first order the object follows the subject: what comes before the holder is its role phrase
         ahead = c.after[:c.after.index(holder)] if holder in c.after else []
         objects = [m for m in c.after if m != holder and m not in c.genitive + in_subject + ahead][:1]
-        targets = c.marked or c.relation or with_conjuncts(c.tokens, c.i + c.width, objects, c.mentions)
+        targets = c.marked or c.relation or with_conjuncts(c.text, c.tokens, c.i + c.width, objects, c.mentions)
     if c.entry.polarity < 0 and c.hostile_act is not None:
         targets = act_targets(c, targets)
     return [(holder, t) for t in targets if t != holder]
@@ -662,7 +665,7 @@ def _between(tokens: list[Token], start: int, mentions: list[MentionSpan]) -> li
     return []
 
 
-def _marked_targets(tokens: list[Token], start: int, entry: StanceCue, mentions: list[MentionSpan]) -> list[Party]:
+def _marked_targets(text: str, tokens: list[Token], start: int, entry: StanceCue, mentions: list[MentionSpan]) -> list[Party]:
     """Actors after one of the cue's target prepositions (حذر من X، قلق إزاء X، تعاون مع X).
 
     When the preposition opens a clause (حذر من أن ...), the targets are the content's actors instead.
@@ -681,27 +684,22 @@ def _marked_targets(tokens: list[Token], start: int, entry: StanceCue, mentions:
             if between:
                 return between
             target_start = j if attached else j + 1
-            return with_conjuncts(tokens, target_start, _clause_mentions(tokens, target_start, 1, mentions)[:1], mentions)
+            return with_conjuncts(text, tokens, target_start, _clause_mentions(tokens, target_start, 1, mentions)[:1], mentions)
     return []
 
 
-def with_conjuncts(tokens: list[Token], start: int, found: list[Party], mentions: list[MentionSpan]) -> list[Party]:
-    """A target with the actors joined to it by و: «بالتنسيق مع الولايات المتحدة وفرنسا» -> both; «نطالب وزارة العدل
-    ووزارة الداخلية» -> both. The و must be a conjunction written on the next word, outside its mention (not the
-    first letter of وزارة)."""
+def with_conjuncts(text: str, tokens: list[Token], start: int, found: list[Party], mentions: list[MentionSpan]) -> list[Party]:
+    """A target with the actors joined to it by و (`conjuncts`): «بالتنسيق مع الولايات المتحدة وفرنسا» -> both;
+    «نطالب وزارة العدل ووزارة الداخلية» -> both (the و of وزارة is no conjunction: it is inside the name)."""
     if not found or start >= len(tokens):
         return found
     first = next((m for m in mentions if m.start >= tokens[start].start and _as_party(m) == found[0]), None)
-    end, out = (first.end if first else None), list(found)
-    while end is not None:
-        k = next((k for k, t in enumerate(tokens) if t.start >= end), None)
-        following = None if k is None or not tokens[k].folded.startswith("و") else next(
-            (m for m in mentions if m.actor_id and m.start == tokens[k].start + 1), None)
-        if following is None:
+    out = list(found)
+    for m in conjuncts(text, first, mentions)[1:] if first else []:
+        if not m.actor_id:
             break
-        if _as_party(following) not in out:
-            out.append(_as_party(following))
-        end = following.end
+        if _as_party(m) not in out:
+            out.append(_as_party(m))
     return out
 
 
