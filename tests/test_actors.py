@@ -375,6 +375,8 @@ def test_a_word_with_an_attached_pronoun_is_no_name(sentence):
      "أنور قرقاش"),
     # newer role nouns of the titles lexicon
     ("وقال=و/CCONJ+قال/VERB المدعي/NOUN الأمريكي/ADJ زاكاري/X ترويلغر/X في/ADP بيان/NOUN ~.", "زاكاري ترويلغر"),
+    # an indefinite role noun in construct with a state, the name in apposition between commas
+    ("ووصفت=و/CCONJ+وصفت/VERB مبعوثة/NOUN الولايات/NOUN المتحدة/ADJ ~، نيكي/X هايلي/X ~، الضربات/NOUN ~.", "نيكي هايلي"),
 ])
 def test_titles_with_longer_complements_and_definite_family_names(sentence, name):
     found, mentions = extract(sentence)
@@ -447,6 +449,12 @@ def test_a_place_noun_before_a_common_word_names_nothing():
     # a title made definite by its construct chain
     ("وقال=و/CCONJ+قال/VERB روبرت/X مارديني/X مدير/NOUN إدارة/NOUN الشرق/NOUN الأوسط/ADJ باللجنة=ب/ADP+اللجنة/NOUN ~.",
      "روبرت مارديني"),
+    # titles in construct («نائب رئيس») ending in an institution
+    ("وأشار=و/CCONJ+أشار/VERB مدحت/NOUN الزاهد/NOUN ،/PUNCT نائب/NOUN رئيس/NOUN حزب/NOUN التحالف/NOUN إلى/ADP أن/SCONJ ~.",
+     "مدحت الزاهد"),
+    # a role made definite by a state's name («مندوب سوريا»), whatever the tagger made of the person's name
+    ("وقال=و/CCONJ+قال/VERB بشار/NOUN الجعفري/NOUN ~، مندوب/X سوريا/X/S-LOC الدائم/NOUN لدى/ADP الأمم/NOUN المتحدة/ADJ ~، إن/SCONJ ~.",
+     "بشار الجعفري"),
 ])
 def test_a_name_in_the_subject_slot_may_be_closed_by_a_title(sentence, name):
     found, _ = extract(sentence)

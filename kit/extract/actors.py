@@ -716,11 +716,11 @@ def role_apposition(tokens: list[Token], k: int, titles: frozenset[str]) -> bool
 
 def _annexed(tokens: list[Token], j: int, titles: frozenset[str]) -> bool:
     """Does a construct chain at tokens[j] make the title before it definite: «مدير إدارة الشرق الأوسط» (indefinite
-    nouns, at most two, then a definite word), «رئيس حزب القوات»?"""
-    for token in tokens[j:j + 3]:
-        if _complement(token, titles):
+    nouns, at most two, then a definite word), «رئيس حزب القوات», or titles in construct «نائب رئيس حزب التحالف»?"""
+    for token in tokens[j:j + 4]:
+        if _complement(token, titles) or _proper_name(token):  # a state's name is definite: «مندوب سوريا الدائم»
             return True
-        if token.upos != ("NOUN",) or token.folded in titles:
+        if token.upos != ("NOUN",):
             return False
     return False
 
