@@ -420,9 +420,25 @@ def test_an_institution_name_runs_over_nouns_in_construct(sentence, body):
     assert list(mentions.loc[mentions["type"] == "ORG", "text"]) == [body]
 
 
-def test_a_persons_name_goes_on_over_its_nasab():
-    found, _ = extract("أشاد/VERB الأمير/NOUN محمد/X/B-PER بن/X/I-PER سلمان/X/E-PER بن/NOUN عبدالعزيز/X بالبرنامج=ب/ADP+البرنامج/NOUN ~.")
-    assert list(found.loc[found["type"] == "PER", "name"]) == ["محمد بن سلمان بن عبدالعزيز"]
+@pytest.mark.parametrize("sentence, name", [
+    ("أشاد/VERB الأمير/NOUN محمد/X/B-PER بن/X/I-PER سلمان/X/E-PER بن/NOUN عبدالعزيز/X بالبرنامج=ب/ADP+البرنامج/NOUN ~.",
+     "محمد بن سلمان بن عبدالعزيز"),
+    # a chain longer than a name's four words, closed by the family («آل الشيخ»)
+    ("رفع/VERB الدكتور/NOUN عبدالله/X بن/PROPN/B-PER محمد/X/I-PER بن/PROPN/I-PER إبراهيم/X/E-PER آل/NOUN الشيخ/NOUN ~، التعازي/NOUN ~.",
+     "عبدالله بن محمد بن إبراهيم آل الشيخ"),
+])
+def test_a_persons_name_goes_on_over_its_nasab(sentence, name):
+    found, _ = extract(sentence)
+    assert list(found.loc[found["type"] == "PER", "name"]) == [name]
+
+
+def test_after_al_a_title_word_is_the_familys_name():
+    found, _ = extract((
+        "رفع/VERB الدكتور/NOUN عبدالله/X بن/PROPN/B-PER محمد/X/E-PER آل/NOUN الشيخ/NOUN ~، التعازي/NOUN ~.",
+        "وجدد=و/CCONJ+جدد/VERB الدكتور/NOUN آل/NOUN الشيخ/NOUN تأكيد/NOUN أن/SCONJ ~.",  # not «الشيخ تأكيد»
+    ))
+    people = found[found["type"] == "PER"]
+    assert list(people["name"]) == ["عبدالله بن محمد آل الشيخ"] and people.iloc[0].n_mentions == 2
 
 
 def test_a_name_after_a_title_keeps_its_family_name_though_the_model_tagged_one_word():

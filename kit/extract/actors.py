@@ -58,6 +58,9 @@ NAME_LINKS = lexicons.column("actors_rules", "word", kind="name_link")  # بن،
 NAME_LINK_FORMS = frozenset(fold(w) for w in NAME_LINKS)
 DEFINITE_WORD_AFTER = re.compile(r"\s+(" + ARTICLE + r"\w{3,})")
 NAME_LINK_AFTER = re.compile(r"\s+(" + "|".join(NAME_LINKS) + r")\s+(\w+)")
+FAMILY_PREFIXES = lexicons.column("actors_rules", "word", kind="family_prefix")  # آل
+FAMILY_AFTER = re.compile(r"\s+(?:" + "|".join(FAMILY_PREFIXES) + r")\s+\w{2,}")
+FAMILY_PREFIX_FORMS = frozenset(fold(w) for w in FAMILY_PREFIXES)
 HASHTAG = re.compile(r"#(\w+(?:_\w+)+)")
 _HYPHEN_TAIL = re.compile(r"-[\w\u064B-\u065F]+")
 _NAME_GAP = re.compile(r"[\s-]+")
@@ -233,7 +236,7 @@ def _document_mentions(doc_id: str, doc, lookup: ActorDictionary, titles: set[st
 
 
 def extend_by_name_links(mention: Mention, text: str, non_actors: set[str]) -> Mention:
-    """A person's name goes on over «بن X» (the name links of actors_rules.csv): «محمد بن سلمان بن عبدالعزيز».
+    """A person's name goes on over «بن X» (the name links of actors_rules.csv) and «آل X»: «محمد بن سلمان بن عبدالعزيز».
 
     Notes: the nasab (a chain of «son of») is part of an Arabic name; the dictionary and the model
     often stop at its first link. The word after a link must not be a common word or have the article;
@@ -252,6 +255,8 @@ def extend_by_name_links(mention: Mention, text: str, non_actors: set[str]) -> M
     if family and fold(family.group(1)) not in non_actors and not fold(family.group(1)).endswith(NISBA_ENDINGS) \
             and set(fold(text[mention.start:end]).split()) & NAME_LINK_FORMS:
         end = family.end()
+    elif house := FAMILY_AFTER.match(text, end):  # «عبدالله بن محمد آل الشيخ», «تميم بن حمد آل ثاني»
+        end = house.end()
     if end == mention.end:
         return mention
     return replace(mention, end=end, text=text[mention.start:end],
@@ -418,7 +423,10 @@ def _cut_name(run: list[int], tokens: list[Token]) -> list[int]:
     """Up to the last NER person token, and at least two words (given + family name) where the run has them:
     «الرئيس خالد خوجة» keeps خوجة though the model tagged only خالد."""
     tagged = [n for n, i in enumerate(run) if tokens[i].ner.endswith("PER")]
-    return run[: max(tagged[-1] + 1, 2)] if tagged else run[:2]
+    run = run[: max(tagged[-1] + 1, 2)] if tagged else run[:2]
+    while len(run) > 1 and tokens[run[-1]].folded in NAME_LINK_FORMS:  # «عبدالله بن محمد بن»: the links extend it later
+        run = run[:-1]
+    return run
 
 
 def _titled_names(
@@ -432,7 +440,7 @@ def _titled_names(
     spans: list[tuple[int, int]] = []
     i = 0
     while i < len(tokens):
-        width = _title_at(tokens, i, titles)
+        width = _title_at(tokens, i, titles) if not (i and tokens[i - 1].folded in FAMILY_PREFIX_FORMS) else 0  # «آل الشيخ»
         if not width:
             i += 1
             continue
@@ -486,7 +494,9 @@ def name_after_title(tokens: list[Token], j: int, covered: set[int], titles: set
         run.append(k)
         k += 1
     run = _cut_name(run, tokens)
-    if run and run[-1] + 1 < len(tokens) and definite_family_name(tokens[run[-1] + 1], titles, non_actors) \
+    if run and tokens[run[-1]].folded in FAMILY_PREFIX_FORMS and run[-1] + 1 < len(tokens) and WORD.fullmatch(tokens[run[-1] + 1].text):
+        run.append(run[-1] + 1)  # «الدكتور آل الشيخ»: after آل any word is the family's name
+    elif run and run[-1] + 1 < len(tokens) and definite_family_name(tokens[run[-1] + 1], titles, non_actors) \
             and run[-1] + 1 not in covered and len(run) < MAX_NAME_TOKENS:
         run.append(run[-1] + 1)
     return run if run and _name_evidence([tokens[n] for n in run]) else []
