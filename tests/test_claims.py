@@ -79,6 +79,12 @@ def test_offsets_index_the_document_text():
         # a subject before the verb in a كان clause, with coordinated actors
         ("وكانت=و/CCONJ+كانت/AUX الولايات/NOUN المتحدة/ADJ وبريطانيا=و/CCONJ+بريطانيا/X أعلنت/VERB الأسبوع/NOUN الماضي/ADJ أن/SCONJ الاتفاق/NOUN انتهاك/NOUN ~.",
          "الولايات المتحدة وبريطانيا", True),
+        # the quoted outlet the statement was made to comes first; the speaker follows it
+        ('أوضح/VERB لـ/ADP ~"/PUNCT ~الاقتصادية/ADJ ~"/PUNCT لاحم/X الناصر/NOUN ~، المستشار/NOUN المصرفي/ADJ ~، أن/SCONJ السندات/NOUN قوية/ADJ ~.',
+         "لاحم الناصر", True),
+        ('أبلغ/VERB ~"/PUNCT ~الاقتصادية/ADJ ~"/PUNCT مصرفيون/NOUN ~، أن/SCONJ السندات/NOUN قوية/ADJ ~.', "مصرفيون", False),
+        # a semicolon the tokenizer left on the name ends it: «الناصر؛ المستشار»
+        ("أوضح/VERB لاحم/X الناصر؛/NOUN المستشار/NOUN المصرفي/ADJ ~، أن/SCONJ السندات/NOUN قوية/ADJ ~.", "لاحم الناصر", True),
     ],
 )
 def test_speaker_rules(sentence, speaker, speaker_is_actor):

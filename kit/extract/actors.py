@@ -24,8 +24,8 @@ from kit import lexicons
 from kit.nlp import Parsed
 from kit.schema import TableSpec
 from kit.extract.context import (
-    ARTICLE, CLITICS, COMMAS, LAM_ARTICLE, NISBA_ENDINGS, PREPOSITIONS, WORD, Token, bare_readings, clitic_readings, sentence_tokens,
-    surface_skip,
+    ARTICLE, CLITICS, COMMAS, LAM_ARTICLE, NISBA_ENDINGS, PREPOSITIONS, WORD, Token, bare_readings, clitic_readings,
+    past_quoted_recipient, sentence_tokens, surface_skip,
 )
 from kit.text import fold, strip_diacritics
 
@@ -697,7 +697,7 @@ def subject_names(doc_id: str, sent_idx: int, text: str, tokens: list[Token], ti
         if not any(skip <= 1 and reading in verbs for skip, reading in clitic_readings(token.folded)):
             continue
         run: list[int] = []
-        k = i + 1
+        k = past_quoted_recipient(tokens, i + 1)  # «أوضح لـ"الاقتصادية" لاحم الناصر»
         while k < len(tokens) and len(run) < MAX_NAME_TOKENS and k not in covered and (
                 _slot_word(tokens[k], titles, non_actors, verbs) if not run else _family_name(tokens[k], titles, non_actors)):
             run.append(k)

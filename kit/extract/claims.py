@@ -24,7 +24,7 @@ from kit.nlp import Parsed
 from kit.schema import TableSpec
 from kit.extract.context import (
     ARTICLE, CLAUSE_BREAKS, COMMAS, LAM_ARTICLE, NISBA_ENDINGS, NOBODY, PREPOSITION_CLITICS, PREPOSITIONS, QUOTE_MARKS, MentionSpan, Party,
-    Sentence, Token, bare_readings, clitic_readings, conjuncts, find_quotes, mentions_by_doc, sentence_tokens,
+    Sentence, Token, bare_readings, clitic_readings, conjuncts, find_quotes, mentions_by_doc, past_quoted_recipient, sentence_tokens,
 )
 from kit.text import fold
 
@@ -601,6 +601,7 @@ def zone_speaker(s: Sentence, index: int, zone: list[Token], lexicon: ReportingL
 
     «وقالت المتحدّثة باسم مجلس الأمن القومي أدريان واتسون إن ...» -> أدريان واتسون (the person, not the body).
     """
+    zone = zone[past_quoted_recipient(zone, 0):]
     if zone:
         candidates = [
             m for m in s.mentions_in(zone[0].start, zone[-1].end)

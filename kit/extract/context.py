@@ -29,6 +29,8 @@ OPENING_CONTEXT = frozenset("(:[،,؛")  # a straight mark after these opens a q
 CLOSING_CONTEXT = frozenset(".,،؛;:!?؟)]")  # a straight mark before these closes one
 ATTACHED_LETTERS = frozenset(c for c in CLITICS if len(c) == 1)  # proclitics written on a quotation: و"الخط"، ل"الدرعية"
 QUOTE_MARKS = frozenset({'"', "«", "»", "“", "”"})
+TRAILING_MARKS = frozenset({"،", "؛", ";"})
+RECIPIENT_PREPOSITIONS = frozenset(fold(w) for w in lexicons.column("affixes", "affix", kind="recipient_preposition"))  # لـ
 _JOINED = re.compile(r"\s*و")  # the conjunction written on the next name
 
 
@@ -57,10 +59,13 @@ def sentence_tokens(text: str, sentence) -> list[Token]:
     """The tokens of a Stanza sentence, with their surface cut from the document text."""
     out = []
     for token in sentence.tokens:
-        surface = text[token.start_char:token.end_char]
+        end = token.end_char
+        while end - token.start_char > 1 and text[end - 1] in TRAILING_MARKS:
+            end -= 1  # a mark the tokenizer left on the word: «الناصر؛»
+        surface = text[token.start_char:end]
         words = token.words
         out.append(Token(
-            start=token.start_char, end=token.end_char, text=surface, folded=fold(surface),
+            start=token.start_char, end=end, text=surface, folded=fold(surface),
             upos=tuple(w.upos or "" for w in words), ner=token.ner or "O",
             first_word=words[0].text if words else surface, n_words=len(words), plain=strip_diacritics(surface),
             lemmas=tuple(fold(w.lemma or "") for w in words), feats=tuple(w.feats or "" for w in words),
@@ -103,6 +108,16 @@ def conjuncts(text: str, first: MentionSpan, mentions: list[MentionSpan]) -> lis
         if m.start >= chain[-1].end and _JOINED.fullmatch(text[chain[-1].end:m.start]):
             chain.append(m)
     return chain
+
+
+def past_quoted_recipient(tokens: list[Token], k: int, *, max_words: int = 3) -> int:
+    """The index after a quoted outlet a reporting verb addresses, right at tokens[k]: «أوضح لـ"الاقتصادية" لاحم
+    الناصر» (ل + quotation), «أبلغ "الاقتصادية" مصرفيون»; k itself when none stands there. The speaker follows it."""
+    j = k + (k < len(tokens) and tokens[k].folded in RECIPIENT_PREPOSITIONS)
+    if j >= len(tokens) or tokens[j].text not in QUOTE_MARKS:
+        return k
+    close = next((n for n in range(j + 1, min(len(tokens), j + max_words + 2)) if tokens[n].text in QUOTE_MARKS), None)
+    return close + 1 if close is not None and close > j + 1 else k
 
 
 def surface_skip(text: str, start: int, folded_letters: int) -> int:
