@@ -284,6 +284,8 @@ def test_the_shipped_dictionary_knows_actors_of_recent_news_with_their_codes():
     ("قالت/VERB الهيئة/NOUN العليا/ADJ التي/PRON تشرف/VERB ~.", "الهيئة العليا"),
     ("تعمل/VERB الحكومة/NOUN المدنية/ADJ والجيش=و/CCONJ+الجيش/NOUN ~.", "الحكومة المدنية"),
     ("زار/VERB جامعة/NOUN هارفارد/PROPN الدكتور/NOUN مساعد/X ~.", "جامعة هارفارد"),
+    # an adjective in the feminine plural does not agree with a singular head: the object, not the name
+    ("ونفى=و/CCONJ+نفى/VERB الجيش/NOUN المالي/ADJ الاتهامات/ADJ ووصفها=و/CCONJ+وصف/NOUN+ها/PRON ~.", "الجيش المالي"),
 ])
 def test_an_institution_name_stops_where_its_complement_ends(sentence, body):
     _, mentions = extract(sentence)

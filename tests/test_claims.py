@@ -83,6 +83,8 @@ def test_offsets_index_the_document_text():
         ('أوضح/VERB لـ/ADP ~"/PUNCT ~الاقتصادية/ADJ ~"/PUNCT لاحم/X الناصر/NOUN ~، المستشار/NOUN المصرفي/ADJ ~، أن/SCONJ السندات/NOUN قوية/ADJ ~.',
          "لاحم الناصر", True),
         ('أبلغ/VERB ~"/PUNCT ~الاقتصادية/ADJ ~"/PUNCT مصرفيون/NOUN ~، أن/SCONJ السندات/NOUN قوية/ADJ ~.', "مصرفيون", False),
+        # a statement (a noun cue without a pronoun) speaks for whoever issued it
+        ("وقال=و/CCONJ+قال/VERB بيان/NOUN صادر/ADJ عن/ADP الوقفة/NOUN إن/SCONJ المختطفين/NOUN يتألمون/VERB ~.", "بيان صادر", False),
         # a semicolon the tokenizer left on the name ends it: «الناصر؛ المستشار»
         ("أوضح/VERB لاحم/X الناصر؛/NOUN المستشار/NOUN المصرفي/ADJ ~، أن/SCONJ السندات/NOUN قوية/ADJ ~.", "لاحم الناصر", True),
     ],
@@ -94,9 +96,14 @@ def test_speaker_rules(sentence, speaker, speaker_is_actor):
     assert bool(claim["speaker_actor_id"]) is speaker_is_actor
 
 
-def test_subjectless_cue_inherits_an_agreeing_speaker():
-    found, _ = extract((DIRECT, 'وتابعت=و/CCONJ+تابعت/VERB ~: ~" لدينا/ADP معلومات/NOUN جديدة/ADJ عن/ADP المحادثات/NOUN ~" ~.'))
-    assert found["speaker"].tolist() == ["أدريان واتسون", "أدريان واتسون"]
+@pytest.mark.parametrize("second", [
+    'وتابعت=و/CCONJ+تابعت/VERB ~: ~" لدينا/ADP معلومات/NOUN جديدة/ADJ عن/ADP المحادثات/NOUN ~" ~.',
+    # a participle of manner after the verb says how, not who: «وأوضحت قائلة:»
+    'وأوضحت=و/CCONJ+أوضحت/VERB قائلة/ADJ ~: ~" لدينا/ADP معلومات/NOUN جديدة/ADJ عن/ADP المحادثات/NOUN ~" ~.',
+])
+def test_subjectless_cue_inherits_an_agreeing_speaker(second):
+    found, _ = extract((DIRECT, second))
+    assert found["speaker"].tolist()[-1] == "أدريان واتسون"
     assert found["speaker_actor_id"].nunique() == 1
 
 

@@ -41,6 +41,7 @@ WINDOWS = ("sentence", "document")
 
 ADJECTIVE_SUFFIXES = tuple(lexicons.column("affixes", "affix", kind="adjective_suffix"))
 MAX_NAME_TOKENS = 4
+FEMININE_PLURAL = tuple(lexicons.column("affixes", "affix", kind="feminine_plural"))  # ات
 NISBA_PLURALS = tuple(lexicons.column("affixes", "affix", kind="nisba_plural"))
 TITLE_LINK = fold(lexicons.column("pattern_words", role="title_link")[0])
 INSTITUTIONS = dict(zip((fold(h) for h in lexicons.column("institutions", "head")), lexicons.column("institutions", "cameo_role")))
@@ -638,6 +639,8 @@ def _complement_end(tokens: list[Token], j: int, named: dict[int, Mention], titl
             break
         joined_by = token.folded[:1] if not token.folded.startswith(ARTICLE) else ""
         adjective = token.upos[-1:] == ("ADJ",) or k in named
+        if adjective and not _agrees_in_number(tokens[j - 1], token):
+            break  # «الجيش النيجيري الاتهامات»: the object after the subject, whatever the tagger called it
         if k == j and joined_by:
             break  # «والمجلس» right after the head is a new phrase
         if joined_by == "و" and tokens[k - 1].upos[-1:] not in (("NOUN",), ("PROPN",)):
@@ -648,6 +651,12 @@ def _complement_end(tokens: list[Token], j: int, named: dict[int, Mention], titl
         seen_adjective = seen_adjective or adjective
         k += 1
     return k
+
+
+def _agrees_in_number(head: Token, adjective: Token) -> bool:
+    """Can the adjective qualify the head? One in the sound feminine plural qualifies only a noun in it: «القوات
+    المسلحة» and «المنظمات الحقوقية» agree (the non-human plural takes a singular adjective), «الجيش الاتهامات» does not."""
+    return not adjective.folded.endswith(FEMININE_PLURAL) or head.folded.endswith(FEMININE_PLURAL)
 
 
 def role_mentions(doc_id: str, text: str, sentences: list[list[Token]], roles: dict[str, set[tuple[str, str]]]) -> list[Mention]:

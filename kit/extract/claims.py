@@ -616,8 +616,8 @@ def zone_speaker(s: Sentence, index: int, zone: list[Token], lexicon: ReportingL
         if chosen and chosen.type != "PER" and indefinite_subject(zone, chosen):
             return Party(_noun_phrase([t for t in zone if t.end <= chosen.start], lexicon))
         phrase = _noun_phrase(zone, lexicon)
-        if phrase and (cue_entry(zone[0], lexicon) or _NO_CUE).kind == "noun":
-            phrase = ""  # what was said, not who: «وأضاف قوله إنه ...»
+        if phrase and said_not_sayer(zone[0], lexicon):
+            phrase = ""
         if chosen and not (chosen.type != "PER" and phrase and heads_before(zone, chosen)):
             return _coordinated(s, chosen)
         if phrase:
@@ -626,6 +626,13 @@ def zone_speaker(s: Sentence, index: int, zone: list[Token], lexicon: ReportingL
     if topic:
         return zone_speaker(s, index, topic, lexicon)
     return _subject_before(s, index, lexicon)
+
+
+def said_not_sayer(token: Token, lexicon: ReportingLexicon) -> bool:
+    """Does the zone open with what was said or how, not who said it? A participle («وأوضح قائلاً:») or a noun cue
+    with its pronoun («وأضاف قوله إنه»); a bare noun cue is a speaker: «وقال بيان صادر عن الوقفة إن»."""
+    kind = (cue_entry(token, lexicon) or _NO_CUE).kind
+    return kind == "participle" or kind == "noun" and pronoun_suffixed(token)
 
 
 def topic_zone(s: Sentence, index: int) -> list[Token]:
