@@ -270,6 +270,17 @@ def test_a_role_that_introduced_a_person_stands_for_them_later():
     assert "syria" not in set(two_mentions["actor_id"])  # the role is the person, not the state
 
 
+@pytest.mark.parametrize("first", [
+    # the role in apposition right after the name, and the title with its first complement repeated later
+    "أكد/VERB الشيخ/NOUN راشد/X بن/X عبدالله/X آل/NOUN خليفة/X وزير/NOUN الداخلية/NOUN بمملكة=ب/ADP+مملكة/NOUN البحرين/X ~، أن/SCONJ الوضع/NOUN آمن/ADJ ~.",
+    "أكد/VERB وزير/NOUN الداخلية/NOUN البحريني/ADJ ~، راشد/X بن/X عبدالله/X آل/NOUN خليفة/X ~، أن/SCONJ الوضع/NOUN آمن/ADJ ~.",
+])
+def test_a_role_stands_for_its_person_when_repeated_in_other_words(first):
+    found, mentions = extract((first, "وأوضح=و/CCONJ+أوضح/VERB وزير/NOUN الداخلية/NOUN البحريني/ADJ ~، أن/SCONJ الأولوية/NOUN للأمن/NOUN ~."))
+    people = found[found["type"] == "PER"]
+    assert len(people) == 1 and people.iloc[0].n_mentions == 2, people
+
+
 def test_the_shipped_dictionary_knows_actors_of_recent_news_with_their_codes():
     found, _ = actors.extract(parsed_docs(
         "وقال=و/CCONJ+قال/VERB بشار/X الأسد/X إن/SCONJ حزب/NOUN الله/X وداعش=و/CCONJ+داعش/X أعداء/NOUN ~."))

@@ -83,6 +83,8 @@ def test_offsets_index_the_document_text():
         ('أوضح/VERB لـ/ADP ~"/PUNCT ~الاقتصادية/ADJ ~"/PUNCT لاحم/X الناصر/NOUN ~، المستشار/NOUN المصرفي/ADJ ~، أن/SCONJ السندات/NOUN قوية/ADJ ~.',
          "لاحم الناصر", True),
         ('أبلغ/VERB ~"/PUNCT ~الاقتصادية/ADJ ~"/PUNCT مصرفيون/NOUN ~، أن/SCONJ السندات/NOUN قوية/ADJ ~.', "مصرفيون", False),
+        # a state whose name is also its adjective («السعودية») is the subject right after the verb
+        ("وتقول=و/CCONJ+تقول/VERB السعودية/NOUN إنه=إن/SCONJ+ه/PRON غادر/VERB القنصلية/NOUN ~.", "السعودية", True),
         # a statement (a noun cue without a pronoun) speaks for whoever issued it
         ("وقال=و/CCONJ+قال/VERB بيان/NOUN صادر/ADJ عن/ADP الوقفة/NOUN إن/SCONJ المختطفين/NOUN يتألمون/VERB ~.", "بيان صادر", False),
         # a semicolon the tokenizer left on the name ends it: «الناصر؛ المستشار»

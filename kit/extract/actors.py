@@ -225,7 +225,7 @@ def _document_mentions(doc_id: str, doc, lookup: ActorDictionary, titles: set[st
         candidates += hashtag_names(doc_id, sent_idx, doc.text, tokens, non_actors, covered)
         candidates += place_mentions(doc_id, sent_idx, doc.text, tokens, non_actors, covered)
         candidates += _ner_mentions(doc_id, sent_idx, doc.text, doc.sentences[sent_idx], tokens, non_actors)
-    candidates += [m for m in role_mentions(doc_id, doc.text, sentences, roles) if (m.start, m.end) not in title_spans]
+    candidates += [m for m in role_mentions(doc_id, doc.text, sentences, roles) if not _inside(m, title_spans)]
     dictionary_spans = [(m.start, m.end) for m in candidates if m.origin == "dictionary"]
     candidates = [
         m for m in candidates
@@ -466,6 +466,9 @@ def _titled_names(
                 start += surface_skip(text, start, tokens[name[0]].clitic)
             out.append(_span_mention(doc_id, sent_idx, text, start, tokens[name[-1]].end, "PER", "rule"))
             spans.append((tokens[i].start, tokens[end - 1].end))
+        elif out and i and extend_by_name_links(out[-1], text, non_actors).end == tokens[i - 1].end and end > i + width:
+            out.append(out[-1])  # the role in apposition right after a name: «راشد بن عبدالله آل خليفة وزير الداخلية»
+            spans.append((tokens[i].start, tokens[end - 1].end))
         i = name[-1] + 1 if name and name[0] > i else max(end, i + 1)
     return out, spans
 
@@ -487,6 +490,8 @@ def name_after_title(tokens: list[Token], j: int, covered: set[int], titles: set
     title directly, so «الدكتور وليام هالينجر» is وليام, not و + ليام.
     """
     k = j + 1 if j < len(tokens) and tokens[j].text in COMMAS else j
+    if k < len(tokens) and tokens[k].n_words > 1 and tokens[k].upos[0] == "ADP":
+        return []  # a preposition opens a phrase, not a name: «وزير الداخلية بمملكة البحرين»
     run: list[int] = []
     while (
         k < len(tokens) and len(run) < MAX_NAME_TOKENS and k not in covered
@@ -663,9 +668,16 @@ def role_mentions(doc_id: str, text: str, sentences: list[list[Token]], roles: d
     """A role phrase that introduced one person in the document stands for that person elsewhere in it.
 
     «الرئيس السوري بشار الأسد ... وقال الرئيس السوري إن» -> the second «الرئيس السوري» is بشار الأسد, not سوريا.
+    The title and its first complement stand for the person too where no one else's role opens with them: «راشد
+    بن عبدالله آل خليفة وزير الداخلية بمملكة البحرين ... وأوضح وزير الداخلية البحريني».
     """
-    phrases = {phrase.split()[0]: [] for phrase, people in roles.items() if len(people) == 1 and len(phrase.split()) >= 2}
+    heads: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for phrase, people in roles.items():
+        if len(phrase.split()) >= 2:
+            heads[" ".join(phrase.split()[:2])] |= people
+    known = {**{head: people for head, people in heads.items() if head not in roles}, **roles}
+    phrases: dict[str, list[tuple[list[str], tuple[str, str]]]] = defaultdict(list)
+    for phrase, people in known.items():
         if len(people) == 1 and len(phrase.split()) >= 2:
             phrases[phrase.split()[0]].append((phrase.split(), next(iter(people))))
     out = []

@@ -605,7 +605,8 @@ def zone_speaker(s: Sentence, index: int, zone: list[Token], lexicon: ReportingL
     if zone:
         candidates = [
             m for m in s.mentions_in(zone[0].start, zone[-1].end)
-            if not _adjectival(m) and (after_preposition or not _after_preposition(m, s.tokens, lexicon))
+            if not (_adjectival(m) and m.start > zone[0].start)  # first in the zone it qualifies no noun: «وتقول السعودية»
+            and (after_preposition or not _after_preposition(m, s.tokens, lexicon))
         ]
         subject = _dependency_subject(s.tokens, index, zone)
         chosen = (
