@@ -535,6 +535,8 @@ def test_a_place_in_a_circumstantial_clause_is_no_speaker():
 @pytest.mark.parametrize("sentence, speaker", [
     ("أما/PART الباحثة/NOUN مليسيا/X/B-PER دالتون/X/E-PER ~، فأكدت=ف/CCONJ+أكدت/VERB أن/SCONJ البرنامج/NOUN مفيد/ADJ ~.", "مليسيا دالتون"),
     ("أما/PART اليوم/NOUN ~، فأكد=ف/CCONJ+أكد/VERB أن/SCONJ البرنامج/NOUN مفيد/ADJ ~.", ""),  # a topic that names no one
+    # a topic that is only a quoted name, read as the outlet a statement is made to, leaves no speaker
+    ('أما/PART ~"/PUNCT ~الاقتصادية/ADJ ~"/PUNCT فأكدت=ف/CCONJ+أكدت/VERB أن/SCONJ البرنامج/NOUN مفيد/ADJ ~.', ""),
 ])
 def test_the_topic_of_amma_speaks_through_the_verb_with_fa(sentence, speaker):
     assert only(extract(sentence)[0])["speaker"] == speaker

@@ -601,7 +601,7 @@ def zone_speaker(s: Sentence, index: int, zone: list[Token], lexicon: ReportingL
 
     «وقالت المتحدّثة باسم مجلس الأمن القومي أدريان واتسون إن ...» -> أدريان واتسون (the person, not the body).
     """
-    zone = zone[past_quoted_recipient(zone, 0):]
+    given, zone = bool(zone), zone[past_quoted_recipient(zone, 0):]
     if zone:
         candidates = [
             m for m in s.mentions_in(zone[0].start, zone[-1].end)
@@ -623,7 +623,7 @@ def zone_speaker(s: Sentence, index: int, zone: list[Token], lexicon: ReportingL
             return _coordinated(s, chosen)
         if phrase:
             return Party(phrase)
-    topic = [] if zone else topic_zone(s, index)
+    topic = [] if given else topic_zone(s, index)
     if topic:
         return zone_speaker(s, index, topic, lexicon)
     return _subject_before(s, index, lexicon)
