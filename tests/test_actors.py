@@ -281,6 +281,13 @@ def test_a_role_stands_for_its_person_when_repeated_in_other_words(first):
     assert len(people) == 1 and people.iloc[0].n_mentions == 2, people
 
 
+def test_a_title_repeated_with_another_states_adjective_is_someone_else():
+    found, _ = extract((
+        "أكد/VERB وزير/NOUN الداخلية/NOUN البحريني/ADJ ~، راشد/X بن/X عبدالله/X آل/NOUN خليفة/X ~، أن/SCONJ الوضع/NOUN آمن/ADJ ~.",
+        "وقال=و/CCONJ+قال/VERB وزير/NOUN الداخلية/NOUN الكويتي/ADJ إن/SCONJ الأولوية/NOUN للأمن/NOUN ~."))
+    assert found.loc[found["type"] == "PER", "n_mentions"].tolist() == [1]
+
+
 def test_the_shipped_dictionary_knows_actors_of_recent_news_with_their_codes():
     found, _ = actors.extract(parsed_docs(
         "وقال=و/CCONJ+قال/VERB بشار/X الأسد/X إن/SCONJ حزب/NOUN الله/X وداعش=و/CCONJ+داعش/X أعداء/NOUN ~."))

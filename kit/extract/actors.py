@@ -225,7 +225,7 @@ def _document_mentions(doc_id: str, doc, lookup: ActorDictionary, titles: set[st
         candidates += hashtag_names(doc_id, sent_idx, doc.text, tokens, non_actors, covered)
         candidates += place_mentions(doc_id, sent_idx, doc.text, tokens, non_actors, covered)
         candidates += _ner_mentions(doc_id, sent_idx, doc.text, doc.sentences[sent_idx], tokens, non_actors)
-    candidates += [m for m in role_mentions(doc_id, doc.text, sentences, roles) if not _inside(m, title_spans)]
+    candidates += [m for m in role_mentions(doc_id, doc.text, sentences, roles, titles) if not _inside(m, title_spans)]
     dictionary_spans = [(m.start, m.end) for m in candidates if m.origin == "dictionary"]
     candidates = [
         m for m in candidates
@@ -664,35 +664,52 @@ def _agrees_in_number(head: Token, adjective: Token) -> bool:
     return not adjective.folded.endswith(FEMININE_PLURAL) or head.folded.endswith(FEMININE_PLURAL)
 
 
-def role_mentions(doc_id: str, text: str, sentences: list[list[Token]], roles: dict[str, set[tuple[str, str]]]) -> list[Mention]:
+def role_mentions(doc_id: str, text: str, sentences: list[list[Token]], roles: dict[str, set[tuple[str, str]]],
+                  titles: frozenset[str]) -> list[Mention]:
     """A role phrase that introduced one person in the document stands for that person elsewhere in it.
 
     «الرئيس السوري بشار الأسد ... وقال الرئيس السوري إن» -> the second «الرئيس السوري» is بشار الأسد, not سوريا.
-    The title and its first complement stand for the person too where no one else's role opens with them: «راشد
-    بن عبدالله آل خليفة وزير الداخلية بمملكة البحرين ... وأوضح وزير الداخلية البحريني».
+    The title and its first complement stand for the person too where no one else's role opens with them and
+    what follows them agrees with the role: «راشد بن عبدالله آل خليفة وزير الداخلية بمملكة البحرين ... وأوضح وزير
+    الداخلية البحريني», but not «وزير الداخلية الأمريكي».
     """
     heads: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for phrase, people in roles.items():
         if len(phrase.split()) >= 2:
             heads[" ".join(phrase.split()[:2])] |= people
-    known = {**{head: people for head, people in heads.items() if head not in roles}, **roles}
-    phrases: dict[str, list[tuple[list[str], tuple[str, str]]]] = defaultdict(list)
-    for phrase, people in known.items():
+    phrases: dict[str, list[tuple[list[str], tuple[str, str], list[str]]]] = defaultdict(list)
+    for phrase, people in roles.items():
         if len(people) == 1 and len(phrase.split()) >= 2:
-            phrases[phrase.split()[0]].append((phrase.split(), next(iter(people))))
+            phrases[phrase.split()[0]].append((phrase.split(), next(iter(people)), []))
+    for head, people in heads.items():
+        if head not in roles and len(people) == 1:
+            introduced = [word for phrase in roles if phrase.startswith(head + " ") for word in phrase.split()[2:]]
+            phrases[head.split()[0]].append((head.split(), next(iter(people)), introduced))
     out = []
     for sent_idx, tokens in enumerate(sentences):
         for n, token in enumerate(tokens):
             for skip, reading in clitic_readings(token.folded):
-                for words, person in phrases.get(reading, []):
+                for words, person, introduced in phrases.get(reading, []):
                     following = [t.folded for t in tokens[n + 1:n + len(words)]]
-                    if skip <= 1 and following == words[1:]:
-                        start = token.start + surface_skip(text, token.start, skip)
-                        end = tokens[n + len(words) - 1].end
-                        key, dictionary_id = person
-                        out.append(Mention(doc_id, sent_idx, start, end, text[start:end], "PER", "rule", dictionary_id,
-                                           key=key, role=True))
+                    after = tokens[n + len(words)] if n + len(words) < len(tokens) else None
+                    if skip > 1 or following != words[1:] or (
+                            introduced and after is not None and _complement(after, titles)
+                            and not _shares_stem(after.folded, introduced)):
+                        continue
+                    start = token.start + surface_skip(text, token.start, skip)
+                    end = tokens[n + len(words) - 1].end
+                    key, dictionary_id = person
+                    out.append(Mention(doc_id, sent_idx, start, end, text[start:end], "PER", "rule", dictionary_id,
+                                       key=key, role=True))
     return out
+
+
+def _shares_stem(word: str, words: list[str]) -> bool:
+    """Does a folded word share its first letters with one of `words`, past clitics and the article? «البحريني» and
+    «بمملكة البحرين» do, as a state's adjective and its name do; «الامريكي» does not."""
+    def stems(w: str) -> set[str]:
+        return {(r[len(ARTICLE):] if r.startswith(ARTICLE) else r)[:4] for _, r in clitic_readings(w)}
+    return bool(stems(word) & {s for w in words for s in stems(w)})
 
 
 @lru_cache(maxsize=1)
