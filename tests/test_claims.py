@@ -85,6 +85,8 @@ def test_offsets_index_the_document_text():
         ('أبلغ/VERB ~"/PUNCT ~الاقتصادية/ADJ ~"/PUNCT مصرفيون/NOUN ~، أن/SCONJ السندات/NOUN قوية/ADJ ~.', "مصرفيون", False),
         # a state whose name is also its adjective («السعودية») is the subject right after the verb
         ("وتقول=و/CCONJ+تقول/VERB السعودية/NOUN إنه=إن/SCONJ+ه/PRON غادر/VERB القنصلية/NOUN ~.", "السعودية", True),
+        # but a people named by its nisba plural is the object, not the speaker
+        ("ودعت=و/CCONJ+دعت/VERB الفلسطينيين/NOUN إلى/ADP التظاهر/NOUN ~.", "", False),
         # a statement (a noun cue without a pronoun) speaks for whoever issued it
         ("وقال=و/CCONJ+قال/VERB بيان/NOUN صادر/ADJ عن/ADP الوقفة/NOUN إن/SCONJ المختطفين/NOUN يتألمون/VERB ~.", "بيان صادر", False),
         # a semicolon the tokenizer left on the name ends it: «الناصر؛ المستشار»

@@ -490,7 +490,7 @@ def name_after_title(tokens: list[Token], j: int, covered: set[int], titles: set
     title directly, so «الدكتور وليام هالينجر» is وليام, not و + ليام.
     """
     k = j + 1 if j < len(tokens) and tokens[j].text in COMMAS else j
-    if k < len(tokens) and tokens[k].n_words > 1 and tokens[k].upos[0] == "ADP":
+    if k < len(tokens) and tokens[k].clitic and tokens[k].upos[0] == "ADP" and not tokens[k].ner.endswith("PER"):
         return []  # a preposition opens a phrase, not a name: «وزير الداخلية بمملكة البحرين»
     run: list[int] = []
     while (

@@ -39,6 +39,7 @@ COMPLEMENTIZERS = frozenset(fold(w) for w in lexicons.column("complementizers"))
 STATE_ENDINGS = tuple(lexicons.column("affixes", "affix", kind="state_ending"))
 PRONOUN_SUFFIXES = tuple(lexicons.column("affixes", "affix", kind="pronoun_suffix"))
 MASCULINE_PLURAL = tuple(lexicons.column("affixes", "affix", kind="masculine_plural"))
+NISBA_PLURALS = tuple(lexicons.column("affixes", "affix", kind="nisba_plural"))  # الفلسطينيين
 MIN_STEM = 3  # letters a noun keeps before an attached pronoun (قول + ه); shorter words (طه) are names
 TEMPORAL = frozenset(fold(w) for w in lexicons.column("temporal_conjunctions"))  # بعد أن: "after", not reported speech
 AUXILIARIES = frozenset(fold(w) for w in lexicons.column("auxiliaries", kind="auxiliary"))
@@ -605,7 +606,8 @@ def zone_speaker(s: Sentence, index: int, zone: list[Token], lexicon: ReportingL
     if zone:
         candidates = [
             m for m in s.mentions_in(zone[0].start, zone[-1].end)
-            if not (_adjectival(m) and m.start > zone[0].start)  # first in the zone it qualifies no noun: «وتقول السعودية»
+            if not (_adjectival(m) and (m.start > zone[0].start or fold(m.text).endswith(NISBA_PLURALS)))
+            # first in the zone a singular qualifies no noun: «وتقول السعودية»; a plural is a people: «تدعو الفلسطينيين»
             and (after_preposition or not _after_preposition(m, s.tokens, lexicon))
         ]
         subject = _dependency_subject(s.tokens, index, zone)
