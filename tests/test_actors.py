@@ -491,6 +491,8 @@ def test_a_place_noun_before_a_common_word_names_nothing():
     # a role made definite by a state's name («مندوب سوريا»), whatever the tagger made of the person's name
     ("وقال=و/CCONJ+قال/VERB بشار/NOUN الجعفري/NOUN ~، مندوب/X سوريا/X/S-LOC الدائم/NOUN لدى/ADP الأمم/NOUN المتحدة/ADJ ~، إن/SCONJ ~.",
      "بشار الجعفري"),
+    # an accusative of purpose after the name is no part of it
+    ("وقال=و/CCONJ+قال/VERB فيصل/X بن/X معمر/X ردا/NOUN على/ADP تساؤلات/NOUN ~، إن/SCONJ ~.", "فيصل بن معمر"),
 ])
 def test_a_name_in_the_subject_slot_may_be_closed_by_a_title(sentence, name):
     found, _ = extract(sentence)

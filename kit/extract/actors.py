@@ -740,16 +740,25 @@ def subject_names(doc_id: str, sent_idx: int, text: str, tokens: list[Token], ti
                 _slot_word(tokens[k], titles, non_actors, verbs) if not run else _family_name(tokens[k], titles, non_actors)):
             run.append(k)
             k += 1
+        accusative = len(run) > 1 and adverbial_accusative(tokens[run[-1]], tokens[k] if k < len(tokens) else None)
+        if accusative:
+            run.pop()
         if not run:
             continue
         apposed = role_apposition(tokens, k, titles)
-        closes = apposed or k < len(tokens) and (
+        closes = apposed or accusative or k < len(tokens) and (
             tokens[k].folded in COMPLEMENTIZERS or tokens[k].text in {":", *COMMAS} or _opens_adjunct(tokens[k]))
         named = _given_name(tokens[run[0]], titles, non_actors, verbs) and _name_evidence([tokens[n] for n in run])
         if closes and (named or apposed):
             start, end = tokens[run[0]].start, tokens[run[-1]].end
             out.append(_span_mention(doc_id, sent_idx, text, start, end, "PER", "rule"))
     return out
+
+
+def adverbial_accusative(token: Token, following: Token | None) -> bool:
+    """An indefinite accusative of purpose or manner, which no name ends on: «وقال بن معمر ردا على», «تعليقاً»."""
+    return TANWIN_FATH in token.text or (token.plain.endswith("ا") and following is not None
+                                         and following.upos[:1] == ("ADP",) and not following.clitic)
 
 
 def role_apposition(tokens: list[Token], k: int, titles: frozenset[str]) -> bool:
