@@ -395,6 +395,9 @@ def test_a_word_with_an_attached_pronoun_is_no_name(sentence):
      "أنور قرقاش"),
     # newer role nouns of the titles lexicon
     ("وقال=و/CCONJ+قال/VERB المدعي/NOUN الأمريكي/ADJ زاكاري/X ترويلغر/X في/ADP بيان/NOUN ~.", "زاكاري ترويلغر"),
+    # a given name (given_names.csv) is evidence enough where the tagger split it (س + عدون) and tagged no name
+    ("من/ADP ناحيته=ناحية/NOUN+ه/PRON حذر/VERB الناشط/NOUN المدني/ADJ سعدون=س/PART+عدون/VERB محسن/NOUN الأحزاب/NOUN المشاركة/ADJ ~.",
+     "سعدون محسن"),
     # an indefinite role noun in construct with a state, the name in apposition between commas
     ("ووصفت=و/CCONJ+وصفت/VERB مبعوثة/NOUN الولايات/NOUN المتحدة/ADJ ~، نيكي/X هايلي/X ~، الضربات/NOUN ~.", "نيكي هايلي"),
 ])

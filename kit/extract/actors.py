@@ -41,6 +41,7 @@ WINDOWS = ("sentence", "document")
 
 ADJECTIVE_SUFFIXES = tuple(lexicons.column("affixes", "affix", kind="adjective_suffix"))
 MAX_NAME_TOKENS = 4
+GIVEN_NAMES = frozenset(lexicons.column("given_names", "name"))  # folded already
 FEMININE_PLURAL = tuple(lexicons.column("affixes", "affix", kind="feminine_plural"))  # ات
 NISBA_PLURALS = tuple(lexicons.column("affixes", "affix", kind="nisba_plural"))
 TITLE_LINK = fold(lexicons.column("pattern_words", role="title_link")[0])
@@ -416,8 +417,9 @@ def _name_like(
 
 
 def _name_evidence(tokens: list[Token]) -> bool:
-    """A run of name-like tokens is a name only if NER or the tagger calls part of it a proper name."""
-    return any(t.ner.endswith("PER") or set(t.upos) & {"PROPN", "X"} for t in tokens)
+    """A run of name-like tokens is a name only if NER or the tagger calls part of it a proper name, or it opens
+    with a given name (given_names.csv) whatever the tagger made of it: «الناشط المدني سعدون محسن» (س + عدون)."""
+    return tokens[0].folded in GIVEN_NAMES or any(t.ner.endswith("PER") or set(t.upos) & {"PROPN", "X"} for t in tokens)
 
 
 def _cut_name(run: list[int], tokens: list[Token]) -> list[int]:
@@ -503,9 +505,16 @@ def name_after_title(tokens: list[Token], j: int, covered: set[int], titles: set
     if run and tokens[run[-1]].folded in FAMILY_PREFIX_FORMS and run[-1] + 1 < len(tokens) and WORD.fullmatch(tokens[run[-1] + 1].text):
         run.append(run[-1] + 1)  # «الدكتور آل الشيخ»: after آل any word is the family's name
     elif run and run[-1] + 1 < len(tokens) and definite_family_name(tokens[run[-1] + 1], titles, non_actors) \
-            and run[-1] + 1 not in covered and len(run) < MAX_NAME_TOKENS:
+            and run[-1] + 1 not in covered and len(run) < MAX_NAME_TOKENS and not _qualified(tokens, run[-1] + 1):
         run.append(run[-1] + 1)
     return run if run and _name_evidence([tokens[n] for n in run]) else []
+
+
+def _qualified(tokens: list[Token], k: int) -> bool:
+    """Does a definite adjective follow tokens[k]? Then it is a noun with its adjective, no family name: «سعدون محسن
+    الأحزاب المشاركة»."""
+    return k + 1 < len(tokens) and tokens[k + 1].upos[-1:] == ("ADJ",) and tokens[k + 1].plain.startswith(ARTICLE) \
+        and not tokens[k + 1].clitic
 
 
 def definite_family_name(token: Token, titles: set[str], non_actors: set[str]) -> bool:
@@ -839,7 +848,8 @@ def _given_name(token: Token, titles: frozenset[str], non_actors: frozenset[str]
     """The first word of a name after a reporting verb: tagged a proper name (or a person), not definite,
     not a title, a common word or a reporting word («قوله»)."""
     return _name_like(token, titles, non_actors) and not token.plain.startswith(ARTICLE) and token.folded not in verbs and (
-        token.upos[-1:] in (("PROPN",), ("X",)) or token.ner.endswith("PER")) and not _is_cue_noun(token)
+        token.upos[-1:] in (("PROPN",), ("X",)) or token.ner.endswith("PER") or token.folded in GIVEN_NAMES) \
+        and not _is_cue_noun(token)
 
 
 def _is_cue_noun(token: Token) -> bool:
