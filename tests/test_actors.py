@@ -252,6 +252,8 @@ def test_an_institution_noun_and_its_complement_name_a_body(sentence, name, coun
     "زار/VERB وزارة/NOUN في/ADP المدينة/NOUN ~.",  # a preposition, not a complement
     "أعلنت/VERB الشركة/NOUN 15/NUM مليون/NUM ~.",  # a number
     "وصلت/VERB اللجنة/NOUN",  # the head ends the sentence
+    "أعلنت/VERB الحكومة/NOUN الجديدة/ADJ برنامجها=برنامج/NOUN+ها/PRON ~.",  # an adjective of quality describes the body
+    "وقالت=و/CCONJ+قالت/VERB اللجنة/NOUN المذكورة/ADJ إن/SCONJ ~.",
 ])
 def test_an_institution_noun_without_a_complement_is_not_a_name(sentence):
     found, _ = extract(sentence)

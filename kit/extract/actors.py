@@ -560,7 +560,7 @@ def institution_mentions(doc_id: str, sent_idx: int, text: str, tokens: list[Tok
         head = _institution_head(tokens[i])
         after_title = in_role(tokens, i, titles)
         end = _complement_end(tokens, i + 1, named, titles, non_actors) if head and not after_title else i + 1
-        if end == i + 1:
+        if end == i + 1 or (end == i + 2 and i + 1 not in named and describes(tokens[i + 1])):
             i += 1
             continue
         skip, role = head
@@ -570,6 +570,12 @@ def institution_mentions(doc_id: str, sent_idx: int, text: str, tokens: list[Tok
                            country=country, cameo=country + role if country and role else ""))
         i = end
     return out
+
+
+def describes(token: Token) -> bool:
+    """An adjective of quality, not of relation (no nisba): alone after an institution noun it describes the body
+    and names none: «الحكومة الجديدة», «اللجنة المذكورة», «القوات الموالية»; «الحكومة اليمنية» names one."""
+    return token.upos[-1:] == ("ADJ",) and not token.folded.endswith(NISBA_ENDINGS)
 
 
 def in_role(tokens: list[Token], i: int, titles: frozenset[str]) -> bool:
