@@ -41,6 +41,8 @@ WINDOWS = ("sentence", "document")
 
 ADJECTIVE_SUFFIXES = tuple(lexicons.column("affixes", "affix", kind="adjective_suffix"))
 MAX_NAME_TOKENS = 4
+ELATIVE_ENDINGS = tuple(lexicons.column("affixes", "affix", kind="elative_ending"))  # العليا
+ELATIVE_PREFIXES = tuple(lexicons.column("affixes", "affix", kind="elative_prefix"))  # الأكبر
 GIVEN_NAMES = frozenset(lexicons.column("given_names", "name"))  # folded already
 FEMININE_PLURAL = tuple(lexicons.column("affixes", "affix", kind="feminine_plural"))  # ات
 NISBA_PLURALS = tuple(lexicons.column("affixes", "affix", kind="nisba_plural"))
@@ -573,9 +575,12 @@ def institution_mentions(doc_id: str, sent_idx: int, text: str, tokens: list[Tok
 
 
 def describes(token: Token) -> bool:
-    """An adjective of quality, not of relation (no nisba): alone after an institution noun it describes the body
-    and names none: «الحكومة الجديدة», «اللجنة المذكورة», «القوات الموالية»; «الحكومة اليمنية» names one."""
-    return token.upos[-1:] == ("ADJ",) and not token.folded.endswith(NISBA_ENDINGS)
+    """An adjective of quality, not of relation (no nisba) nor an elative: alone after an institution noun it
+    describes the body and names none: «الحكومة الجديدة», «اللجنة المذكورة», «القوات الموالية»; «الحكومة اليمنية»,
+    «الهيئة العليا», «المجلس الأكبر» name one (the elative فُعلى and أفعل rank, as names do)."""
+    bare = token.folded[len(ARTICLE):] if token.folded.startswith(ARTICLE) else token.folded
+    elative = bare.endswith(ELATIVE_ENDINGS) or (len(bare) == 4 and bare.startswith(ELATIVE_PREFIXES))
+    return token.upos[-1:] == ("ADJ",) and not token.folded.endswith(NISBA_ENDINGS) and not elative
 
 
 def in_role(tokens: list[Token], i: int, titles: frozenset[str]) -> bool:
