@@ -514,6 +514,13 @@ def test_without_a_role_in_apposition_the_tagger_must_see_a_name(sentence):
     assert not (found["type"] == "PER").any(), found
 
 
+def test_a_body_written_with_lam_and_the_article_is_the_same_body_named_without_them():
+    found, _ = extract(("قالت/VERB الهيئة/NOUN الشرعية/ADJ إن/SCONJ ~.",
+                        "وأكد=و/CCONJ+أكد/VERB الرئيس/NOUN للهيئة=ل/ADP+الهيئة/NOUN الشرعية/ADJ ~."))
+    bodies = found[found["type"] == "ORG"]
+    assert list(bodies["name"]) == ["الهيئة الشرعية"] and bodies.iloc[0].n_mentions == 2
+
+
 def test_a_force_named_by_its_complement_is_a_body():
     found, _ = extract("وقالت=و/CCONJ+قالت/VERB قوة/NOUN السند/NOUN الأمنية/ADJ إنها/SCONJ داهمت/VERB المقر/NOUN ~.")
     assert list(found.loc[found["type"] == "ORG", "name"]) == ["قوة السند الأمنية"]

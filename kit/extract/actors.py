@@ -328,6 +328,17 @@ def _preposition(token: Token) -> bool:
     return token.upos[-1:] == ("ADP",) and token.folded in PREPOSITIONS
 
 
+def name_key(text: str) -> str:
+    """A rule mention's folded name, with ل + ال (written لل) read as the article: «للهيئة الشرعية» -> الهيئه الشرعيه."""
+    key = fold(text)
+    return ARTICLE + key[len(LAM_ARTICLE):] if key.startswith(LAM_ARTICLE) and len(key) > len(LAM_ARTICLE) + 1 else key
+
+
+def display_name(text: str) -> str:
+    """A name as a reader writes it alone, without the ل of a لل-form: «للهيئة الشرعية» -> «الهيئة الشرعية»."""
+    return ARTICLE + text[len(LAM_ARTICLE):] if fold(text[:len(LAM_ARTICLE)]) == LAM_ARTICLE and len(text) > 3 else text
+
+
 def spoken_name(text: str) -> str:
     """A mention's name as words, folded: a hashtag's underscores are spaces («#سمير_جعجع» -> سمير جعجع)."""
     return fold(text.lstrip("#").replace("_", " "))
@@ -568,7 +579,7 @@ def institution_mentions(doc_id: str, sent_idx: int, text: str, tokens: list[Tok
         skip, role = head
         start, stop = tokens[i].start + surface_skip(text, tokens[i].start, skip), tokens[end - 1].end
         country = next((named[n].country for n in range(i + 1, end) if n in named and named[n].country), "")
-        out.append(Mention(doc_id, sent_idx, start, stop, text[start:stop], "ORG", "rule", key=fold(text[start:stop]),
+        out.append(Mention(doc_id, sent_idx, start, stop, text[start:stop], "ORG", "rule", key=name_key(text[start:stop]),
                            country=country, cameo=country + role if country and role else ""))
         i = end
     return out
@@ -902,7 +913,7 @@ def _complement(token: Token, titles: set[str]) -> bool:
 
 
 def _span_mention(doc_id: str, sent_idx: int, text: str, start: int, end: int, kind: str, origin: str) -> Mention:
-    return Mention(doc_id, sent_idx, start, end, text[start:end], kind, origin, key=fold(text[start:end]))
+    return Mention(doc_id, sent_idx, start, end, text[start:end], kind, origin, key=name_key(text[start:end]))
 
 
 def _ner_mentions(doc_id: str, sent_idx: int, text: str, sentence, tokens: list[Token], non_actors: set[str]) -> list[Mention]:
@@ -1022,7 +1033,7 @@ def _merge(mentions: list[Mention], lookup: ActorDictionary) -> tuple[pd.DataFra
             actor_id, name, kind = group, names[group], types[group]
             country, cameo = lookup.codes.get(group, ("", ""))
         else:
-            name = _fullest([m for m in members if not m.role] or members)
+            name = display_name(_fullest([m for m in members if not m.role] or members))
             actor_id = "actor-" + hashlib.sha1(group.encode("utf-8")).hexdigest()[:10]
             kind = _vote([m.type for m in members])
             country, cameo = _commonest(m.country for m in members), _commonest(m.cameo for m in members)
