@@ -514,6 +514,11 @@ def test_without_a_role_in_apposition_the_tagger_must_see_a_name(sentence):
     assert not (found["type"] == "PER").any(), found
 
 
+def test_a_phrase_with_the_article_inside_is_no_name_even_before_a_title():
+    found, _ = extract("مع/ADP توضح/VERB حجم/NOUN الدمار/NOUN الكبير/ADJ وافق/NOUN الرئيس/NOUN جوكو/X ويدودو/X على/ADP المساعدة/NOUN ~.")
+    assert list(found.loc[found["type"] == "PER", "name"]) == ["جوكو ويدودو"]
+
+
 def test_a_body_written_with_lam_and_the_article_is_the_same_body_named_without_them():
     found, _ = extract(("قالت/VERB الهيئة/NOUN الشرعية/ADJ إن/SCONJ ~.",
                         "وأكد=و/CCONJ+أكد/VERB الرئيس/NOUN للهيئة=ل/ADP+الهيئة/NOUN الشرعية/ADJ ~."))

@@ -780,7 +780,9 @@ def subject_names(doc_id: str, sent_idx: int, text: str, tokens: list[Token], ti
         closes = apposed or accusative or k < len(tokens) and (
             tokens[k].folded in COMPLEMENTIZERS or tokens[k].text in {":", *COMMAS} or _opens_adjunct(tokens[k]))
         named = _given_name(tokens[run[0]], titles, non_actors, verbs) and _name_evidence([tokens[n] for n in run])
-        if closes and (named or apposed):
+        # with no tag to go on, only a name's shape: the article on the last word alone («عادل الجبير», not «حجم الدمار الكبير»)
+        shaped = not any(tokens[n].plain.startswith(ARTICLE) for n in run[:-1])
+        if closes and (named or apposed and shaped):
             start, end = tokens[run[0]].start, tokens[run[-1]].end
             out.append(_span_mention(doc_id, sent_idx, text, start, end, "PER", "rule"))
     return out
