@@ -519,6 +519,11 @@ def test_a_phrase_with_the_article_inside_is_no_name_even_before_a_title():
     assert list(found.loc[found["type"] == "PER", "name"]) == ["جوكو ويدودو"]
 
 
+def test_a_relative_pronoun_ends_a_title_and_what_follows_is_no_name():
+    found, _ = extract("أكد/VERB رئيس/NOUN الحكومة/NOUN السابقة/ADJ الذي/PRON مازال/VERB محتفظا/X بنفوذه=ب/ADP+نفوذ/NOUN+ه/PRON ~.")
+    assert not (found["type"] == "PER").any(), found
+
+
 def test_a_body_written_with_lam_and_the_article_is_the_same_body_named_without_them():
     found, _ = extract(("قالت/VERB الهيئة/NOUN الشرعية/ADJ إن/SCONJ ~.",
                         "وأكد=و/CCONJ+أكد/VERB الرئيس/NOUN للهيئة=ل/ADP+الهيئة/NOUN الشرعية/ADJ ~."))

@@ -907,8 +907,8 @@ def _title_at(tokens: list[Token], i: int, titles: set[str]) -> int:
 def _complement(token: Token, titles: set[str]) -> bool:
     """A word that continues a title: a definite noun or adjective (`الدفاع`, `الروسي`, `للشؤون`), or the head of an
     institution's name in construct (`محافظ مصرف البحرين المركزي`, `رئيس حزب القوات`)."""
-    if token.folded in titles:
-        return False
+    if token.folded in titles or token.upos[-1:] in (("PRON",), ("DET",)):
+        return False  # nor a relative pronoun, whose article is part of the word: «رئيس الحكومة السابقة الذي»
     lam_article = token.folded.startswith(LAM_ARTICLE) and len(token.folded) > len(LAM_ARTICLE) + 1  # للشؤون
     definite = token.plain.startswith(ARTICLE) or lam_article  # even where the model tags it a person: no name opens so
     return definite or (_institution_head(token) is not None and not token.ner.endswith("PER"))
