@@ -524,6 +524,18 @@ def test_a_relative_pronoun_ends_a_title_and_what_follows_is_no_name():
     assert not (found["type"] == "PER").any(), found
 
 
+@pytest.mark.parametrize("word, lemma, plural", [
+    ("مواطنين", "مواطن", True),  # the plural of the singular the lemmatizer gives
+    ("والمقيمين", "مقيم", True),  # past the conjunction and the article
+    ("ماكلارين", "ماكلارين", False),  # no singular the model knows: a foreign name
+    ("حسين", "حس", False),  # a given name whatever the lemmatizer says
+])
+def test_a_plural_or_dual_noun_is_told_from_a_name_ending_alike(word, lemma, plural):
+    from kit.extract.context import Token
+    token = Token(0, len(word), word, fold(word), ("NOUN",), "S-PER", word, 1, plain=word, lemmas=(fold(lemma),))
+    assert actors._plural_noun(token) is plural
+
+
 def test_a_body_written_with_lam_and_the_article_is_the_same_body_named_without_them():
     found, _ = extract(("قالت/VERB الهيئة/NOUN الشرعية/ADJ إن/SCONJ ~.",
                         "وأكد=و/CCONJ+أكد/VERB الرئيس/NOUN للهيئة=ل/ADP+الهيئة/NOUN الشرعية/ADJ ~."))

@@ -43,6 +43,7 @@ ADJECTIVE_SUFFIXES = tuple(lexicons.column("affixes", "affix", kind="adjective_s
 MAX_NAME_TOKENS = 4
 ELATIVE_ENDINGS = tuple(lexicons.column("affixes", "affix", kind="elative_ending"))  # العليا
 ELATIVE_PREFIXES = tuple(lexicons.column("affixes", "affix", kind="elative_prefix"))  # الأكبر
+MASCULINE_PLURAL = tuple(lexicons.column("affixes", "affix", kind="masculine_plural"))  # ون، ين
 GIVEN_NAMES = frozenset(lexicons.column("given_names", "name"))  # folded already
 FEMININE_PLURAL = tuple(lexicons.column("affixes", "affix", kind="feminine_plural"))  # ات
 NISBA_PLURALS = tuple(lexicons.column("affixes", "affix", kind="nisba_plural"))
@@ -935,6 +936,8 @@ def _ner_mentions(doc_id: str, sent_idx: int, text: str, sentence, tokens: list[
             continue
         if len(span) == 1 and (span[0].folded.endswith(NISBA_PLURALS) or span[0].upos[-1:] == ("ADJ",)):
             continue  # الكوريين, غربيين, عسكري: people described by origin or trait, not a named actor
+        if entity.type == "PER" and _plural_noun(span[0]):
+            continue  # «طريقين», «مواطنين أمريكيين», «والمقيمين»: a dual or plural, no one's name
         if _common_noun_phrase(span) or any(_has_pronoun_suffix(t) for t in span):
             continue
         kind = entity.type if entity.type in ACTOR_TYPES else "MISC"
@@ -943,6 +946,17 @@ def _ner_mentions(doc_id: str, sent_idx: int, text: str, sentence, tokens: list[
         end = hyphenated.end() if hyphenated else span[-1].end
         out.append(_span_mention(doc_id, sent_idx, text, start, end, kind, "ner"))
     return out
+
+
+def _plural_noun(token: Token) -> bool:
+    """A word in the sound masculine plural or the dual (ين، ون) of the singular the lemmatizer gives, past a
+    conjunction or preposition and the article: «مواطنين» (مواطن), «والمقيمين»; «حسين», «ماكلارين» and
+    «بينيتون» are names (a given name, or no singular the model knows)."""
+    readings = {reading for skip, reading in clitic_readings(token.folded) if skip <= 1}
+    bare = {r[len(ARTICLE):] if r.startswith(ARTICLE) else r for r in readings}
+    lemma = token.lemmas[-1] if token.lemmas else ""
+    singular = {b[:-len(end)] for b in bare for end in MASCULINE_PLURAL if b.endswith(end)}
+    return bool(lemma) and lemma in singular and not (bare | {token.folded}) & GIVEN_NAMES
 
 
 def _definite(token: Token) -> bool:
