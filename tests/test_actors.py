@@ -254,6 +254,10 @@ def test_an_institution_noun_and_its_complement_name_a_body(sentence, name, coun
     "وصلت/VERB اللجنة/NOUN",  # the head ends the sentence
     "أعلنت/VERB الحكومة/NOUN الجديدة/ADJ برنامجها=برنامج/NOUN+ها/PRON ~.",  # an adjective of quality describes the body
     "وقالت=و/CCONJ+قالت/VERB اللجنة/NOUN المذكورة/ADJ إن/SCONJ ~.",
+    # a definite noun heads no construct: the noun after it starts the object
+    "طوقت/VERB الشرطة/NOUN الشوارع/NOUN المحيطة/ADJ ~.",
+    # a feminine head takes no masculine adjective
+    "مطوق/ADJ بشريط=ب/ADP+شريط/NOUN الشرطة/NOUN الأزرق/ADJ ~.",
 ])
 def test_an_institution_noun_without_a_complement_is_not_a_name(sentence):
     found, _ = extract(sentence)

@@ -41,6 +41,7 @@ WINDOWS = ("sentence", "document")
 
 ADJECTIVE_SUFFIXES = tuple(lexicons.column("affixes", "affix", kind="adjective_suffix"))
 MAX_NAME_TOKENS = 4
+FEMININE_ENDINGS = tuple(lexicons.column("affixes", "affix", kind="feminine_ending"))  # ة, folded ه
 ELATIVE_ENDINGS = tuple(lexicons.column("affixes", "affix", kind="elative_ending"))  # العليا
 ELATIVE_PREFIXES = tuple(lexicons.column("affixes", "affix", kind="elative_prefix"))  # الأكبر
 MASCULINE_PLURAL = tuple(lexicons.column("affixes", "affix", kind="masculine_plural"))  # ون، ين
@@ -675,11 +676,13 @@ def _complement_end(tokens: list[Token], j: int, named: dict[int, Mention], titl
         if not definite:
             break
         joined_by = token.folded[:1] if not token.folded.startswith(ARTICLE) else ""
-        adjective = token.upos[-1:] == ("ADJ",) or k in named
+        adjective = token.upos[-1:] == ("ADJ",) or k in named or token.folded.endswith(NISBA_ENDINGS)
         if adjective and not _agrees_in_number(tokens[j - 1], token):
             break  # «الجيش النيجيري الاتهامات»: the object after the subject, whatever the tagger called it
         if k == j and joined_by:
             break  # «والمجلس» right after the head is a new phrase
+        if k == j and not joined_by and _definite_head(tokens[j - 1]) and not (adjective and _agrees_in_gender(tokens[j - 1], token)):
+            break  # a definite noun heads no construct: «طوقت الشرطة الشوارع», «بشريط الشرطة الأزرق»
         if joined_by == "و" and tokens[k - 1].upos[-1:] not in (("NOUN",), ("PROPN",)):
             break  # only nouns are joined into one name: «العدالة والتنمية», not «المدنية والجيش»
         if seen_adjective and not adjective and not (joined_by == "ل" or (joined_by == "و" and in_complement)):
@@ -688,6 +691,17 @@ def _complement_end(tokens: list[Token], j: int, named: dict[int, Mention], titl
         seen_adjective = seen_adjective or adjective
         k += 1
     return k
+
+
+def _definite_head(token: Token) -> bool:
+    """Does the institution noun carry the article (الشرطة، للهيئة)? Then what follows it is an adjective or a new
+    phrase: the first noun of a construct never takes the article."""
+    return any(reading.startswith(ARTICLE) for skip, reading in clitic_readings(token.folded) if skip <= 1)
+
+
+def _agrees_in_gender(head: Token, adjective: Token) -> bool:
+    """A feminine singular head («الشرطة») takes a feminine adjective or an elative («العليا»), never «الأزرق»."""
+    return not head.folded.endswith(FEMININE_ENDINGS) or adjective.folded.endswith(FEMININE_ENDINGS + ELATIVE_ENDINGS)
 
 
 def _agrees_in_number(head: Token, adjective: Token) -> bool:
