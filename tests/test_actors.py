@@ -401,6 +401,8 @@ def test_a_word_with_an_attached_pronoun_is_no_name(sentence):
      "أنور قرقاش"),
     # newer role nouns of the titles lexicon
     ("وقال=و/CCONJ+قال/VERB المدعي/NOUN الأمريكي/ADJ زاكاري/X ترويلغر/X في/ADP بيان/NOUN ~.", "زاكاري ترويلغر"),
+    # a given name closed by a complementizer with its pronoun
+    ("وقالت=و/CCONJ+قالت/VERB خديجة/NOUN آزرو/NOUN إنها=إن/SCONJ+ها/PRON انتظرته/VERB ~.", "خديجة آزرو"),
     # a given name (given_names.csv) is evidence enough where the tagger split it (س + عدون) and tagged no name
     ("من/ADP ناحيته=ناحية/NOUN+ه/PRON حذر/VERB الناشط/NOUN المدني/ADJ سعدون=س/PART+عدون/VERB محسن/NOUN الأحزاب/NOUN المشاركة/ADJ ~.",
      "سعدون محسن"),
@@ -512,6 +514,8 @@ def test_a_name_in_the_subject_slot_may_be_closed_by_a_title(sentence, name):
     "وقال=و/CCONJ+قال/VERB مصدر/NOUN مسؤول/ADJ إن/SCONJ ~.",  # an indefinite role is no apposition
     "وقال=و/CCONJ+قال/VERB سكان/NOUN مدير/NOUN مدرسة/NOUN إن/SCONJ ~.",  # nor one whose chain stays indefinite
     "وقال=و/CCONJ+قال/VERB سكان/NOUN ،/PUNCT الذين/PRON فروا/VERB ~.",  # a relative clause is no role
+    # a complementizer with its clitic is no given name (بأن is not بان), whatever the tagger called it
+    "وأفاد=و/CCONJ+أفاد/VERB بأن/NOUN من/ADP المعتقد/NOUN أن/SCONJ ~.",
 ])
 def test_without_a_role_in_apposition_the_tagger_must_see_a_name(sentence):
     found, _ = extract(sentence)
@@ -538,6 +542,17 @@ def test_a_plural_or_dual_noun_is_told_from_a_name_ending_alike(word, lemma, plu
     from kit.extract.context import Token
     token = Token(0, len(word), word, fold(word), ("NOUN",), "S-PER", word, 1, plain=word, lemmas=(fold(lemma),))
     assert actors._plural_noun(token) is plural
+
+
+@pytest.mark.parametrize("sentence, body", [
+    # a participle the tagger called a noun still agrees with a feminine or plural head
+    ("وسيطرت=و/CCONJ+سيطرت/VERB القوات/NOUN المشتركة/NOUN على/ADP المدينة/NOUN ~.", "القوات المشتركة"),
+    # a short quotation after an institution noun is the body's name
+    ('وتمكنت=و/CCONJ+تمكنت/VERB شركة/NOUN ~"/PUNCT ~زودا/X غروب/X ~"/PUNCT من/ADP البناء/NOUN ~.', "زودا غروب"),
+])
+def test_bodies_named_despite_the_tagger_or_in_quotation_marks(sentence, body):
+    _, mentions = extract(sentence)
+    assert list(mentions.loc[mentions["type"] == "ORG", "text"]) == [body]
 
 
 def test_a_body_written_with_lam_and_the_article_is_the_same_body_named_without_them():

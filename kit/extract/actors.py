@@ -24,7 +24,7 @@ from kit import lexicons
 from kit.nlp import Parsed
 from kit.schema import TableSpec
 from kit.extract.context import (
-    ARTICLE, CLITICS, COMMAS, LAM_ARTICLE, NISBA_ENDINGS, PREPOSITIONS, WORD, Token, bare_readings, clitic_readings,
+    ARTICLE, CLITICS, COMMAS, LAM_ARTICLE, NISBA_ENDINGS, PREPOSITIONS, QUOTE_MARKS, WORD, Token, bare_readings, clitic_readings,
     past_quoted_recipient, sentence_tokens, surface_skip,
 )
 from kit.text import fold, strip_diacritics
@@ -54,6 +54,7 @@ MAX_COMPLEMENT = 6  # words after an institution noun
 OPTIONAL_DICTIONARY_COLUMNS = ("adjectives", "country", "cameo", "source")  # a user's own rows may leave them out
 TANWIN_FATH = "\u064b"
 COMPLEMENTIZERS = frozenset(fold(w) for w in lexicons.column("complementizers"))
+FUNCTION_UPOS = frozenset({"SCONJ", "CCONJ", "PRON", "DET", "AUX"})
 STOP_UPOS = {"VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON", "PUNCT", "NUM", "DET", "PART", "SYM"}
 STATE_HEADS = frozenset(fold(w) for w in lexicons.column("actors_rules", "word", kind="state_head"))  # جمهورية، دولة
 PLACE_HEADS = frozenset(fold(w) for w in lexicons.column("actors_rules", "word", kind="place_head"))  # محافظة، مدينة
@@ -434,7 +435,12 @@ def _name_like(
 def _name_evidence(tokens: list[Token]) -> bool:
     """A run of name-like tokens is a name only if NER or the tagger calls part of it a proper name, or it opens
     with a given name (given_names.csv) whatever the tagger made of it: «الناشط المدني سعدون محسن» (س + عدون)."""
-    return tokens[0].folded in GIVEN_NAMES or any(t.ner.endswith("PER") or set(t.upos) & {"PROPN", "X"} for t in tokens)
+    return known_given_name(tokens[0]) or any(t.ner.endswith("PER") or set(t.upos) & {"PROPN", "X"} for t in tokens)
+
+
+def known_given_name(token: Token) -> bool:
+    """Is the word a given name (given_names.csv) and no function word the tagger saw («بأن» is no بان)?"""
+    return token.folded in GIVEN_NAMES and not _function_word(token)
 
 
 def _cut_name(run: list[int], tokens: list[Token]) -> list[int]:
@@ -574,6 +580,12 @@ def institution_mentions(doc_id: str, sent_idx: int, text: str, tokens: list[Tok
     while i < len(tokens):
         head = _institution_head(tokens[i])
         after_title = in_role(tokens, i, titles)
+        close = quoted_name_end(tokens, i + 1) if head and not after_title else None
+        if close is not None:  # «شركة "زودا غروب"», «موقع "ويبو"»: the quotation is the body's name
+            start, stop = tokens[i + 2].start, tokens[close - 1].end
+            out.append(Mention(doc_id, sent_idx, start, stop, text[start:stop], "ORG", "rule", key=name_key(text[start:stop])))
+            i = close + 1
+            continue
         end = _complement_end(tokens, i + 1, named, titles, non_actors) if head and not after_title else i + 1
         if end == i + 1 or (end == i + 2 and i + 1 not in named and describes(tokens[i + 1])):
             i += 1
@@ -585,6 +597,18 @@ def institution_mentions(doc_id: str, sent_idx: int, text: str, tokens: list[Tok
                            country=country, cameo=country + role if country and role else ""))
         i = end
     return out
+
+
+def quoted_name_end(tokens: list[Token], j: int, *, max_words: int = 4) -> int | None:
+    """The index of the closing mark when a short quotation of words opens at tokens[j]: «"زودا غروب"»."""
+    if j >= len(tokens) or tokens[j].text not in QUOTE_MARKS:
+        return None
+    for n in range(j + 1, min(len(tokens), j + max_words + 2)):
+        if tokens[n].text in QUOTE_MARKS:
+            return n if n > j + 1 else None
+        if not WORD.fullmatch(tokens[n].text):
+            return None
+    return None
 
 
 def describes(token: Token) -> bool:
@@ -681,7 +705,8 @@ def _complement_end(tokens: list[Token], j: int, named: dict[int, Mention], titl
             break  # «الجيش النيجيري الاتهامات»: the object after the subject, whatever the tagger called it
         if k == j and joined_by:
             break  # «والمجلس» right after the head is a new phrase
-        if k == j and not joined_by and _definite_head(tokens[j - 1]) and not (adjective and _agrees_in_gender(tokens[j - 1], token)):
+        if k == j and not joined_by and _definite_head(tokens[j - 1]) and not (
+                (adjective or _feminine_after_feminine(tokens[j - 1], token)) and _agrees_in_gender(tokens[j - 1], token)):
             break  # a definite noun heads no construct: «طوقت الشرطة الشوارع», «بشريط الشرطة الأزرق»
         if joined_by == "و" and tokens[k - 1].upos[-1:] not in (("NOUN",), ("PROPN",)):
             break  # only nouns are joined into one name: «العدالة والتنمية», not «المدنية والجيش»
@@ -697,6 +722,12 @@ def _definite_head(token: Token) -> bool:
     """Does the institution noun carry the article (الشرطة، للهيئة)? Then what follows it is an adjective or a new
     phrase: the first noun of a construct never takes the article."""
     return any(reading.startswith(ARTICLE) for skip, reading in clitic_readings(token.folded) if skip <= 1)
+
+
+def _feminine_after_feminine(head: Token, word: Token) -> bool:
+    """A feminine word after a feminine or plural head agrees with it as an adjective does, whatever the tagger
+    called it: «القوات المشتركة» (a participle tagged a noun)."""
+    return head.folded.endswith(FEMININE_ENDINGS + FEMININE_PLURAL) and word.folded.endswith(FEMININE_ENDINGS)
 
 
 def _agrees_in_gender(head: Token, adjective: Token) -> bool:
@@ -887,7 +918,7 @@ def _given_name(token: Token, titles: frozenset[str], non_actors: frozenset[str]
     """The first word of a name after a reporting verb: tagged a proper name (or a person), not definite,
     not a title, a common word or a reporting word («قوله»)."""
     return _name_like(token, titles, non_actors) and not token.plain.startswith(ARTICLE) and token.folded not in verbs and (
-        token.upos[-1:] in (("PROPN",), ("X",)) or token.ner.endswith("PER") or token.folded in GIVEN_NAMES) \
+        token.upos[-1:] in (("PROPN",), ("X",)) or token.ner.endswith("PER") or known_given_name(token)) \
         and not _is_cue_noun(token)
 
 
@@ -907,7 +938,15 @@ def _family_name(token: Token, titles: frozenset[str], non_actors: frozenset[str
     """A later word of a name, which may be definite: «الجبير» in «عادل الجبير»."""
     bare = token.folded
     return bool(WORD.fullmatch(token.text)) and not token.clitic and bare not in titles and bare not in non_actors \
-        and not any(c.isdigit() for c in token.text) and token.upos[-1:] not in (("VERB",), ("ADP",), ("ADV",), ("PUNCT",))
+        and not any(c.isdigit() for c in token.text) and token.upos[-1:] not in (("VERB",), ("ADP",), ("ADV",), ("PUNCT",)) \
+        and not _function_word(token)  # «وقالت خديجة إنها»: إن + ها ends the name
+
+
+def _function_word(token: Token) -> bool:
+    """A word the tagger opens with a function word, or a complementizer with a clitic whatever its tag: «إنها»,
+    «بأن»; «عبدالله» (X + the pronoun the model splits off) is none."""
+    return bool(token.upos[:1] and token.upos[0] in FUNCTION_UPOS or "SCONJ" in token.upos
+                or any(skip <= 1 and reading in COMPLEMENTIZERS for skip, reading in clitic_readings(token.folded)))
 
 
 def _title_at(tokens: list[Token], i: int, titles: set[str]) -> int:
