@@ -208,10 +208,11 @@ def test_an_actor_met_only_as_an_adjective_is_not_graded(adjective):
     assert not [e for e in grade.errors if e["kind"] == "false_hit"]
 
 
-@pytest.mark.parametrize("state", ["بريطانيا", "روسيا"])
-def test_a_state_named_in_ya_is_not_an_adjective(state):
-    reading = {**READING, "actors": [{"name": state, "type": "GPE", "aliases": []}]}
-    grade = gold.grade_article(reading, tables([("uk", "المملكة المتحدة", "GPE")], mentions=[("uk", state)]))
+@pytest.mark.parametrize("state, name", [("بريطانيا", "المملكة المتحدة"), ("روسيا", "روسيا"),
+                                         ("#كوريا_الجنوبية", "كوريا الجنوبية")])  # a hashtag's words are the name
+def test_a_state_named_in_ya_or_in_a_hashtag_is_not_an_adjective(state, name):
+    reading = {**READING, "actors": [{"name": name, "type": "GPE", "aliases": [state] if state != name else []}]}
+    grade = gold.grade_article(reading, tables([("uk", name, "GPE")], mentions=[("uk", state)]))
     assert grade.counts["n_actors_matched"] == 1 and grade.counts["n_actors_adjective_only"] == 0
 
 

@@ -148,7 +148,7 @@ def name_keys(form: str) -> set[str]:
 
     «لموسكو» -> {لموسكو, موسكو}; «للولايات المتحده» -> {.., الولايات المتحده}; «الرئيس بشار الاسد» -> {.., بشار الاسد}.
     """
-    folded = fold(form)
+    folded = actors.spoken_name(form)  # a hashtag's words: «#كوريا_الجنوبية» is كوريا الجنوبية
     keys = {folded} if folded else set()
     keys |= {reading for _, reading in clitic_readings(folded) if len(reading) >= 3}
     for key in list(keys):
@@ -178,7 +178,7 @@ def is_adjective(form: str, name: str) -> bool:
 
     Gold readings list names, not adjectives, so an actor met only as an adjective is not graded.
     """
-    word = fold(form)
+    word = actors.spoken_name(form)
     if " " in word or name_keys(form) & name_keys(name):
         return False
     accusative = "\u064b" in form and word.endswith(NISBA + TANWIN_ALEF)  # أممياً, not بريطانيا or روسيا
