@@ -209,7 +209,8 @@ def test_an_actor_met_only_as_an_adjective_is_not_graded(adjective):
 
 
 @pytest.mark.parametrize("state, name", [("بريطانيا", "المملكة المتحدة"), ("روسيا", "روسيا"),
-                                         ("#كوريا_الجنوبية", "كوريا الجنوبية")])  # a hashtag's words are the name
+                                         ("#كوريا_الجنوبية", "كوريا الجنوبية"),  # a hashtag's words are the name
+                                         ("الحوثيين", "الحوثيون")])  # a dictionary name shaped like a nisba plural
 def test_a_state_named_in_ya_or_in_a_hashtag_is_not_an_adjective(state, name):
     reading = {**READING, "actors": [{"name": name, "type": "GPE", "aliases": [state] if state != name else []}]}
     grade = gold.grade_article(reading, tables([("uk", name, "GPE")], mentions=[("uk", state)]))

@@ -179,10 +179,17 @@ def is_adjective(form: str, name: str) -> bool:
     Gold readings list names, not adjectives, so an actor met only as an adjective is not graded.
     """
     word = actors.spoken_name(form)
-    if " " in word or name_keys(form) & name_keys(name):
+    if " " in word or name_keys(form) & name_keys(name) or _dictionary_name(word):
         return False
     accusative = "\u064b" in form and word.endswith(NISBA + TANWIN_ALEF)  # أممياً, not بريطانيا or روسيا
     return accusative or word.endswith(NISBA_ENDINGS)
+
+
+def _dictionary_name(word: str) -> bool:
+    """Is the folded word a name (not an adjective form) of an actor in the kit's dictionary? «الحوثيين» is one of
+    the Houthis' names, though it ends like a nisba plural."""
+    entry = actors.load_dictionary().index.get(word.replace(" ", ""))
+    return entry is not None and not entry[1]
 
 
 NISBA = "ي"
