@@ -87,6 +87,10 @@ def test_offsets_index_the_document_text():
         ("وتقول=و/CCONJ+تقول/VERB السعودية/NOUN إنه=إن/SCONJ+ه/PRON غادر/VERB القنصلية/NOUN ~.", "السعودية", True),
         # but a people named by its nisba plural is the object, not the speaker
         ("ودعت=و/CCONJ+دعت/VERB الفلسطينيين/NOUN إلى/ADP التظاهر/NOUN ~.", "", False),
+        # a plural in ين is the object (the subject would be «المواطنون»); an adverb or a prepositional phrase is no speaker
+        ("ودعا=و/CCONJ+دعا/VERB المواطنين/NOUN إلى/ADP أن/SCONJ يلتزموا/VERB بالتعليمات=ب/ADP+التعليمات/NOUN ~.", "", False),
+        ("وأعلن=و/CCONJ+أعلن/VERB سابقاً/ADJ أن/SCONJ بلاده=بلاد/NOUN+ه/PRON ستتوقف/VERB ~.", "", False),
+        ("وقالوا=و/CCONJ+قالوا/VERB بصوت=ب/ADP+صوت/NOUN واحد/ADJ إن/SCONJ المساجد/NOUN آمنة/ADJ ~.", "", False),
         # a statement (a noun cue without a pronoun) speaks for whoever issued it
         ("وقال=و/CCONJ+قال/VERB بيان/NOUN صادر/ADJ عن/ADP الوقفة/NOUN إن/SCONJ المختطفين/NOUN يتألمون/VERB ~.", "بيان صادر", False),
         # a semicolon the tokenizer left on the name ends it: «الناصر؛ المستشار»

@@ -39,6 +39,7 @@ COMPLEMENTIZERS = frozenset(fold(w) for w in lexicons.column("complementizers"))
 STATE_ENDINGS = tuple(lexicons.column("affixes", "affix", kind="state_ending"))
 PRONOUN_SUFFIXES = tuple(lexicons.column("affixes", "affix", kind="pronoun_suffix"))
 MASCULINE_PLURAL = tuple(lexicons.column("affixes", "affix", kind="masculine_plural"))
+OBLIQUE_PLURAL = tuple(lexicons.column("affixes", "affix", kind="oblique_plural"))  # ين
 NISBA_PLURALS = tuple(lexicons.column("affixes", "affix", kind="nisba_plural"))  # الفلسطينيين
 MIN_STEM = 3  # letters a noun keeps before an attached pronoun (قول + ه); shorter words (طه) are names
 TEMPORAL = frozenset(fold(w) for w in lexicons.column("temporal_conjunctions"))  # بعد أن: "after", not reported speech
@@ -58,6 +59,7 @@ NOUN_CUE_REACH = 3  # a noun cue (تصريحات، بيان) must be this close 
 MAX_ZONE = 26  # tokens between a cue and its content (appositions and time and place adjuncts: «أكد وزير ...، عادل الجبير، اليوم الخميس، خلال اجتماع ...، أن»)
 MAX_ANTECEDENTS = 12  # subjects kept for pro-drop cues (the nearest agreeing one is taken)
 TITLE_REACH = 6  # words before a person's name in which the title a later phrase repeats must stand
+TANWIN_FATH = "\u064b"
 MIN_QUOTE_WORDS = 3  # shorter quotations are names or titles ("نيويورك تايمز"), not statements
 _PUNCT_EDGE = re.compile(r"^[\s،,:.؛;]+|[\s،,:.؛;]+$")
 
@@ -591,8 +593,8 @@ def attribution(s: Sentence, index: int, zone: list[Token], entry: ReportingCue,
     speaker = zone_speaker(s, index, zone, lexicon)
     if entry.kind == "participle" and not speaker.actor_id:
         speaker = NOBODY  # a participle of state has no subject of its own: «داعيا الطلبة إلى» calls on the students
-    elif entry.gender == "f" and not speaker.actor_id and masculine_plural(speaker.text):
-        speaker = NOBODY  # its object: «وتحذر المواطنين والمقيمين من دفع» (the ministry warns them)
+    elif not speaker.actor_id and (entry.gender == "f" and masculine_plural(speaker.text) or oblique_plural(speaker.text)):
+        speaker = NOBODY  # its object: «وتحذر المواطنين والمقيمين من دفع» (the ministry warns them), «ودعا المواطنين»
     return Attribution(speaker, outlet_source(s, zone, speaker, lexicon), entry.gender, entry.number)
 
 
@@ -654,6 +656,14 @@ def masculine_plural(phrase: str) -> bool:
     words = fold(phrase).split()
     head = words[0][len(ARTICLE):] if words and words[0].startswith(ARTICLE) else (words[0] if words else "")
     return len(head) > 4 and head.endswith(MASCULINE_PLURAL)
+
+
+def oblique_plural(phrase: str) -> bool:
+    """Is the phrase headed by a sound plural or dual in ين, the accusative and genitive form no subject takes
+    (the subject is «المواطنون»): «ودعا المواطنين إلى» calls on the citizens."""
+    words = fold(phrase).split()
+    head = words[0][len(ARTICLE):] if words and words[0].startswith(ARTICLE) else (words[0] if words else "")
+    return len(head) > 4 and head.endswith(OBLIQUE_PLURAL)
 
 
 def indefinite_subject(zone: list[Token], mention: MentionSpan) -> bool:
@@ -793,6 +803,8 @@ def _noun_phrase(zone: list[Token], lexicon: ReportingLexicon) -> str:
             break
         if words and token.folded[:1] in CONJUNCTIONS and pronoun_suffixed(token):
             break  # a circumstantial clause: «المرصد ومقره بريطانيا»
+        if TANWIN_FATH in token.text or token.upos[-1:] == ("ADV",) or (token.n_words > 1 and token.upos[0] == "ADP"):
+            break  # an adverb («أعلن سابقا أن») or a prepositional phrase («وقالوا بصوت واحد»), never the speaker
         if (token.text in COMMAS or token.text in QUOTE_MARKS or bare & lexicon.speaker_stops
                 or bare & PREPOSITIONS or bare & lexicon.outlet_nouns or not token.folded[:1].isalpha()):
             break
