@@ -256,6 +256,8 @@ def test_an_institution_noun_and_its_complement_name_a_body(sentence, name, coun
     "وقالت=و/CCONJ+قالت/VERB اللجنة/NOUN المذكورة/ADJ إن/SCONJ ~.",
     # a definite noun heads no construct: the noun after it starts the object
     "طوقت/VERB الشرطة/NOUN الشوارع/NOUN المحيطة/ADJ ~.",
+    # nor a name the model tagged: «ودعت المنظمة المسؤولين اللبنانيين إلى»
+    "ودعت=و/CCONJ+دعت/VERB المنظمة/NOUN المسؤولين/ADJ/B-PER اللبنانيين/ADJ/E-PER إلى/ADP الحد/NOUN ~.",
     # a feminine head takes no masculine adjective
     "مطوق/ADJ بشريط=ب/ADP+شريط/NOUN الشرطة/NOUN الأزرق/ADJ ~.",
 ])
@@ -406,6 +408,9 @@ def test_a_word_with_an_attached_pronoun_is_no_name(sentence):
     # a given name (given_names.csv) is evidence enough where the tagger split it (س + عدون) and tagged no name
     ("من/ADP ناحيته=ناحية/NOUN+ه/PRON حذر/VERB الناشط/NOUN المدني/ADJ سعدون=س/PART+عدون/VERB محسن/NOUN الأحزاب/NOUN المشاركة/ADJ ~.",
      "سعدون محسن"),
+    # one family name with the article closes the name: the definite noun after it is the object
+    ("ووصف=و/CCONJ+وصف/NOUN رئيس/NOUN المجلس/NOUN محمد/NOUN/B-PER الناصر/NOUN/E-PER التصويت/ADJ على/ADP القانون/NOUN ~.",
+     "محمد الناصر"),
     # an indefinite role noun in construct with a state, the name in apposition between commas
     ("ووصفت=و/CCONJ+وصفت/VERB مبعوثة/NOUN الولايات/NOUN المتحدة/ADJ ~، نيكي/X هايلي/X ~، الضربات/NOUN ~.", "نيكي هايلي"),
 ])

@@ -91,6 +91,8 @@ def test_offsets_index_the_document_text():
         ("ودعا=و/CCONJ+دعا/VERB المواطنين/NOUN إلى/ADP أن/SCONJ يلتزموا/VERB بالتعليمات=ب/ADP+التعليمات/NOUN ~.", "", False),
         ("وأعلن=و/CCONJ+أعلن/VERB سابقاً/ADJ أن/SCONJ بلاده=بلاد/NOUN+ه/PRON ستتوقف/VERB ~.", "", False),
         ("وقالوا=و/CCONJ+قالوا/VERB بصوت=ب/ADP+صوت/NOUN واحد/ADJ إن/SCONJ المساجد/NOUN آمنة/ADJ ~.", "", False),
+        # a definite noun heads no construct: the noun after it opens the object
+        ("وطالب=و/CCONJ+طالب/VERB الحكيم/NOUN دول/NOUN المنطقة/NOUN بتجاوز=ب/ADP+تجاوز/NOUN الماضي/NOUN ~.", "الحكيم", False),
         # a statement (a noun cue without a pronoun) speaks for whoever issued it
         ("وقال=و/CCONJ+قال/VERB بيان/NOUN صادر/ADJ عن/ADP الوقفة/NOUN إن/SCONJ المختطفين/NOUN يتألمون/VERB ~.", "بيان صادر", False),
         # a semicolon the tokenizer left on the name ends it: «الناصر؛ المستشار»

@@ -526,7 +526,8 @@ def name_after_title(tokens: list[Token], j: int, covered: set[int], titles: set
     if run and tokens[run[-1]].folded in FAMILY_PREFIX_FORMS and run[-1] + 1 < len(tokens) and WORD.fullmatch(tokens[run[-1] + 1].text):
         run.append(run[-1] + 1)  # «الدكتور آل الشيخ»: after آل any word is the family's name
     elif run and run[-1] + 1 < len(tokens) and definite_family_name(tokens[run[-1] + 1], titles, non_actors) \
-            and run[-1] + 1 not in covered and len(run) < MAX_NAME_TOKENS and not _qualified(tokens, run[-1] + 1):
+            and run[-1] + 1 not in covered and len(run) < MAX_NAME_TOKENS and not _qualified(tokens, run[-1] + 1) \
+            and not tokens[run[-1]].plain.startswith(ARTICLE):  # one family name with the article closes a name
         run.append(run[-1] + 1)
     return run if run and _name_evidence([tokens[n] for n in run]) else []
 
@@ -683,7 +684,7 @@ def _complement_end(tokens: list[Token], j: int, named: dict[int, Mention], titl
         while k < len(tokens) and named.get(k) is last:
             k += 1
         return k  # the body of a state or an organisation: nothing agrees after the name
-    if k == j < len(tokens) and _proper_name(tokens[k]):  # a name the dictionary lacks: «جامعة هارفارد»
+    if k == j < len(tokens) and _proper_name(tokens[k]) and not _definite_head(tokens[j - 1]):  # «جامعة هارفارد»
         while k < len(tokens) and k - j < 3 and _proper_name(tokens[k]):
             k += 1
         return k
@@ -817,6 +818,8 @@ def subject_names(doc_id: str, sent_idx: int, text: str, tokens: list[Token], ti
                 _slot_word(tokens[k], titles, non_actors, verbs) if not run else _family_name(tokens[k], titles, non_actors)):
             run.append(k)
             k += 1
+            if tokens[k - 1].plain.startswith(ARTICLE):
+                break  # a family name with the article closes the name: «محمد الناصر» (التصويت is the object)
         accusative = len(run) > 1 and adverbial_accusative(tokens[run[-1]], tokens[k] if k < len(tokens) else None)
         if accusative:
             run.pop()

@@ -805,6 +805,8 @@ def _noun_phrase(zone: list[Token], lexicon: ReportingLexicon) -> str:
             break  # a circumstantial clause: «المرصد ومقره بريطانيا»
         if TANWIN_FATH in token.text or token.upos[-1:] == ("ADV",) or (token.n_words > 1 and token.upos[0] == "ADP"):
             break  # an adverb («أعلن سابقا أن») or a prepositional phrase («وقالوا بصوت واحد»), never the speaker
+        if words and zone_definite(zone, len(words) - 1) and token.upos[-1:] != ("ADJ",) and not token.folded.endswith(NISBA_ENDINGS):
+            break  # a definite noun heads no construct: «وطالب الحكيم دول المنطقة» (the object follows)
         if (token.text in COMMAS or token.text in QUOTE_MARKS or bare & lexicon.speaker_stops
                 or bare & PREPOSITIONS or bare & lexicon.outlet_nouns or not token.folded[:1].isalpha()):
             break
@@ -814,6 +816,11 @@ def _noun_phrase(zone: list[Token], lexicon: ReportingLexicon) -> str:
     if words and _leading_clitic(zone[0]):
         words[0] = words[0][1:]  # لمسؤولين -> مسؤولين, والمسؤولون -> المسؤولون
     return " ".join(words)
+
+
+def zone_definite(zone: list[Token], n: int) -> bool:
+    """Does the zone's n-th word carry the article (after a conjunction: «والمسؤولون»)?"""
+    return any(reading.startswith(ARTICLE) for skip, reading in clitic_readings(zone[n].folded) if skip <= 1)
 
 
 def _leading_clitic(token: Token) -> bool:
