@@ -338,6 +338,11 @@ def test_a_stray_quotation_mark_earlier_in_the_article_leaves_later_claims_alone
     ("وتعهدت=و/CCONJ+تعهدت/VERB الأمم/NOUN المتحدة/ADJ بتقديم=ب/ADP+تقديم/NOUN 15/NUM مليون/NUM دولار/NOUN ~.",
      "وتعهدت", "تقديم 15 مليون دولار"),
     ("وكشفت=و/CCONJ+كشفت/VERB وزارة/NOUN العدل/NOUN الأمريكية/ADJ عن/ADP الاتهام/NOUN الموجه/ADJ ~.", "وكشفت", "الاتهام الموجه"),
+    # after an unnamed subject, a noun with its pronoun is the object
+    ("ونفت=و/CCONJ+نفت/VERB المعارضة/NOUN قيامها=قيام/NOUN+ها/PRON بالقصف=ب/ADP+القصف/NOUN ~.", "ونفت", "قيامها بالقصف"),
+    # past an apposition and an adjunct, and a noun the model split as و + noun + pronoun
+    ("أكد/VERB العاهل/NOUN الأردني/ADJ ~، الملك/NOUN عبدالله/X/B-PER الثاني/ADJ/E-PER ~، في/ADP كلمته=كلمة/NOUN+ه/PRON ~، "
+     "وقوفه=و/CCONJ+قوف/NOUN+ه/PRON إلى/ADP جانب/NOUN الشعب/NOUN ~.", "أكد", "وقوفه إلى جانب الشعب"),
 ])
 def test_a_noun_complement_is_the_content(sentence, cue, content):
     claim = only(extract(sentence)[0])
@@ -347,6 +352,7 @@ def test_a_noun_complement_is_the_content(sentence, cue, content):
 @pytest.mark.parametrize("sentence", [
     "وأكد=و/CCONJ+أكد/VERB الوزير/NOUN اليوم/NOUN ~.",  # no actor as subject: nothing tells subject from object
     "وأكدت=و/CCONJ+أكدت/VERB روسيا/X اليوم/NOUN ~.",  # a time word is no object
+    "وأكد=و/CCONJ+أكد/VERB الوزير/NOUN الاتفاق/NOUN ~.",  # an unnamed subject and a noun without a pronoun
 ])
 def test_no_noun_complement_without_a_named_subject_and_a_noun_object(sentence):
     assert extract(sentence)[0].empty

@@ -380,17 +380,44 @@ def object_opening(s: Sentence, index: int, entry: ReportingCue, lexicon: Report
         return None
     following = s.tokens[index + 1]
     subject = next((m for m in s.mentions if following.start <= m.start < following.end), None)
-    if subject is None:
-        return None
-    k = next((j for j, t in enumerate(s.tokens) if t.start >= subject.end), None)
-    k = _past_apposition(s, k)
-    if k is None:
+    if subject is not None:
+        k = next((j for j, t in enumerate(s.tokens) if t.start >= subject.end), None)
+    else:  # an unnamed subject: «ونفت المعارضة قيامها», «أكد العاهل الأردني، الملك عبدالله الثاني، وقوفه»
+        k = unnamed_subject_end(s, index + 1)
+    k = _past_adjunct(s, _past_apposition(s, k))
+    if k is None or k >= len(s.tokens):
         return None
     token = s.tokens[k]
     bare = {reading for skip, reading in clitic_readings(token.folded) if skip <= 1}
-    if token.upos[:1] != ("NOUN",) or bare & lexicon.speaker_stops or any(m.start == token.start for m in s.mentions):
+    split_wrongly = token.upos[:2] == ("CCONJ", "NOUN") and pronoun_suffixed(token)  # «وقوفه» read as و + قوف + ه
+    if (token.upos[:1] != ("NOUN",) and not split_wrongly) or bare & lexicon.speaker_stops \
+            or any(m.start == token.start for m in s.mentions):
         return None
+    if subject is None and not pronoun_suffixed(token):
+        return None  # without a named subject only a noun with its pronoun tells the object from the subject's words
     return Opening(k, token.start, None)
+
+
+def unnamed_subject_end(s: Sentence, k: int) -> int | None:
+    """The index after an unnamed subject at tokens[k]: a noun (no pronoun on it) and the adjectives that follow it.
+
+    «المعارضة», «العاهل الأردني», «ناشطون»; None when no such noun stands there.
+    """
+    if k >= len(s.tokens) or s.tokens[k].upos[-1:] not in (("NOUN",), ("PROPN",), ("X",)) or pronoun_suffixed(s.tokens[k]):
+        return None
+    k += 1
+    while k < len(s.tokens) and (s.tokens[k].upos[-1:] == ("ADJ",) or s.tokens[k].folded.endswith(NISBA_ENDINGS)) \
+            and not pronoun_suffixed(s.tokens[k]):
+        k += 1
+    return k
+
+
+def _past_adjunct(s: Sentence, k: int | None, *, reach: int = 6) -> int | None:
+    """The token after a prepositional adjunct closed by a comma at tokens[k] («في كلمته الاثنين،»), else k."""
+    if k is None or k >= len(s.tokens) or s.tokens[k].upos[:1] != ("ADP",):
+        return k
+    close = next((j for j in range(k + 1, min(len(s.tokens), k + reach)) if s.tokens[j].text in COMMAS), None)
+    return close + 1 if close is not None and close + 1 < len(s.tokens) else k
 
 
 def _past_apposition(s: Sentence, k: int | None) -> int | None:
