@@ -209,6 +209,13 @@ def test_seed_claims_against_the_gold_reading(seed_parsed):
     ("وأورد=و/CCONJ+أورد/VERB التقرير/NOUN أن/SCONJ الخسائر/NOUN كبيرة/ADJ ~.", "وأورد", "التقرير", "الخسائر كبيرة"),
     ("ويعتقد=و/CCONJ+يعتقد/VERB الخبراء/NOUN أن/SCONJ الأزمة/NOUN ستطول/VERB ~.", "ويعتقد", "الخبراء", "الأزمة ستطول"),
     ("وخلصت=و/CCONJ+خلصت/VERB اللجنة/NOUN إلى/ADP أن/SCONJ القرار/NOUN خاطئ/ADJ ~.", "وخلصت", "اللجنة", "القرار خاطئ"),
+    # verbs of appeal, judgement and manner
+    ("وأشادت=و/CCONJ+أشادت/VERB العميدة/NOUN بالشراكة=ب/ADP+الشراكة/NOUN بين/ADP الجامعة/NOUN والمؤسسة=و/CCONJ+المؤسسة/NOUN ~.",
+     "وأشادت", "العميدة", "الشراكة بين الجامعة والمؤسسة"),
+    ("واستبعد=و/CCONJ+استبعد/VERB المحلل/NOUN إجراءه=إجراء/NOUN+ه/PRON تعديلا/NOUN وزاريا/ADJ ~.", "واستبعد", "المحلل", "إجراءه تعديلا وزاريا"),
+    ("ورجح=و/CCONJ+رجح/VERB الخبير/NOUN أن/SCONJ الأسعار/NOUN سترتفع/VERB ~.", "ورجح", "الخبير", "الأسعار سترتفع"),
+    # a demonstrative points at what was said, never at who said it
+    ("وعزا=و/CCONJ+عزا/VERB ذلك/PRON إلى/ADP زيادة/NOUN الإنتاج/NOUN ~.", "وعزا", "", "زيادة الإنتاج"),
 ])
 def test_cues_that_real_news_uses(sentence, cue, speaker, content):
     """Each a cue the first lexicon lacked; a claim with its speaker and content."""

@@ -95,6 +95,18 @@ def test_a_claim_with_another_cue_or_content_is_missed_and_a_false_hit(cue, cont
     assert kinds == {("missed", cause), ("false_hit", f"cue {cue}")}
 
 
+@pytest.mark.parametrize("gold_content, found_content", [
+    ("بالشراكة بين الجامعة والمؤسسة", "الشراكة بين الجامعة والمؤسسة، وكذلك بالمستوى العالي"),  # the cue's ب kept by the reader
+    ("عن مشاركة لندن في الضربات", "مشاركة لندن في الضربات الجوية"),  # the cue's عن kept by the reader
+    ("مشاركة لندن", "عن مشاركة لندن في الضربات"),  # or by the kit
+])
+def test_a_claims_content_matches_with_or_without_its_cues_preposition(gold_content, found_content):
+    reading = json.loads(json.dumps(READING))
+    reading["claims"][0]["content"] = gold_content
+    grade = gold.grade_article(reading, tables([ASSAD, US, SYRIA], claims=[("وقال", "بشار الأسد", "assad", "indirect", found_content)]))
+    assert grade.counts["n_claims_matched"] == 1
+
+
 def test_a_missed_claim_says_no_claim_was_found_in_its_sentence():
     grade = gold.grade_article(READING, tables([ASSAD, US, SYRIA]))
     assert gold.scores(grade.counts)["claims_r"] == 0.0 and gold.scores(grade.counts)["claims_p"] is None

@@ -20,6 +20,7 @@ from typing import Any
 import pandas as pd
 import yaml
 
+from kit import lexicons
 from kit.extract import actors, stances
 from kit.extract.context import clitic_readings
 from kit.text import fold
@@ -192,6 +193,9 @@ def _dictionary_name(word: str) -> bool:
     return entry is not None and not entry[1]
 
 
+CONTENT_PARTICLES = frozenset(fold(w) for w in lexicons.column("prepositions"))  # من، عن، إلى، على
+PARTICLE_CLITICS = tuple(fold(a) for a in lexicons.column("affixes", "affix", kind="preposition_clitic"))  # بالشراكة
+
 NISBA = "ي"
 TANWIN_ALEF = "ا"
 NISBA_ENDINGS = tuple(NISBA + suffix for suffix in actors.ADJECTIVE_SUFFIXES if suffix != TANWIN_ALEF)
@@ -299,7 +303,20 @@ def _pair(gold_items: list[dict], rows: pd.DataFrame, id_column: str, same) -> l
 
 
 def _claim_matches(item: dict, row) -> bool:
-    return _bare(row.cue) == _bare(item["cue"]) and _overlap(row.content, item["content"])
+    return _bare(row.cue) == _bare(item["cue"]) and _overlap(_past_particle(row.content), _past_particle(item["content"]))
+
+
+def _past_particle(content: object) -> str:
+    """Claim content without the cue's preposition, which readers write or leave out: «بالشراكة» / «الشراكة»,
+    «عن مشاركة لندن» / «مشاركة لندن»."""
+    folded = fold(str(content or ""))
+    first, _, rest = folded.partition(" ")
+    if first in CONTENT_PARTICLES and rest:
+        return rest
+    for clitic in PARTICLE_CLITICS:
+        if folded.startswith(clitic) and len(first) > len(clitic) + 2:
+            return folded[len(clitic):]
+    return folded
 
 
 def _grade_claims(grade: ArticleGrade, gold_claims: list[dict], claims: pd.DataFrame, resolver: _Resolver,
