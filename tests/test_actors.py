@@ -408,6 +408,9 @@ def test_a_word_with_an_attached_pronoun_is_no_name(sentence):
     # a given name (given_names.csv) is evidence enough where the tagger split it (س + عدون) and tagged no name
     ("من/ADP ناحيته=ناحية/NOUN+ه/PRON حذر/VERB الناشط/NOUN المدني/ADJ سعدون=س/PART+عدون/VERB محسن/NOUN الأحزاب/NOUN المشاركة/ADJ ~.",
      "سعدون محسن"),
+    # a definite family name before a role or a nisba is kept (not a noun with its adjective)
+    ("ذكر/VERB الدكتور/NOUN هاني/X الغامدي/ADJ المحلل/ADJ النفسي/ADJ أن/SCONJ ~.", "هاني الغامدي"),
+    ("وقال=و/CCONJ+قال/VERB الدكتور/NOUN أحمد/X الخازم/NOUN الغامدي/ADJ ~، إن/SCONJ ~.", "أحمد الخازم"),
     # one family name with the article closes the name: the definite noun after it is the object
     ("ووصف=و/CCONJ+وصف/NOUN رئيس/NOUN المجلس/NOUN محمد/NOUN/B-PER الناصر/NOUN/E-PER التصويت/ADJ على/ADP القانون/NOUN ~.",
      "محمد الناصر"),

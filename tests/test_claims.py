@@ -93,6 +93,8 @@ def test_offsets_index_the_document_text():
         ("وقالوا=و/CCONJ+قالوا/VERB بصوت=ب/ADP+صوت/NOUN واحد/ADJ إن/SCONJ المساجد/NOUN آمنة/ADJ ~.", "", False),
         # a definite noun heads no construct: the noun after it opens the object
         ("وطالب=و/CCONJ+طالب/VERB الحكيم/NOUN دول/NOUN المنطقة/NOUN بتجاوز=ب/ADP+تجاوز/NOUN الماضي/NOUN ~.", "الحكيم", False),
+        # but a name may follow a role in apposition
+        ("وقالت=و/CCONJ+قالت/VERB المتظاهرة/NOUN كارين/X ملكوميان/X إن/SCONJ النضال/NOUN سيستمر/VERB ~.", "المتظاهرة كارين ملكوميان", False),
         # a statement (a noun cue without a pronoun) speaks for whoever issued it
         ("وقال=و/CCONJ+قال/VERB بيان/NOUN صادر/ADJ عن/ADP الوقفة/NOUN إن/SCONJ المختطفين/NOUN يتألمون/VERB ~.", "بيان صادر", False),
         # a semicolon the tokenizer left on the name ends it: «الناصر؛ المستشار»

@@ -526,17 +526,21 @@ def name_after_title(tokens: list[Token], j: int, covered: set[int], titles: set
     if run and tokens[run[-1]].folded in FAMILY_PREFIX_FORMS and run[-1] + 1 < len(tokens) and WORD.fullmatch(tokens[run[-1] + 1].text):
         run.append(run[-1] + 1)  # «الدكتور آل الشيخ»: after آل any word is the family's name
     elif run and run[-1] + 1 < len(tokens) and definite_family_name(tokens[run[-1] + 1], titles, non_actors) \
-            and run[-1] + 1 not in covered and len(run) < MAX_NAME_TOKENS and not _qualified(tokens, run[-1] + 1) \
+            and run[-1] + 1 not in covered and len(run) < MAX_NAME_TOKENS and not _qualified(tokens, run[-1] + 1, titles) \
             and not tokens[run[-1]].plain.startswith(ARTICLE):  # one family name with the article closes a name
         run.append(run[-1] + 1)
     return run if run and _name_evidence([tokens[n] for n in run]) else []
 
 
-def _qualified(tokens: list[Token], k: int) -> bool:
-    """Does a definite adjective follow tokens[k]? Then it is a noun with its adjective, no family name: «سعدون محسن
-    الأحزاب المشاركة»."""
-    return k + 1 < len(tokens) and tokens[k + 1].upos[-1:] == ("ADJ",) and tokens[k + 1].plain.startswith(ARTICLE) \
-        and not tokens[k + 1].clitic
+def _qualified(tokens: list[Token], k: int, titles: set[str]) -> bool:
+    """Does an adjective of quality follow tokens[k]? Then it is a noun with its adjective, no family name: «سعدون
+    محسن الأحزاب المشاركة»; a second family name in ي («أحمد الخازم الغامدي») or a role («هاني الغامدي المحلل») may
+    follow a name."""
+    if k + 1 >= len(tokens):
+        return False
+    after = tokens[k + 1]
+    return after.upos[-1:] == ("ADJ",) and after.plain.startswith(ARTICLE) and not after.clitic \
+        and not after.folded.endswith(NISBA_ENDINGS) and after.folded not in titles
 
 
 def definite_family_name(token: Token, titles: set[str], non_actors: set[str]) -> bool:

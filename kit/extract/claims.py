@@ -832,8 +832,10 @@ def _noun_phrase(zone: list[Token], lexicon: ReportingLexicon) -> str:
             break  # a circumstantial clause: «المرصد ومقره بريطانيا»
         if TANWIN_FATH in token.text or token.upos[-1:] == ("ADV",) or (token.n_words > 1 and token.upos[0] == "ADP"):
             break  # an adverb («أعلن سابقا أن») or a prepositional phrase («وقالوا بصوت واحد»), never the speaker
-        if words and zone_definite(zone, len(words) - 1) and token.upos[-1:] != ("ADJ",) and not token.folded.endswith(NISBA_ENDINGS):
-            break  # a definite noun heads no construct: «وطالب الحكيم دول المنطقة» (the object follows)
+        if words and zone_definite(zone, len(words) - 1) and token.upos[-1:] not in (("ADJ",), ("X",), ("PROPN",)) \
+                and token.ner == "O" and not token.folded.endswith(NISBA_ENDINGS):
+            break  # a definite noun heads no construct: «وطالب الحكيم دول المنطقة» (the object follows); a name may
+            # follow in apposition: «المعارض الأرمني نيكول باشينيان»
         if (token.text in COMMAS or token.text in QUOTE_MARKS or bare & lexicon.speaker_stops
                 or bare & PREPOSITIONS or bare & lexicon.outlet_nouns or not token.folded[:1].isalpha()):
             break
