@@ -95,6 +95,8 @@ def test_offsets_index_the_document_text():
         ("وطالب=و/CCONJ+طالب/VERB الحكيم/NOUN دول/NOUN المنطقة/NOUN بتجاوز=ب/ADP+تجاوز/NOUN الماضي/NOUN ~.", "الحكيم", False),
         # but a name may follow a role in apposition
         ("وقالت=و/CCONJ+قالت/VERB المتظاهرة/NOUN كارين/X ملكوميان/X إن/SCONJ النضال/NOUN سيستمر/VERB ~.", "المتظاهرة كارين ملكوميان", False),
+        # a noun with its pronoun is the speaker's own, the object: «ووصف تجربته بأنها»
+        ("ووصف=و/CCONJ+وصف/VERB تجربته=تجربة/NOUN+ه/PRON بأنها=ب/ADP+أن/SCONJ+ها/PRON مثمرة/ADJ ~.", "", False),
         # a statement (a noun cue without a pronoun) speaks for whoever issued it
         ("وقال=و/CCONJ+قال/VERB بيان/NOUN صادر/ADJ عن/ADP الوقفة/NOUN إن/SCONJ المختطفين/NOUN يتألمون/VERB ~.", "بيان صادر", False),
         # a semicolon the tokenizer left on the name ends it: «الناصر؛ المستشار»

@@ -661,10 +661,11 @@ def zone_speaker(s: Sentence, index: int, zone: list[Token], lexicon: ReportingL
 
 
 def said_not_sayer(token: Token, lexicon: ReportingLexicon) -> bool:
-    """Does the zone open with what was said or how, not who said it? A participle («وأوضح قائلاً:») or a noun cue
-    with its pronoun («وأضاف قوله إنه»); a bare noun cue is a speaker: «وقال بيان صادر عن الوقفة إن»."""
+    """Does the zone open with what was said or how, not who said it? A participle («وأوضح قائلاً:») or a noun with
+    its pronoun, the speaker's own («وأضاف قوله إنه», «ووصف تجربته بأنها»); a bare noun cue is a speaker: «وقال بيان
+    صادر عن الوقفة إن»."""
     kind = (cue_entry(token, lexicon) or _NO_CUE).kind
-    return kind == "participle" or kind == "noun" and pronoun_suffixed(token)
+    return kind == "participle" or pronoun_suffixed(token)
 
 
 def topic_zone(s: Sentence, index: int) -> list[Token]:
