@@ -95,12 +95,12 @@ ACTORS = Stage("actors", "kit.extract.actors", needs=("parsed",),
 CLAIMS = Stage("claims", "kit.extract.claims", needs=("parsed", "actors", "mentions"), provides=(claims.CLAIMS,),
                lexicons=("reporting_cues", "attributions", "outlet_nouns", "speaker_stops", "complementizers",
                          "prepositions", "temporal_conjunctions", "auxiliaries", "pattern_words", "affixes", "titles", "institutions",
-                         "paragraph_openers", "source_nouns", "quantifiers"),
+                         "paragraph_openers", "source_nouns", "quantifiers", "actors_rules"),
                per_document=_claims)
 STANCES = Stage("stances", "kit.extract.stances", needs=("parsed", "actors", "mentions", "claims"),
                 provides=(stances.STANCES, stances.STANCE_MATRIX),
                 lexicons=("actors", "missions", "stance_cues", "stance_labels", "negators", "complementizers", "prepositions", "pattern_words", "affixes",
-                          "hostile_acts"),
+                          "hostile_acts", "actors_rules"),
                 per_document=_stances, over_corpus=_stance_matrix, from_corpus=("stance_matrix",))
 
 CLUSTERS = Stage("clusters", "kit.extract.clusters", needs=("claims", "documents"), provides=(clusters.CLAIM_CLUSTERS,),

@@ -411,6 +411,8 @@ def test_a_word_with_an_attached_pronoun_is_no_name(sentence):
     # a definite family name before a role or a nisba is kept (not a noun with its adjective)
     ("ذكر/VERB الدكتور/NOUN هاني/X الغامدي/ADJ المحلل/ADJ النفسي/ADJ أن/SCONJ ~.", "هاني الغامدي"),
     ("وقال=و/CCONJ+قال/VERB الدكتور/NOUN أحمد/X الخازم/NOUN الغامدي/ADJ ~، إن/SCONJ ~.", "أحمد الخازم"),
+    # a foreign name whose first letter the model split off as a preposition
+    ("وقال=و/CCONJ+قال/VERB الخبير/NOUN الفندقي/ADJ باتريك=ب/ADP+اتريك/X انطاكي/X إن/SCONJ ~.", "باتريك انطاكي"),
     # one family name with the article closes the name: the definite noun after it is the object
     ("ووصف=و/CCONJ+وصف/NOUN رئيس/NOUN المجلس/NOUN محمد/NOUN/B-PER الناصر/NOUN/E-PER التصويت/ADJ على/ADP القانون/NOUN ~.",
      "محمد الناصر"),
@@ -510,6 +512,8 @@ def test_a_place_noun_before_a_common_word_names_nothing():
     # a role made definite by a state's name («مندوب سوريا»), whatever the tagger made of the person's name
     ("وقال=و/CCONJ+قال/VERB بشار/NOUN الجعفري/NOUN ~، مندوب/X سوريا/X/S-LOC الدائم/NOUN لدى/ADP الأمم/NOUN المتحدة/ADJ ~، إن/SCONJ ~.",
      "بشار الجعفري"),
+    # الله of a compound given name carries the article but closes nothing: the family name follows it
+    ("وقال=و/CCONJ+قال/VERB سيف/X الله/PROPN الهيشري/NOUN رئيس/NOUN جمعية/NOUN آفاق/X ~، إن/SCONJ ~.", "سيف الله الهيشري"),
     # an accusative of purpose after the name is no part of it
     ("وقال=و/CCONJ+قال/VERB فيصل/X بن/X معمر/X ردا/NOUN على/ADP تساؤلات/NOUN ~، إن/SCONJ ~.", "فيصل بن معمر"),
 ])
@@ -527,6 +531,11 @@ def test_a_name_in_the_subject_slot_may_be_closed_by_a_title(sentence, name):
 ])
 def test_without_a_role_in_apposition_the_tagger_must_see_a_name(sentence):
     found, _ = extract(sentence)
+    assert not (found["type"] == "PER").any(), found
+
+
+def test_the_name_after_an_indefinite_institution_noun_in_a_title_is_the_bodys():
+    found, _ = extract("قال/VERB رئيس/NOUN جمعية/NOUN آفاق/X للأمن=ل/ADP+الأمن/NOUN إن/SCONJ ~.")
     assert not (found["type"] == "PER").any(), found
 
 

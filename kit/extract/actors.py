@@ -24,8 +24,8 @@ from kit import lexicons
 from kit.nlp import Parsed
 from kit.schema import TableSpec
 from kit.extract.context import (
-    ARTICLE, CLITICS, COMMAS, LAM_ARTICLE, NISBA_ENDINGS, PREPOSITIONS, QUOTE_MARKS, WORD, Token, bare_readings, clitic_readings,
-    past_quoted_recipient, sentence_tokens, surface_skip,
+    ARTICLE, CLITICS, COMMAS, LAM_ARTICLE, NAME_COMPOUNDS, NISBA_ENDINGS, PREPOSITIONS, QUOTE_MARKS, WORD, Token, bare_readings,
+    clitic_readings, past_quoted_recipient, sentence_tokens, surface_skip,
 )
 from kit.text import fold, strip_diacritics
 
@@ -475,7 +475,9 @@ def _titled_names(
             spans.append((tokens[i].start, tokens[end - 1].end))
             i = end + 1
             continue
-        name = name_after_title(tokens, end, set(hits), titles, non_actors) or \
+        # an indefinite institution noun closing the title takes the name after it: «رئيس جمعية آفاق» is no person آفاق
+        open_body = end > i + width and _institution_head(tokens[end - 1]) is not None and not _definite_head(tokens[end - 1])
+        name = (name_after_title(tokens, end, set(hits), titles, non_actors) if not open_body else []) or \
             name_before_title(tokens, i, set(hits), titles, non_actors)
         family = hits.get(name[-1] + 1) if name and name[0] >= end else None
         if family is not None and family.type == "PER" and not family.adjective:  # «عادل بن أحمد الجبير»: the dictionary's person
@@ -513,8 +515,9 @@ def name_after_title(tokens: list[Token], j: int, covered: set[int], titles: set
     title directly, so «الدكتور وليام هالينجر» is وليام, not و + ليام.
     """
     k = j + 1 if j < len(tokens) and tokens[j].text in COMMAS else j
-    if k < len(tokens) and tokens[k].clitic and tokens[k].upos[0] == "ADP" and not tokens[k].ner.endswith("PER"):
-        return []  # a preposition opens a phrase, not a name: «وزير الداخلية بمملكة البحرين»
+    if k < len(tokens) and tokens[k].clitic and tokens[k].upos[0] == "ADP" and (
+            bare_readings(tokens[k].folded) & STATE_HEADS or _institution_head(tokens[k])):
+        return []  # a preposition opens a phrase, not a name: «وزير الداخلية بمملكة البحرين» (not «باتريك»)
     run: list[int] = []
     while (
         k < len(tokens) and len(run) < MAX_NAME_TOKENS and k not in covered
@@ -527,7 +530,8 @@ def name_after_title(tokens: list[Token], j: int, covered: set[int], titles: set
         run.append(run[-1] + 1)  # «الدكتور آل الشيخ»: after آل any word is the family's name
     elif run and run[-1] + 1 < len(tokens) and definite_family_name(tokens[run[-1] + 1], titles, non_actors) \
             and run[-1] + 1 not in covered and len(run) < MAX_NAME_TOKENS and not _qualified(tokens, run[-1] + 1, titles) \
-            and not tokens[run[-1]].plain.startswith(ARTICLE):  # one family name with the article closes a name
+            and (not tokens[run[-1]].plain.startswith(ARTICLE) or tokens[run[-1]].folded in NAME_COMPOUNDS):
+        # one family name with the article closes a name (الله of «سيف الله» is none)
         run.append(run[-1] + 1)
     return run if run and _name_evidence([tokens[n] for n in run]) else []
 
@@ -822,7 +826,7 @@ def subject_names(doc_id: str, sent_idx: int, text: str, tokens: list[Token], ti
                 _slot_word(tokens[k], titles, non_actors, verbs) if not run else _family_name(tokens[k], titles, non_actors)):
             run.append(k)
             k += 1
-            if tokens[k - 1].plain.startswith(ARTICLE):
+            if tokens[k - 1].plain.startswith(ARTICLE) and tokens[k - 1].folded not in NAME_COMPOUNDS:
                 break  # a family name with the article closes the name: «محمد الناصر» (التصويت is the object)
         accusative = len(run) > 1 and adverbial_accusative(tokens[run[-1]], tokens[k] if k < len(tokens) else None)
         if accusative:

@@ -23,7 +23,7 @@ from kit import lexicons
 from kit.nlp import Parsed
 from kit.schema import TableSpec
 from kit.extract.context import (
-    ARTICLE, CLAUSE_BREAKS, COMMAS, LAM_ARTICLE, NISBA_ENDINGS, NOBODY, PREPOSITION_CLITICS, PREPOSITIONS, QUOTE_MARKS, MentionSpan, Party,
+    ARTICLE, CLAUSE_BREAKS, COMMAS, LAM_ARTICLE, NAME_COMPOUNDS, NISBA_ENDINGS, NOBODY, PREPOSITION_CLITICS, PREPOSITIONS, QUOTE_MARKS, MentionSpan, Party,
     Sentence, Token, bare_readings, clitic_readings, conjuncts, find_quotes, mentions_by_doc, past_quoted_recipient, sentence_tokens,
 )
 from kit.text import fold
@@ -850,7 +850,8 @@ def _noun_phrase(zone: list[Token], lexicon: ReportingLexicon) -> str:
 
 def zone_definite(zone: list[Token], n: int) -> bool:
     """Does the zone's n-th word carry the article (after a conjunction: «والمسؤولون»)?"""
-    return any(reading.startswith(ARTICLE) for skip, reading in clitic_readings(zone[n].folded) if skip <= 1)
+    return zone[n].folded not in NAME_COMPOUNDS and any(
+        reading.startswith(ARTICLE) for skip, reading in clitic_readings(zone[n].folded) if skip <= 1)
 
 
 def _leading_clitic(token: Token) -> bool:

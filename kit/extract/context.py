@@ -18,6 +18,7 @@ PREPOSITION_CLITICS = tuple(lexicons.column("affixes", "affix", kind="prepositio
 LAM_ARTICLE = lexicons.column("affixes", "affix", kind="article_after_lam")[0]
 NISBA_ENDINGS = tuple(lexicons.column("affixes", "affix", kind="nisba_ending"))  # الروسي، السعودية
 PREPOSITIONS = frozenset(fold(w) for w in lexicons.column("prepositions"))  # folded: على reads as علي
+NAME_COMPOUNDS = frozenset(fold(w) for w in lexicons.column("actors_rules", "word", kind="name_compound"))  # الله
 COMMAS = frozenset({",", "،", "؛", ";"})  # news writes the semicolon for an apposition: «لاحم الناصر؛ المستشار»
 CLAUSE_BREAKS = frozenset({"،", ",", ".", ":", "؛", ";", "(", ")"})
 WORD = re.compile(r"[\w\u0640\u064B-\u065F\u0670]+(?:-[\w\u0640\u064B-\u065F\u0670]+)*")
