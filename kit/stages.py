@@ -95,7 +95,7 @@ ACTORS = Stage("actors", "kit.extract.actors", needs=("parsed",),
 CLAIMS = Stage("claims", "kit.extract.claims", needs=("parsed", "actors", "mentions"), provides=(claims.CLAIMS,),
                lexicons=("reporting_cues", "attributions", "outlet_nouns", "speaker_stops", "complementizers",
                          "prepositions", "temporal_conjunctions", "auxiliaries", "pattern_words", "affixes", "titles", "institutions",
-                         "paragraph_openers", "source_nouns", "quantifiers", "actors_rules"),
+                         "paragraph_openers", "source_nouns", "quantifiers", "actors_rules", "given_names"),
                per_document=_claims)
 STANCES = Stage("stances", "kit.extract.stances", needs=("parsed", "actors", "mentions", "claims"),
                 provides=(stances.STANCES, stances.STANCE_MATRIX),

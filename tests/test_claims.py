@@ -95,6 +95,7 @@ def test_offsets_index_the_document_text():
         ("وطالب=و/CCONJ+طالب/VERB الحكيم/NOUN دول/NOUN المنطقة/NOUN بتجاوز=ب/ADP+تجاوز/NOUN الماضي/NOUN ~.", "الحكيم", False),
         # but a name may follow a role in apposition
         ("وقالت=و/CCONJ+قالت/VERB المتظاهرة/NOUN كارين/X ملكوميان/X إن/SCONJ النضال/NOUN سيستمر/VERB ~.", "المتظاهرة كارين ملكوميان", False),
+        ("ويرى=و/CCONJ+يرى/VERB المواطن/NOUN حمد/NOUN الربيع/NOUN أن/SCONJ المشروع/NOUN مفيد/ADJ ~.", "المواطن حمد الربيع", False),
         # a noun with its pronoun is the speaker's own, the object: «ووصف تجربته بأنها»
         ("ووصف=و/CCONJ+وصف/VERB تجربته=تجربة/NOUN+ه/PRON بأنها=ب/ADP+أن/SCONJ+ها/PRON مثمرة/ADJ ~.", "", False),
         # a statement (a noun cue without a pronoun) speaks for whoever issued it

@@ -476,7 +476,8 @@ def _titled_names(
             i = end + 1
             continue
         # an indefinite institution noun closing the title takes the name after it: «رئيس جمعية آفاق» is no person آفاق
-        open_body = end > i + width and _institution_head(tokens[end - 1]) is not None and not _definite_head(tokens[end - 1])
+        open_body = end > i + width and _institution_head(tokens[end - 1]) is not None and not _definite_head(tokens[end - 1]) \
+            or end == i + width and not _definite_head(tokens[i])  # «منسق برنامج»: an indefinite title's next word is its complement
         name = (name_after_title(tokens, end, set(hits), titles, non_actors) if not open_body else []) or \
             name_before_title(tokens, i, set(hits), titles, non_actors)
         family = hits.get(name[-1] + 1) if name and name[0] >= end else None

@@ -39,6 +39,7 @@ COMPLEMENTIZERS = frozenset(fold(w) for w in lexicons.column("complementizers"))
 STATE_ENDINGS = tuple(lexicons.column("affixes", "affix", kind="state_ending"))
 PRONOUN_SUFFIXES = tuple(lexicons.column("affixes", "affix", kind="pronoun_suffix"))
 MASCULINE_PLURAL = tuple(lexicons.column("affixes", "affix", kind="masculine_plural"))
+GIVEN_NAMES = frozenset(lexicons.column("given_names", "name"))  # a name in apposition after a role: «المواطن حمد الربيع»
 OBLIQUE_PLURAL = tuple(lexicons.column("affixes", "affix", kind="oblique_plural"))  # ين
 NISBA_PLURALS = tuple(lexicons.column("affixes", "affix", kind="nisba_plural"))  # الفلسطينيين
 MIN_STEM = 3  # letters a noun keeps before an attached pronoun (قول + ه); shorter words (طه) are names
@@ -834,7 +835,7 @@ def _noun_phrase(zone: list[Token], lexicon: ReportingLexicon) -> str:
         if TANWIN_FATH in token.text or token.upos[-1:] == ("ADV",) or (token.n_words > 1 and token.upos[0] == "ADP"):
             break  # an adverb («أعلن سابقا أن») or a prepositional phrase («وقالوا بصوت واحد»), never the speaker
         if words and zone_definite(zone, len(words) - 1) and token.upos[-1:] not in (("ADJ",), ("X",), ("PROPN",)) \
-                and token.ner == "O" and not token.folded.endswith(NISBA_ENDINGS):
+                and token.ner == "O" and not token.folded.endswith(NISBA_ENDINGS) and token.folded not in GIVEN_NAMES:
             break  # a definite noun heads no construct: «وطالب الحكيم دول المنطقة» (the object follows); a name may
             # follow in apposition: «المعارض الأرمني نيكول باشينيان»
         if (token.text in COMMAS or token.text in QUOTE_MARKS or bare & lexicon.speaker_stops
