@@ -574,6 +574,13 @@ def test_bodies_named_despite_the_tagger_or_in_quotation_marks(sentence, body):
     assert list(mentions.loc[mentions["type"] == "ORG", "text"]) == [body]
 
 
+def test_a_one_word_person_the_tagger_reads_as_a_common_noun_is_no_name_unless_a_longer_name_has_it():
+    alone, _ = extract("واستبعد=و/CCONJ+استبعد/VERB إجراء/NOUN/S-PER الرئيس/NOUN أي/DET تعديل/NOUN ~.")
+    assert not (alone["type"] == "PER").any(), alone
+    named, _ = extract(("قال/VERB المتحدث/NOUN نيكو/X روزبرغ/X إن/SCONJ ~.", "وعاد=و/CCONJ+عاد/VERB روزبرغ/NOUN/S-PER إلى/ADP الحلبة/NOUN ~."))
+    assert list(named.loc[named["type"] == "PER", "n_mentions"]) == [2]
+
+
 def test_a_body_written_with_lam_and_the_article_is_the_same_body_named_without_them():
     found, _ = extract(("قالت/VERB الهيئة/NOUN الشرعية/ADJ إن/SCONJ ~.",
                         "وأكد=و/CCONJ+أكد/VERB الرئيس/NOUN للهيئة=ل/ADP+الهيئة/NOUN الشرعية/ADJ ~."))

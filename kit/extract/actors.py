@@ -242,6 +242,7 @@ def _document_mentions(doc_id: str, doc, lookup: ActorDictionary, titles: set[st
     return _resolve_overlaps([extend_by_name_links(m, doc.text, non_actors) for m in joined])
 
 
+
 def extend_by_name_links(mention: Mention, text: str, non_actors: set[str]) -> Mention:
     """A person's name goes on over «بن X» (the name links of actors_rules.csv) and «آل X»: «محمد بن سلمان بن عبدالعزيز».
 
@@ -832,8 +833,8 @@ def subject_names(doc_id: str, sent_idx: int, text: str, tokens: list[Token], ti
         accusative = len(run) > 1 and adverbial_accusative(tokens[run[-1]], tokens[k] if k < len(tokens) else None)
         if accusative:
             run.pop()
-        if not run:
-            continue
+        if not run or (len(run) == 1 and tokens[run[0]].upos == ("NOUN",) and not known_given_name(tokens[run[0]])):
+            continue  # one common noun is no name («واستبعد إجراء الرئيس»); a family name alone is a short form
         apposed = role_apposition(tokens, k, titles)
         closes = apposed or accusative or k < len(tokens) and (
             tokens[k].folded in COMPLEMENTIZERS or tokens[k].text in {":", *COMMAS} or _opens_adjunct(tokens[k]))
@@ -1003,6 +1004,9 @@ def _ner_mentions(doc_id: str, sent_idx: int, text: str, sentence, tokens: list[
             continue  # الكوريين, غربيين, عسكري: people described by origin or trait, not a named actor
         if entity.type == "PER" and _plural_noun(span[0]):
             continue  # «طريقين», «مواطنين أمريكيين», «والمقيمين»: a dual or plural, no one's name
+        if entity.type == "PER" and len(span) == 1 and span[0].upos == ("NOUN",) and span[0].folded not in GIVEN_NAMES:
+            continue  # «واستبعد إجراء الرئيس»: one common noun, as the tagger reads it (a family name alone comes back
+            # as the short form of the full name, if the article has it)
         if _common_noun_phrase(span) or any(_has_pronoun_suffix(t) for t in span):
             continue
         kind = entity.type if entity.type in ACTOR_TYPES else "MISC"
