@@ -473,6 +473,15 @@ def test_a_persons_name_goes_on_over_its_nasab(sentence, name):
     assert list(found.loc[found["type"] == "PER", "name"]) == [name]
 
 
+@pytest.mark.parametrize("sentence, name", [
+    ("أعلن/VERB وزير/NOUN الخارجية/NOUN ~، ريكس/X #تيلرسون/X ~، أن/SCONJ ~.", "ريكس تيلرسون"),  # a hashtag family name
+    ("يدعو/VERB الرئيس/NOUN الكوري/ADJ ~، مون/X جاي/X ~-/PUNCT ~إن/X ~، إلى/ADP الحوار/NOUN ~.", "مون جاي-إن"),  # a hyphen
+])
+def test_a_name_goes_on_over_a_hyphen_or_a_hashtag(sentence, name):
+    found, _ = extract(sentence)
+    assert list(found.loc[found["type"] == "PER", "name"]) == [name]
+
+
 def test_after_al_a_title_word_is_the_familys_name():
     found, _ = extract((
         "رفع/VERB الدكتور/NOUN عبدالله/X بن/PROPN/B-PER محمد/X/E-PER آل/NOUN الشيخ/NOUN ~، التعازي/NOUN ~.",

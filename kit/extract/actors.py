@@ -69,6 +69,7 @@ FAMILY_PREFIXES = lexicons.column("actors_rules", "word", kind="family_prefix") 
 FAMILY_AFTER = re.compile(r"\s+(?:" + "|".join(FAMILY_PREFIXES) + r")\s+\w{2,}")
 FAMILY_PREFIX_FORMS = frozenset(fold(w) for w in FAMILY_PREFIXES)
 HASHTAG = re.compile(r"#(\w+(?:_\w+)+)")
+HASHTAG_WORD = re.compile(r" #\w+")  # a family name written as a hashtag after the given name: «ريكس #تيلرسون»
 _HYPHEN_TAIL = re.compile(r"-[\w\u064B-\u065F]+")
 _NAME_GAP = re.compile(r"[\s-]+")
 
@@ -244,7 +245,8 @@ def _document_mentions(doc_id: str, doc, lookup: ActorDictionary, titles: set[st
 
 
 def extend_by_name_links(mention: Mention, text: str, non_actors: set[str]) -> Mention:
-    """A person's name goes on over «بن X» (the name links of actors_rules.csv) and «آل X»: «محمد بن سلمان بن عبدالعزيز».
+    """A person's name goes on over a hyphen or a hashtag («مون جاي-إن», «ريكس #تيلرسون»), «بن X» (the name links of
+    actors_rules.csv) and «آل X»: «محمد بن سلمان بن عبدالعزيز».
 
     Notes: the nasab (a chain of «son of») is part of an Arabic name; the dictionary and the model
     often stop at its first link. The word after a link must not be a common word or have the article;
@@ -254,6 +256,9 @@ def extend_by_name_links(mention: Mention, text: str, non_actors: set[str]) -> M
     if mention.type != "PER" or mention.adjective or mention.role:
         return mention
     end = mention.end
+    tail = _HYPHEN_TAIL.match(text, end) or HASHTAG_WORD.match(text, end)  # «مون جاي-إن», «ريكس #تيلرسون»
+    if tail:
+        end = tail.end()
     for _ in range(2):
         found = NAME_LINK_AFTER.match(text, end)
         if not found or fold(found.group(2)) in non_actors or strip_diacritics(found.group(2)).startswith(ARTICLE):
@@ -268,7 +273,7 @@ def extend_by_name_links(mention: Mention, text: str, non_actors: set[str]) -> M
     if end == mention.end:
         return mention
     return replace(mention, end=end, text=text[mention.start:end],
-                   key=mention.key if mention.origin == "dictionary" else fold(text[mention.start:end]))
+                   key=mention.key if mention.origin == "dictionary" else fold(text[mention.start:end]).replace("#", ""))
 
 
 def _join_adjacent(mentions: list[Mention], text: str) -> list[Mention]:
@@ -339,7 +344,9 @@ def name_key(text: str) -> str:
 
 
 def display_name(text: str) -> str:
-    """A name as a reader writes it alone, without the ل of a لل-form: «للهيئة الشرعية» -> «الهيئة الشرعية»."""
+    """A name as a reader writes it alone, without the ل of a لل-form or a hashtag's mark: «للهيئة الشرعية» ->
+    «الهيئة الشرعية», «ريكس #تيلرسون» -> «ريكس تيلرسون»."""
+    text = text.replace(" #", " ")
     return ARTICLE + text[len(LAM_ARTICLE):] if fold(text[:len(LAM_ARTICLE)]) == LAM_ARTICLE and len(text) > 3 else text
 
 
