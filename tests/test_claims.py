@@ -350,6 +350,10 @@ def test_a_stray_quotation_mark_earlier_in_the_article_leaves_later_claims_alone
     ("وتعهدت=و/CCONJ+تعهدت/VERB الأمم/NOUN المتحدة/ADJ بتقديم=ب/ADP+تقديم/NOUN 15/NUM مليون/NUM دولار/NOUN ~.",
      "وتعهدت", "تقديم 15 مليون دولار"),
     ("وكشفت=و/CCONJ+كشفت/VERB وزارة/NOUN العدل/NOUN الأمريكية/ADJ عن/ADP الاتهام/NOUN الموجه/ADJ ~.", "وكشفت", "الاتهام الموجه"),
+    # a participle has no subject of its own: the noun right after it is what was said
+    ("وأكد=و/CCONJ+أكد/VERB الوزير/NOUN مجددا/ADJ ~، مؤكدا/ADJ تفهمه=تفهم/NOUN+ه/PRON قلق/NOUN الرياض/X ~.", "مؤكدا", "تفهمه قلق الرياض"),
+    ("أشاد/VERB الوزير/NOUN بالاتفاق=ب/ADP+الاتفاق/NOUN ~، معبرا/ADJ عن/ADP أمله=أمل/NOUN+ه/PRON في/ADP السلام/NOUN ~.",
+     "معبرا", "أمله في السلام"),
     # after an unnamed subject, a noun with its pronoun is the object
     ("ونفت=و/CCONJ+نفت/VERB المعارضة/NOUN قيامها=قيام/NOUN+ها/PRON بالقصف=ب/ADP+القصف/NOUN ~.", "ونفت", "قيامها بالقصف"),
     # past an apposition and an adjunct, and a noun the model split as و + noun + pronoun
@@ -357,7 +361,8 @@ def test_a_stray_quotation_mark_earlier_in_the_article_leaves_later_claims_alone
      "وقوفه=و/CCONJ+قوف/NOUN+ه/PRON إلى/ADP جانب/NOUN الشعب/NOUN ~.", "أكد", "وقوفه إلى جانب الشعب"),
 ])
 def test_a_noun_complement_is_the_content(sentence, cue, content):
-    claim = only(extract(sentence)[0])
+    found = extract(sentence)[0]
+    claim = only(found[found["cue"] == cue])
     assert (claim["cue"], claim["content"], claim["mode"]) == (cue, content, "indirect")
 
 

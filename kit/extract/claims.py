@@ -381,6 +381,13 @@ def object_opening(s: Sentence, index: int, entry: ReportingCue, lexicon: Report
         return None
     following = s.tokens[index + 1]
     subject = next((m for m in s.mentions if following.start <= m.start < following.end), None)
+    if entry.kind == "participle":  # it has no subject of its own: «مؤكدا تفهمه», «مستبعدين في الوقت نفسه، تحقيق»
+        k = _past_adjunct(s, index + 1)
+        token = s.tokens[k]
+        if token.upos[:1] != ("NOUN",) or any(m.start == token.start for m in s.mentions) or \
+                {r for skip, r in clitic_readings(token.folded) if skip <= 1} & lexicon.speaker_stops:
+            return None
+        return Opening(k, token.start, None)
     if subject is not None:
         k = next((j for j, t in enumerate(s.tokens) if t.start >= subject.end), None)
     else:  # an unnamed subject: «ونفت المعارضة قيامها», «أكد العاهل الأردني، الملك عبدالله الثاني، وقوفه»
