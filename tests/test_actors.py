@@ -482,6 +482,19 @@ def test_a_name_goes_on_over_a_hyphen_or_a_hashtag(sentence, name):
     assert list(found.loc[found["type"] == "PER", "name"]) == [name]
 
 
+def test_a_given_name_and_a_nisba_family_name_are_a_person_wherever_they_stand():
+    found, mentions = extract((
+        "صدرت/VERB أحكام/NOUN بحق/ADP أربعة/NUM ~، هم/PRON فهد/NOUN الحيزان/NOUN ~، وماجد=و/CCONJ+ماجد/NOUN البقمي/ADJ ~، "
+        "وعبدالله=و/CCONJ+عبدالله/NOUN عزام/NOUN القحطاني/ADJ ~.",
+        "وقال=و/CCONJ+قال/VERB المتحدث/NOUN عبدالله/NOUN الناهض/NOUN إن/SCONJ ~.",  # عبدالله alone is not القحطاني
+        "ويحرص/VERB البلدان/NOUN على/ADP حسن/NOUN الجوار/NOUN ~.",  # a given name that is a common word opens nothing
+    ))
+    people = set(found.loc[found["type"] == "PER", "name"])
+    assert {"ماجد البقمي", "عبدالله عزام القحطاني"} <= people and "حسن الجوار" not in people
+    qahtani = found.set_index("name").loc["عبدالله عزام القحطاني"]
+    assert qahtani.n_mentions == 1
+
+
 def test_after_al_a_title_word_is_the_familys_name():
     found, _ = extract((
         "رفع/VERB الدكتور/NOUN عبدالله/X بن/PROPN/B-PER محمد/X/E-PER آل/NOUN الشيخ/NOUN ~، التعازي/NOUN ~.",

@@ -41,6 +41,7 @@ WINDOWS = ("sentence", "document")
 
 ADJECTIVE_SUFFIXES = tuple(lexicons.column("affixes", "affix", kind="adjective_suffix"))
 MAX_NAME_TOKENS = 4
+MASCULINE_NISBA = NISBA_ENDINGS[0]  # ي, the first of the nisba endings in affixes.csv
 FEMININE_ENDINGS = tuple(lexicons.column("affixes", "affix", kind="feminine_ending"))  # ة, folded ه
 ELATIVE_ENDINGS = tuple(lexicons.column("affixes", "affix", kind="elative_ending"))  # العليا
 ELATIVE_PREFIXES = tuple(lexicons.column("affixes", "affix", kind="elative_prefix"))  # الأكبر
@@ -230,6 +231,7 @@ def _document_mentions(doc_id: str, doc, lookup: ActorDictionary, titles: set[st
         covered = {n for n, t in enumerate(tokens) for m in dictionary_hits if m.start <= t.start and t.end <= m.end}
         candidates += subject_names(doc_id, sent_idx, doc.text, tokens, titles, non_actors, covered)
         candidates += hashtag_names(doc_id, sent_idx, doc.text, tokens, non_actors, covered)
+        candidates += given_and_family_names(doc_id, sent_idx, doc.text, tokens, titles, non_actors, covered)
         candidates += place_mentions(doc_id, sent_idx, doc.text, tokens, non_actors, covered)
         candidates += _ner_mentions(doc_id, sent_idx, doc.text, doc.sentences[sent_idx], tokens, non_actors)
     candidates += [m for m in role_mentions(doc_id, doc.text, sentences, roles, titles) if not _inside(m, title_spans)]
@@ -296,7 +298,8 @@ def _short_forms(doc_id: str, text: str, sentences: list[list[Token]], mentions:
     """Bare family names of people named in full elsewhere in the document (`بايدن`, `لبوتين`, `كيم`).
 
     Notes: the family name is the last word of a name; in a name of three or more words (East
-    Asian order: كيم جونغ أون) also its first word and its last two (جونغ جون for كوون جونغ جون).
+    Asian order: كيم جونغ أون) also its first word, unless an Arabic family name with the article shows the first
+    word is a given name, and its last two (جونغ جون for كوون جونغ جون).
     A form shared by two names is ambiguous and skipped, and a preposition is none (`على`, folded like
     the name `علي`). A dictionary's person counts as written in the
     article («#سمير_جعجع» gives «جعجع»). A place named with its place noun gives its bare name («سولاويسي»).
@@ -311,7 +314,8 @@ def _short_forms(doc_id: str, text: str, sentences: list[list[Token]], mentions:
             continue
         words = spoken_name(m.text).split() if m.origin == "dictionary" else m.key.split()
         if len(words) >= 2:
-            forms = {words[-1], words[0], " ".join(words[-2:])} if len(words) >= 3 else {words[-1]}
+            arabic = any(w.startswith(ARTICLE) and w not in NAME_COMPOUNDS for w in words[1:])  # «عبدالله عزام القحطاني»
+            forms = {words[-1], " ".join(words[-2:])} | ({words[0]} if not arabic else set()) if len(words) >= 3 else {words[-1]}
             for form in forms:
                 if len(form) >= 3:
                     owners[form].add(m.dictionary_id or m.key)
@@ -911,6 +915,34 @@ def place_mentions(doc_id: str, sent_idx: int, text: str, tokens: list[Token], n
             continue
         start = token.start + surface_skip(text, token.start, token.folded.index(next(iter(head))))
         out.append(_span_mention(doc_id, sent_idx, text, start, following.end, "LOC", "rule"))
+    return out
+
+
+def given_and_family_names(doc_id: str, sent_idx: int, text: str, tokens: list[Token], titles: frozenset[str],
+                           non_actors: frozenset[str], covered: set[int]) -> list[Mention]:
+    """A given name (given_names.csv), at most two more name words, then a family name with the article in ي: a person
+    wherever it stands, the model's tags aside: «هم فهد الحيزان، وماجد البقمي، وبدر عوفان المري».
+
+    Notes: the family name must be a nisba (a tribe's or a place's: البقمي، الشمري) so that a given name that is
+    also a common word does not open a phrase («حسن الجوار», «سعيد الحظ»); a preposition (على read as علي) opens none.
+    """
+    out = []
+    taken: set[int] = set()
+    for i, token in enumerate(tokens):
+        skip = next((n for n, reading in clitic_readings(token.folded) if n <= 1 and reading in GIVEN_NAMES), None)  # «وماجد»
+        body = token.upos[1:] if skip and len(token.upos) > 1 else token.upos  # the word after و
+        if i in covered or i in taken or skip is None or not body or body[0] in FUNCTION_UPOS | {"ADP"} or "SCONJ" in body:
+            continue
+        k = i + 1
+        while k < len(tokens) and k - i <= 2 and k not in covered and not tokens[k].plain.startswith(ARTICLE) \
+                and _name_like(tokens[k], titles, non_actors):
+            k += 1
+        if k >= len(tokens) or k in covered or not definite_family_name(tokens[k], titles, non_actors) \
+                or not tokens[k].folded.endswith(MASCULINE_NISBA) or tokens[k].folded in titles:
+            continue
+        start = token.start + surface_skip(text, token.start, skip)
+        out.append(_span_mention(doc_id, sent_idx, text, start, tokens[k].end, "PER", "rule"))
+        taken |= set(range(i, k + 1))
     return out
 
 
