@@ -299,7 +299,7 @@ def _short_forms(doc_id: str, text: str, sentences: list[list[Token]], mentions:
 
     Notes: the family name is the last word of a name; in a name of three or more words (East
     Asian order: كيم جونغ أون) also its first word, unless an Arabic family name with the article shows the first
-    word is a given name, and its last two (جونغ جون for كوون جونغ جون).
+    word is a given name of someone the dictionary does not know, and its last two (جونغ جون for كوون جونغ جون).
     A form shared by two names is ambiguous and skipped, and a preposition is none (`على`, folded like
     the name `علي`). A dictionary's person counts as written in the
     article («#سمير_جعجع» gives «جعجع»). A place named with its place noun gives its bare name («سولاويسي»).
@@ -314,7 +314,9 @@ def _short_forms(doc_id: str, text: str, sentences: list[list[Token]], mentions:
             continue
         words = spoken_name(m.text).split() if m.origin == "dictionary" else m.key.split()
         if len(words) >= 2:
-            arabic = any(w.startswith(ARTICLE) and w not in NAME_COMPOUNDS for w in words[1:])  # «عبدالله عزام القحطاني»
+            # an Arabic name the dictionary lacks («عبدالله عزام القحطاني»): its given name alone is anyone; a known
+            # person's is his («الملك سلمان» for سلمان بن عبد العزيز)
+            arabic = not m.dictionary_id and any(w.startswith(ARTICLE) and w not in NAME_COMPOUNDS for w in words[1:])
             forms = {words[-1], " ".join(words[-2:])} | ({words[0]} if not arabic else set()) if len(words) >= 3 else {words[-1]}
             for form in forms:
                 if len(form) >= 3:
