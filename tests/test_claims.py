@@ -219,6 +219,8 @@ def test_seed_claims_against_the_gold_reading(seed_parsed):
      "وأشادت", "العميدة", "الشراكة بين الجامعة والمؤسسة"),
     ("واستبعد=و/CCONJ+استبعد/VERB المحلل/NOUN إجراءه=إجراء/NOUN+ه/PRON تعديلا/NOUN وزاريا/ADJ ~.", "واستبعد", "المحلل", "إجراءه تعديلا وزاريا"),
     ("ورجح=و/CCONJ+رجح/VERB الخبير/NOUN أن/SCONJ الأسعار/NOUN سترتفع/VERB ~.", "ورجح", "الخبير", "الأسعار سترتفع"),
+    ("وتساءل=و/CCONJ+تساءل/VERB الوزير/NOUN عن/ADP الأسباب/NOUN التي/PRON دفعت/VERB الحكومة/NOUN ~.", "وتساءل", "الوزير",
+     "الأسباب التي دفعت الحكومة"),  # تساءل عن: asked about
     # a demonstrative points at what was said, never at who said it
     ("وعزا=و/CCONJ+عزا/VERB ذلك/PRON إلى/ADP زيادة/NOUN الإنتاج/NOUN ~.", "وعزا", "", "زيادة الإنتاج"),
 ])
