@@ -289,6 +289,13 @@ def test_a_role_stands_for_its_person_when_repeated_in_other_words(first):
     assert len(people) == 1 and people.iloc[0].n_mentions == 2, people
 
 
+def test_the_title_of_the_object_after_a_name_is_not_that_persons_role():
+    found, _ = extract((
+        "استقبل/VERB الملك/NOUN سلمان/X/B-PER بن/X/I-PER عبدالعزيز/X/E-PER وزير/NOUN الخارجية/NOUN الأمريكي/ADJ في/ADP الرياض/X ~.",
+        "وقال=و/CCONJ+قال/VERB وزير/NOUN الخارجية/NOUN الأمريكي/ADJ إن/SCONJ ~."))
+    assert found.loc[found["type"] == "PER", "n_mentions"].tolist() == [1], found
+
+
 def test_a_title_repeated_with_another_states_adjective_is_someone_else():
     found, _ = extract((
         "أكد/VERB وزير/NOUN الداخلية/NOUN البحريني/ADJ ~، راشد/X بن/X عبدالله/X آل/NOUN خليفة/X ~، أن/SCONJ الوضع/NOUN آمن/ADJ ~.",

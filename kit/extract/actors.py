@@ -506,11 +506,24 @@ def _titled_names(
                 start += surface_skip(text, start, tokens[name[0]].clitic)
             out.append(_span_mention(doc_id, sent_idx, text, start, tokens[name[-1]].end, "PER", "rule"))
             spans.append((tokens[i].start, tokens[end - 1].end))
-        elif out and i and extend_by_name_links(out[-1], text, non_actors).end == tokens[i - 1].end and end > i + width:
+        elif out and i and extend_by_name_links(out[-1], text, non_actors).end == tokens[i - 1].end and end > i + width \
+                and apposition_closes(tokens, end):
             out.append(out[-1])  # the role in apposition right after a name: «راشد بن عبدالله آل خليفة وزير الداخلية»
             spans.append((tokens[i].start, tokens[end - 1].end))
         i = name[-1] + 1 if name and name[0] > i else max(end, i + 1)
     return out, spans
+
+
+def apposition_closes(tokens: list[Token], j: int, *, reach: int = 4) -> bool:
+    """Does a role after a name close as an apposition, with a comma, a colon or أن within a few words and no verb
+    before it («... وزير الداخلية بمملكة البحرين، أن»)? Else it may be the object's title: «استقبل الملك سلمان وزير
+    الخارجية الأمريكي في الرياض» gives the king no such role."""
+    for token in tokens[j:j + reach + 1]:
+        if token.text in {":", *COMMAS} or token.folded in COMPLEMENTIZERS:
+            return True
+        if "VERB" in token.upos:
+            return False
+    return False
 
 
 def title_end(tokens: list[Token], j: int, covered: set[int], titles: set[str]) -> int:
