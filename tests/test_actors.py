@@ -289,6 +289,12 @@ def test_a_role_stands_for_its_person_when_repeated_in_other_words(first):
     assert len(people) == 1 and people.iloc[0].n_mentions == 2, people
 
 
+def test_a_person_is_named_by_the_rules_span_not_the_models_longer_one():
+    found, _ = extract("وقال=و/CCONJ+قال/VERB المتحدث/NOUN باسم=ب/ADP+اسم/NOUN الخارجية/NOUN/B-ORG المصرية/ADJ/I-ORG أحمد/X/I-ORG "
+                       "أبوزيد/X/E-ORG إن/SCONJ ~.")
+    assert "أحمد أبوزيد" in set(found["name"]), found
+
+
 def test_the_title_of_the_object_after_a_name_is_not_that_persons_role():
     found, _ = extract((
         "استقبل/VERB الملك/NOUN سلمان/X/B-PER بن/X/I-PER عبدالعزيز/X/E-PER وزير/NOUN الخارجية/NOUN الأمريكي/ADJ في/ADP الرياض/X ~.",

@@ -287,6 +287,9 @@ def _join_adjacent(mentions: list[Mention], text: str) -> list[Mention]:
             last and "PER" in (last.type, m.type) and last.sent_idx == m.sent_idx and not (last.role or m.role)
             and not last.dictionary_id and not m.dictionary_id and _NAME_GAP.fullmatch(text[last.end:m.start])
             and not fold(last.text).startswith(LAM_ARTICLE)  # «المكتب الإعلامي للعبادي سعد الحديثي»: two people
+            and not (last.origin == "rule" and last.type != "PER" and last.key.startswith(ARTICLE))
+            # a definite body the rules named, then a person in apposition: «الخارجية المصرية أحمد أبوزيد» (but
+            # «حكومة إبراهيم محلب» is the government named by its head)
         ):
             out[-1] = _span_mention(m.doc_id, m.sent_idx, text, last.start, m.end, "PER", "rule")
         else:
@@ -1172,7 +1175,11 @@ def _merge(mentions: list[Mention], lookup: ActorDictionary) -> tuple[pd.DataFra
             actor_id, name, kind = group, names[group], types[group]
             country, cameo = lookup.codes.get(group, ("", ""))
         else:
-            name = display_name(_fullest([m for m in members if not m.role] or members))
+            named = [m for m in members if not m.role]
+            # the rules' and the dictionary's spans before the model's, which may run over a body's name into a
+            # person's: «الخارجية المصرية أحمد أبوزيد»
+            ruled = [m for m in named if m.origin != "ner" and len(m.key.split()) > 1]  # not a bare short form
+            name = display_name(_fullest(ruled or named or members))
             actor_id = "actor-" + hashlib.sha1(group.encode("utf-8")).hexdigest()[:10]
             kind = _vote([m.type for m in members])
             country, cameo = _commonest(m.country for m in members), _commonest(m.cameo for m in members)
