@@ -98,6 +98,9 @@ def test_offsets_index_the_document_text():
         ("ويرى=و/CCONJ+يرى/VERB المواطن/NOUN حمد/NOUN الربيع/NOUN أن/SCONJ المشروع/NOUN مفيد/ADJ ~.", "المواطن حمد الربيع", False),
         # a noun with its pronoun is the speaker's own, the object: «ووصف تجربته بأنها»
         ("ووصف=و/CCONJ+وصف/VERB تجربته=تجربة/NOUN+ه/PRON بأنها=ب/ADP+أن/SCONJ+ها/PRON مثمرة/ADJ ~.", "", False),
+        # in an attribution the preposition ل written on the speaker is no prepositional phrase to stop at
+        ("ومن=و/CCONJ+من/ADP المقرر/NOUN أن/SCONJ يلتقي/VERB الزعيمان/NOUN ~، وفقا/ADV لمسؤولين=ل/ADP+مسؤولين/NOUN غربيين/ADJ ~.",
+         "مسؤولين غربيين", False),
         # a statement (a noun cue without a pronoun) speaks for whoever issued it
         ("وقال=و/CCONJ+قال/VERB بيان/NOUN صادر/ADJ عن/ADP الوقفة/NOUN إن/SCONJ المختطفين/NOUN يتألمون/VERB ~.", "بيان صادر", False),
         # a semicolon the tokenizer left on the name ends it: «الناصر؛ المستشار»

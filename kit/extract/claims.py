@@ -839,7 +839,8 @@ def _noun_phrase(zone: list[Token], lexicon: ReportingLexicon) -> str:
             break
         if words and token.folded[:1] in CONJUNCTIONS and pronoun_suffixed(token):
             break  # a circumstantial clause: «المرصد ومقره بريطانيا»
-        if TANWIN_FATH in token.text or token.upos[-1:] == ("ADV",) or (token.n_words > 1 and token.upos[0] == "ADP"):
+        prepositional = token.n_words > 1 and token.upos[0] == "ADP" and not (not words and _leading_clitic(token))
+        if TANWIN_FATH in token.text or token.upos[-1:] == ("ADV",) or prepositional:
             break  # an adverb («أعلن سابقا أن») or a prepositional phrase («وقالوا بصوت واحد»), never the speaker
         if words and zone_definite(zone, len(words) - 1) and token.upos[-1:] not in (("ADJ",), ("X",), ("PROPN",)) \
                 and token.ner == "O" and not token.folded.endswith(NISBA_ENDINGS) and token.folded not in GIVEN_NAMES:
