@@ -1,7 +1,9 @@
-"""kit.extract.context: quotations found as a reader pairs the marks, paragraph by paragraph."""
+"""kit.extract.context: quotations found as a reader pairs the marks, paragraph by paragraph; one document's failure
+warns and spares the others."""
 
 import pytest
 
+from kit.extract import context
 from kit.extract.context import find_quotes
 
 
@@ -41,3 +43,23 @@ def test_a_quotation_over_paragraphs_continues_when_the_next_one_opens_with_a_ma
 def test_a_quotation_inside_one_paragraph_spans_its_sentences():
     text = 'ونوه جعجع قائلا: "تنتج عن الصدمة صحوة كبرى. وهذا يثبت عدم اتصال داعش بالإسلام".'
     assert quoted(text) == ["تنتج عن الصدمة صحوة كبرى. وهذا يثبت عدم اتصال داعش بالإسلام"]
+
+
+def test_a_rule_failing_on_one_document_warns_naming_it_and_the_batch_goes_on(monkeypatch):
+    from kit.extract import actors, claims
+
+    from conftest import parsed_docs
+
+    parsed = parsed_docs("قال/VERB بوتين/PROPN/S-PER إن/SCONJ روسيا/X قوية/ADJ ~.", "قال/VERB بوتين/PROPN/S-PER إن/SCONJ روسيا/X قوية/ADJ ~.")
+    found_actors, mentions = actors.extract(parsed)
+    real = claims._document_claims
+
+    def failing_on_d0(doc_id, *args):
+        if doc_id == "d0":
+            raise IndexError("list index out of range")
+        return real(doc_id, *args)
+
+    monkeypatch.setattr(claims, "_document_claims", failing_on_d0)
+    with pytest.warns(context.ExtractionWarning, match=r"document d0: the claim rules failed \(IndexError"):
+        table = claims.extract(parsed, found_actors, mentions)
+    assert set(table["doc_id"]) == {"d1"}

@@ -25,7 +25,7 @@ from kit.nlp import Parsed
 from kit.schema import TableSpec
 from kit.extract.context import (
     ARTICLE, CLITICS, COMMAS, LAM_ARTICLE, NAME_COMPOUNDS, NISBA_ENDINGS, PREPOSITIONS, QUOTE_MARKS, WORD, Token, bare_readings,
-    clitic_readings, past_quoted_recipient, sentence_tokens, surface_skip,
+    clitic_readings, each_document, past_quoted_recipient, sentence_tokens, surface_skip,
 )
 from kit.text import fold, strip_diacritics
 
@@ -198,7 +198,7 @@ def candidate_mentions(
     non_actors = _lexicon_words("non_actors", "word")
     found: list[Mention] = []
     for doc_id, doc in parsed.docs.items():
-        found.extend(_document_mentions(doc_id, doc, lookup, titles, non_actors))
+        found.extend(each_document(doc_id, "actor", lambda: _document_mentions(doc_id, doc, lookup, titles, non_actors)))
     return CANDIDATES.frame(tuple(getattr(m, column) for column in CANDIDATE_COLUMNS) for m in found)
 
 

@@ -24,7 +24,8 @@ from kit.nlp import Parsed
 from kit.schema import TableSpec
 from kit.extract.context import (
     ARTICLE, CLAUSE_BREAKS, COMMAS, LAM_ARTICLE, NAME_COMPOUNDS, NISBA_ENDINGS, NOBODY, PREPOSITION_CLITICS, PREPOSITIONS, QUOTE_MARKS, MentionSpan, Party,
-    Sentence, Token, bare_readings, clitic_readings, conjuncts, find_quotes, mentions_by_doc, past_quoted_recipient, sentence_tokens,
+    Sentence, Token, bare_readings, clitic_readings, conjuncts, each_document, find_quotes, mentions_by_doc, past_quoted_recipient,
+    sentence_tokens,
 )
 from kit.text import fold
 
@@ -188,7 +189,7 @@ def extract(
     by_doc = mentions_by_doc(mentions)
     rows = []
     for doc_id, doc in parsed.docs.items():
-        found = _document_claims(doc_id, doc, by_doc.get(doc_id, []), cue_lexicon)
+        found = each_document(doc_id, "claim", lambda: _document_claims(doc_id, doc, by_doc.get(doc_id, []), cue_lexicon))
         for n, claim in enumerate(found):
             rows.append((
                 f"{doc_id}-c{n}", doc_id, claim.sent_idx, claim.speaker.text, claim.speaker.actor_id, claim.cue,

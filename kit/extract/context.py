@@ -6,8 +6,11 @@ Shared by actors, claims and stances so every extractor reads tokens, clitics an
 from __future__ import annotations
 
 import re
+import warnings
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeVar
 
 from kit import lexicons
 from kit.text import TATWEEL, fold, strip_diacritics
@@ -54,6 +57,24 @@ class Token:
     heads: tuple[int, ...] = ()
     deprels: tuple[str, ...] = ()
     clitic: int = 0  # letters of a real proclitic at the start, where a stage decided so
+
+
+class ExtractionWarning(UserWarning):
+    """A document on which an extractor's rules failed: it gets no rows from that extractor, the batch goes on."""
+
+
+Row = TypeVar("Row")
+
+
+def each_document(doc_id: str, extractor: str, rows: Callable[[], list[Row]]) -> list[Row]:
+    """The rows `rows()` finds in one document, or none, with a warning naming the document, when a rule fails on
+    it: one odd text must not stop a corpus."""
+    try:
+        return rows()
+    except Exception as error:  # noqa: BLE001 - any rule's failure on one document
+        warnings.warn(f"document {doc_id}: the {extractor} rules failed ({type(error).__name__}: {error}); "
+                      f"it has no {extractor} rows", ExtractionWarning, stacklevel=2)
+        return []
 
 
 def sentence_tokens(text: str, sentence) -> list[Token]:

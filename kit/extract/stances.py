@@ -26,7 +26,8 @@ from kit import lexicons
 from kit.nlp import Parsed
 from kit.schema import TableSpec
 from kit.extract.context import (
-    ARTICLE, CLAUSE_BREAKS, LAM_ARTICLE, PREPOSITIONS, MentionSpan, Party, Token, clitic_readings, conjuncts, mentions_by_doc, sentence_tokens,
+    ARTICLE, CLAUSE_BREAKS, LAM_ARTICLE, PREPOSITIONS, MentionSpan, Party, Token, clitic_readings, conjuncts, each_document, mentions_by_doc,
+    sentence_tokens,
 )
 from kit.text import fold
 
@@ -156,8 +157,8 @@ def extract(
     states = mission_states(actors)
     rows = []
     for doc_id, doc in parsed.docs.items():
-        found = [replace(st, target=states.get(st.target.actor_id, st.target))
-                 for st in _document_stances(doc, by_doc.get(doc_id, []), claims_by_doc.get(doc_id, []), cue_lexicon)]
+        found = [replace(st, target=states.get(st.target.actor_id, st.target)) for st in each_document(
+            doc_id, "stance", lambda: _document_stances(doc, by_doc.get(doc_id, []), claims_by_doc.get(doc_id, []), cue_lexicon))]
         rows += [(
             f"{doc_id}-s{n}", doc_id, st.sent_idx, st.holder.text, st.holder.actor_id, st.target.text, st.target.actor_id,
             st.polarity, st.label, st.cue, st.negated, st.claim_id, st.start, st.end, st.evidence, st.cameo,
