@@ -100,7 +100,7 @@ CLAIMS = Stage("claims", "kit.extract.claims", needs=("parsed", "actors", "menti
 STANCES = Stage("stances", "kit.extract.stances", needs=("parsed", "actors", "mentions", "claims"),
                 provides=(stances.STANCES, stances.STANCE_MATRIX),
                 lexicons=("actors", "missions", "stance_cues", "stance_labels", "negators", "complementizers", "prepositions", "pattern_words", "affixes",
-                          "hostile_acts", "actors_rules"),
+                          "hostile_acts", "actors_rules", "given_names"),
                 per_document=_stances, over_corpus=_stance_matrix, from_corpus=("stance_matrix",))
 
 CLUSTERS = Stage("clusters", "kit.extract.clusters", needs=("claims", "documents"), provides=(clusters.CLAIM_CLUSTERS,),

@@ -24,8 +24,8 @@ from kit import lexicons
 from kit.nlp import Parsed
 from kit.schema import TableSpec
 from kit.extract.context import (
-    ARTICLE, CLITICS, COMMAS, LAM_ARTICLE, NAME_COMPOUNDS, NISBA_ENDINGS, PREPOSITIONS, QUOTE_MARKS, WORD, Token, bare_readings,
-    clitic_readings, each_document, past_quoted_recipient, sentence_tokens, surface_skip,
+    ARTICLE, CLITICS, COMMAS, GIVEN_NAMES, LAM_ARTICLE, NAME_COMPOUNDS, NISBA_ENDINGS, PREPOSITIONS, QUOTE_MARKS, TANWIN_FATH, WORD,
+    Token, bare_readings, clitic_readings, each_document, has_article, past_quoted_recipient, sentence_tokens, surface_skip,
 )
 from kit.text import fold, strip_diacritics
 
@@ -46,14 +46,12 @@ FEMININE_ENDINGS = tuple(lexicons.column("affixes", "affix", kind="feminine_endi
 ELATIVE_ENDINGS = tuple(lexicons.column("affixes", "affix", kind="elative_ending"))  # العليا
 ELATIVE_PREFIXES = tuple(lexicons.column("affixes", "affix", kind="elative_prefix"))  # الأكبر
 MASCULINE_PLURAL = tuple(lexicons.column("affixes", "affix", kind="masculine_plural"))  # ون، ين
-GIVEN_NAMES = frozenset(lexicons.column("given_names", "name"))  # folded already
 FEMININE_PLURAL = tuple(lexicons.column("affixes", "affix", kind="feminine_plural"))  # ات
 NISBA_PLURALS = tuple(lexicons.column("affixes", "affix", kind="nisba_plural"))
 TITLE_LINK = fold(lexicons.column("pattern_words", role="title_link")[0])
 INSTITUTIONS = dict(zip((fold(h) for h in lexicons.column("institutions", "head")), lexicons.column("institutions", "cameo_role")))
 MAX_COMPLEMENT = 6  # words after an institution noun
 OPTIONAL_DICTIONARY_COLUMNS = ("adjectives", "country", "cameo", "source")  # a user's own rows may leave them out
-TANWIN_FATH = "\u064b"
 COMPLEMENTIZERS = frozenset(fold(w) for w in lexicons.column("complementizers"))
 FUNCTION_UPOS = frozenset({"SCONJ", "CCONJ", "PRON", "DET", "AUX"})
 STOP_UPOS = {"VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON", "PUNCT", "NUM", "DET", "PART", "SYM"}
@@ -394,7 +392,7 @@ def _dictionary_mentions(doc_id: str, sent_idx: int, text: str, tokens: list[Tok
             span_start, span_end = words[i][0], words[i + n - 1][1]
             first = fold(text[words[i][0]:words[i][1]])
             rest = _nospace(text[words[i][1]:span_end]) if n > 1 else ""
-            tanwin = n == 1 and "\u064b" in text[span_start:span_end] and first.endswith("ا")
+            tanwin = n == 1 and TANWIN_FATH in text[span_start:span_end] and first.endswith("ا")
             for skip, reading in clitic_readings(first) + ([(0, first[:-1])] if tanwin else []):
                 entry = lookup.index.get((reading.replace(" ", "") + rest).replace("_", ""))  # #كوريا_الشمالية
                 if entry:
@@ -493,8 +491,8 @@ def _titled_names(
             i = end + 1
             continue
         # an indefinite institution noun closing the title takes the name after it: «رئيس جمعية آفاق» is no person آفاق
-        open_body = end > i + width and _institution_head(tokens[end - 1]) is not None and not _definite_head(tokens[end - 1]) \
-            or end == i + width and not _definite_head(tokens[i])  # «منسق برنامج»: an indefinite title's next word is its complement
+        open_body = end > i + width and _institution_head(tokens[end - 1]) is not None and not has_article(tokens[end - 1]) \
+            or end == i + width and not has_article(tokens[i])  # «منسق برنامج»: an indefinite title's next word is its complement
         name = (name_after_title(tokens, end, set(hits), titles, non_actors) if not open_body else []) or \
             name_before_title(tokens, i, set(hits), titles, non_actors)
         family = hits.get(name[-1] + 1) if name and name[0] >= end else None
@@ -723,7 +721,7 @@ def _complement_end(tokens: list[Token], j: int, named: dict[int, Mention], titl
         while k < len(tokens) and named.get(k) is last:
             k += 1
         return k  # the body of a state or an organisation: nothing agrees after the name
-    if k == j < len(tokens) and _proper_name(tokens[k]) and not _definite_head(tokens[j - 1]):  # «جامعة هارفارد»
+    if k == j < len(tokens) and _proper_name(tokens[k]) and not has_article(tokens[j - 1]):  # «جامعة هارفارد»
         while k < len(tokens) and k - j < 3 and _proper_name(tokens[k]):
             k += 1
         return k
@@ -745,7 +743,7 @@ def _complement_end(tokens: list[Token], j: int, named: dict[int, Mention], titl
             break  # «الجيش النيجيري الاتهامات»: the object after the subject, whatever the tagger called it
         if k == j and joined_by:
             break  # «والمجلس» right after the head is a new phrase
-        if k == j and not joined_by and _definite_head(tokens[j - 1]) and not (
+        if k == j and not joined_by and has_article(tokens[j - 1]) and not (
                 (adjective or _feminine_after_feminine(tokens[j - 1], token)) and _agrees_in_gender(tokens[j - 1], token)):
             break  # a definite noun heads no construct: «طوقت الشرطة الشوارع», «بشريط الشرطة الأزرق»
         if joined_by == "و" and tokens[k - 1].upos[-1:] not in (("NOUN",), ("PROPN",)):
@@ -756,12 +754,6 @@ def _complement_end(tokens: list[Token], j: int, named: dict[int, Mention], titl
         seen_adjective = seen_adjective or adjective
         k += 1
     return k
-
-
-def _definite_head(token: Token) -> bool:
-    """Does the institution noun carry the article (الشرطة، للهيئة)? Then what follows it is an adjective or a new
-    phrase: the first noun of a construct never takes the article."""
-    return any(reading.startswith(ARTICLE) for skip, reading in clitic_readings(token.folded) if skip <= 1)
 
 
 def _feminine_after_feminine(head: Token, word: Token) -> bool:

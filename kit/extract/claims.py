@@ -23,9 +23,9 @@ from kit import lexicons
 from kit.nlp import Parsed
 from kit.schema import TableSpec
 from kit.extract.context import (
-    ARTICLE, CLAUSE_BREAKS, COMMAS, LAM_ARTICLE, NAME_COMPOUNDS, NISBA_ENDINGS, NOBODY, PREPOSITION_CLITICS, PREPOSITIONS, QUOTE_MARKS, MentionSpan, Party,
-    Sentence, Token, bare_readings, clitic_readings, conjuncts, each_document, find_quotes, mentions_by_doc, past_quoted_recipient,
-    sentence_tokens,
+    ARTICLE, CLAUSE_BREAKS, COMMAS, GIVEN_NAMES, LAM_ARTICLE, NAME_COMPOUNDS, NISBA_ENDINGS, NOBODY, PREPOSITION_CLITICS, PREPOSITIONS,
+    QUOTE_MARKS, TANWIN_FATH, MentionSpan, Party, Sentence, Token, bare_readings, clitic_readings, conjuncts, each_document,
+    find_quotes, has_article, mentions_by_doc, past_quoted_recipient, sentence_tokens,
 )
 from kit.text import fold
 
@@ -40,7 +40,6 @@ COMPLEMENTIZERS = frozenset(fold(w) for w in lexicons.column("complementizers"))
 STATE_ENDINGS = tuple(lexicons.column("affixes", "affix", kind="state_ending"))
 PRONOUN_SUFFIXES = tuple(lexicons.column("affixes", "affix", kind="pronoun_suffix"))
 MASCULINE_PLURAL = tuple(lexicons.column("affixes", "affix", kind="masculine_plural"))
-GIVEN_NAMES = frozenset(lexicons.column("given_names", "name"))  # a name in apposition after a role: «المواطن حمد الربيع»
 OBLIQUE_PLURAL = tuple(lexicons.column("affixes", "affix", kind="oblique_plural"))  # ين
 NISBA_PLURALS = tuple(lexicons.column("affixes", "affix", kind="nisba_plural"))  # الفلسطينيين
 MIN_STEM = 3  # letters a noun keeps before an attached pronoun (قول + ه); shorter words (طه) are names
@@ -61,7 +60,6 @@ NOUN_CUE_REACH = 3  # a noun cue (تصريحات، بيان) must be this close 
 MAX_ZONE = 26  # tokens between a cue and its content (appositions and time and place adjuncts: «أكد وزير ...، عادل الجبير، اليوم الخميس، خلال اجتماع ...، أن»)
 MAX_ANTECEDENTS = 12  # subjects kept for pro-drop cues (the nearest agreeing one is taken)
 TITLE_REACH = 6  # words before a person's name in which the title a later phrase repeats must stand
-TANWIN_FATH = "\u064b"
 MIN_QUOTE_WORDS = 3  # shorter quotations are names or titles ("نيويورك تايمز"), not statements
 _PUNCT_EDGE = re.compile(r"^[\s،,:.؛;]+|[\s،,:.؛;]+$")
 
@@ -690,17 +688,21 @@ def topic_zone(s: Sentence, index: int) -> list[Token]:
 
 def masculine_plural(phrase: str) -> bool:
     """Is the phrase headed by a sound masculine plural, which a feminine verb cannot have as subject: «المواطنين»?"""
-    words = fold(phrase).split()
-    head = words[0][len(ARTICLE):] if words and words[0].startswith(ARTICLE) else (words[0] if words else "")
+    head = _phrase_head(phrase)
     return len(head) > 4 and head.endswith(MASCULINE_PLURAL)
 
 
 def oblique_plural(phrase: str) -> bool:
     """Is the phrase headed by a sound plural or dual in ين, the accusative and genitive form no subject takes
     (the subject is «المواطنون»): «ودعا المواطنين إلى» calls on the citizens."""
-    words = fold(phrase).split()
-    head = words[0][len(ARTICLE):] if words and words[0].startswith(ARTICLE) else (words[0] if words else "")
+    head = _phrase_head(phrase)
     return len(head) > 4 and head.endswith(OBLIQUE_PLURAL)
+
+
+def _phrase_head(phrase: str) -> str:
+    """The phrase's first word, folded, without the article."""
+    words = fold(phrase).split()
+    return (words[0][len(ARTICLE):] if words[0].startswith(ARTICLE) else words[0]) if words else ""
 
 
 def indefinite_subject(zone: list[Token], mention: MentionSpan) -> bool:
@@ -859,9 +861,8 @@ def _noun_phrase(zone: list[Token], lexicon: ReportingLexicon) -> str:
 
 
 def zone_definite(zone: list[Token], n: int) -> bool:
-    """Does the zone's n-th word carry the article (after a conjunction: «والمسؤولون»)?"""
-    return zone[n].folded not in NAME_COMPOUNDS and any(
-        reading.startswith(ARTICLE) for skip, reading in clitic_readings(zone[n].folded) if skip <= 1)
+    """Does the zone's n-th word carry the article (الله of a compound name aside)?"""
+    return zone[n].folded not in NAME_COMPOUNDS and has_article(zone[n])
 
 
 def _leading_clitic(token: Token) -> bool:

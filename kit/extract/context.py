@@ -21,6 +21,8 @@ PREPOSITION_CLITICS = tuple(lexicons.column("affixes", "affix", kind="prepositio
 LAM_ARTICLE = lexicons.column("affixes", "affix", kind="article_after_lam")[0]
 NISBA_ENDINGS = tuple(lexicons.column("affixes", "affix", kind="nisba_ending"))  # الروسي، السعودية
 PREPOSITIONS = frozenset(fold(w) for w in lexicons.column("prepositions"))  # folded: على reads as علي
+GIVEN_NAMES = frozenset(lexicons.column("given_names", "name"))  # folded already (kit.lexicons.build_given_names)
+TANWIN_FATH = "\u064b"  # the indefinite accusative's mark: adverbs and accusatives («رسمياً», «ردا»), never in a name
 NAME_COMPOUNDS = frozenset(fold(w) for w in lexicons.column("actors_rules", "word", kind="name_compound"))  # الله
 COMMAS = frozenset({",", "،", "؛", ";"})  # news writes the semicolon for an apposition: «لاحم الناصر؛ المستشار»
 CLAUSE_BREAKS = frozenset({"،", ",", ".", ":", "؛", ";", "(", ")"})
@@ -121,6 +123,12 @@ def bare_readings(folded: str) -> set[str]:
     """A word's readings with at most one proclitic, with and without the article: «والمسؤولين» -> المسؤولين, مسؤولين."""
     readings = {r for skip, r in clitic_readings(folded) if skip <= 1}
     return readings | {r[len(ARTICLE):] for r in readings if r.startswith(ARTICLE)}
+
+
+def has_article(token: Token) -> bool:
+    """Does the word carry the article, after at most one proclitic (الشرطة، للهيئة، والمسؤولون)? The first noun of a
+    construct never does, so what follows such a noun is its adjective or a new phrase."""
+    return any(reading.startswith(ARTICLE) for skip, reading in clitic_readings(token.folded) if skip <= 1)
 
 
 def conjuncts(text: str, first: MentionSpan, mentions: list[MentionSpan]) -> list[MentionSpan]:

@@ -1349,21 +1349,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default=str(OUT), help="where to write the gazetteer (default: kit/lexicons/ar/actors.csv)")
     parser.add_argument("--check", action="store_true", help="build in memory; exit 1 if the file differs")
     args = parser.parse_args(argv)
-    text = build(args.shared)
-    out = Path(args.out)
-    if args.check:
+    return write_or_check(build(args.shared), Path(args.out), check=args.check, module="kit.lexicons.build_actors",
+                          rows="actors")
+
+
+def write_or_check(text: str, out: Path, *, check: bool, module: str, rows: str) -> int:
+    """Write a built lexicon, or with `check` compare it with the shipped file: the exit status (1 when stale)."""
+    if check:
         current = out.read_text(encoding="utf-8") if out.exists() else ""
         if current != text:
-            old, new = current.splitlines(), text.splitlines()
-            changed = len(set(old) ^ set(new))
-            print(f"{out} is out of date ({changed} line(s) differ); rebuild with python -m kit.lexicons.build_actors",
-                  file=sys.stderr)
+            changed = len(set(current.splitlines()) ^ set(text.splitlines()))
+            print(f"{out} is out of date ({changed} line(s) differ); rebuild with python -m {module}", file=sys.stderr)
             return 1
         print(f"{out} is up to date")
         return 0
     out.write_text(text, encoding="utf-8")
-    rows = text.count("\n") - sum(1 for line in text.splitlines() if line.startswith("#")) - 1
-    print(f"wrote {out}: {rows} actors")
+    count = text.count("\n") - sum(1 for line in text.splitlines() if line.startswith("#")) - 1  # less the column line
+    print(f"wrote {out}: {count} {rows}")
     return 0
 
 

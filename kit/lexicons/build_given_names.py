@@ -23,7 +23,7 @@ from collections import Counter
 from pathlib import Path
 
 from kit import lexicons
-from kit.lexicons.build_actors import UD_FILES, read_ud
+from kit.lexicons.build_actors import UD_FILES, read_ud, write_or_check
 from kit.text import fold
 
 HERE = Path(__file__).resolve().parent
@@ -119,17 +119,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default=str(OUT), help="where to write the list (default: kit/lexicons/ar/given_names.csv)")
     parser.add_argument("--check", action="store_true", help="build in memory; exit 1 if the file differs")
     args = parser.parse_args(argv)
-    text = build(args.shared)
-    out = Path(args.out)
-    if args.check:
-        if not out.exists() or out.read_text(encoding="utf-8") != text:
-            print(f"{out} is out of date; rebuild with python -m kit.lexicons.build_given_names", file=sys.stderr)
-            return 1
-        print(f"{out} is up to date")
-        return 0
-    out.write_text(text, encoding="utf-8")
-    print(f"wrote {out}: {text.count(chr(10)) - HEADER.count(chr(10))} names")
-    return 0
+    return write_or_check(build(args.shared), Path(args.out), check=args.check, module="kit.lexicons.build_given_names",
+                          rows="names")
 
 
 if __name__ == "__main__":
