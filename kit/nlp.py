@@ -7,7 +7,10 @@ the same corpus runs no model at all.
 
 After the tokenizer, a sentence is broken where a full stop, question or exclamation mark is
 followed by an Arabic word (`split_sentence_ends`): models trained on UD Arabic PADT, whose
-sentences often run over several full stops, otherwise join a paragraph into one sentence.
+sentences often run over several full stops, otherwise join a paragraph into one sentence. And a
+sentence the model ends in the middle of a line with no stop, colon or quotation mark is joined to
+the next (`join_mid_line_breaks`): «قال عضو المجلس || وممثل محافظة ظهران الجنوب تركي الوادعي إن» is one
+sentence in the text, and its speaker and content are cut when it is read as two.
 Stanza's tree decoder searches cycles with `kit.cycles.find_cycles`: the same trees, sooner.
 """
 
@@ -19,6 +22,7 @@ import os
 import re
 import warnings
 import zlib
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,8 +37,12 @@ DEFAULT_PROCESSORS = "tokenize,mwt,pos,lemma,depparse,ner"
 OPTIONAL_PROCESSORS = ("mwt", "ner")  # left out by default when a model directory has none
 CACHE_ENV = "KIT_CACHE_DIR"
 CACHE_MAGIC = b"KITDOC1 "
-SENTENCE_RULES = "ends-1"  # part of the cache key: change it when split_sentence_ends changes
+SENTENCE_RULES = "ends-2"  # part of the cache key: change it when split_sentence_ends or join_mid_line_breaks change
 _STOPS = frozenset(".؟!?")
+_SENTENCE_CLOSERS = _STOPS | frozenset(":؛;…")  # a model break after one of these stays
+_CLOSING_QUOTES = frozenset("»\"'”)")  # ... or after one of these closing a quotation that ended with a stop
+JOIN_LIMIT = 120  # words: a longer run without a stop keeps the model's break (the parser's cost grows with length)
+_BATCH_TEXT: ContextVar[str | None] = ContextVar("kit_batch_text", default=None)  # what the tokenizer is reading
 _ARABIC_START = re.compile(r"[\u0621-\u064A\u0671-\u06D3]")
 _PIPELINES: dict[tuple, Any] = {}
 _FILE_HASHES: dict[tuple[str, int, int], str] = {}
@@ -232,7 +240,8 @@ def load_pipeline(
     cycles.use_in_stanza()
     key = (str(root.resolve()), processors, use_gpu, tuple(sorted(keep_whole or ())), split_ends,
            tuple(sorted(options.items())))
-    steps = ([_keep_whole_postprocessor(frozenset(keep_whole))] if keep_whole else []) + ([split_sentence_ends] if split_ends else [])
+    steps = ([_keep_whole_postprocessor(frozenset(keep_whole))] if keep_whole else []) + (
+        [split_sentence_ends, _join_in_batch_text] if split_ends else [])
     if steps and "tokenize" in _processor_list(processors) and not options.get("tokenize_pretokenized"):
         options["tokenize_postprocessor"] = _chain(steps)
     if key not in _PIPELINES:
@@ -282,6 +291,61 @@ def split_sentence_ends(sentences: list[list]) -> list[list]:
                 start = i + 1
         result.append(sentence[start:])
     return result
+
+
+def join_mid_line_breaks(sentences: list[list], text: str) -> list[list]:
+    """Join a sentence the model ended in the middle of a line, with no stop, colon or quotation mark, to the next.
+
+    «بدوره قال عضو المجلس» + «وممثل محافظة ظهران الجنوب تركي الوادعي إن ...» on one line are one
+    sentence. `text` is what was tokenized (the tokens in order, whitespace between them); a break
+    at a line end stays, and so does every break where the tokens cannot be found in `text`.
+    """
+    line_ends = _line_end_after(sentences, text)
+    if line_ends is None:
+        return sentences
+    result = [list(sentences[0])] if sentences else []
+    for sentence, after_line_end in zip(sentences[1:], line_ends):
+        previous = result[-1]
+        closed = _ends_sentence(previous)
+        if after_line_end or closed or len(previous) + len(sentence) > JOIN_LIMIT:
+            result.append(list(sentence))
+        else:
+            previous.extend(sentence)
+    return result
+
+
+def _ends_sentence(sentence: list) -> bool:
+    """Whether a tokenized sentence ends with a stop, colon or semicolon, or with a quotation closed after one («... .»)."""
+    words = [_token_text(token) for token in sentence[-2:]]
+    if words[-1][-1:] in _SENTENCE_CLOSERS:
+        return True
+    return len(words) == 2 and words[-1] in _CLOSING_QUOTES and words[0][-1:] in _SENTENCE_CLOSERS
+
+
+def _line_end_after(sentences: list[list], text: str) -> list[bool] | None:
+    """For each sentence but the first, whether a line break comes before it in `text`; None if the tokens do not align."""
+    position, line_ends = 0, []
+    for n, sentence in enumerate(sentences):
+        newline = False
+        for k, token in enumerate(sentence):
+            for char in _token_text(token):
+                if char.isspace():
+                    continue
+                while position < len(text) and text[position].isspace():
+                    newline = newline or (text[position] == "\n" and k == 0)
+                    position += 1
+                if position >= len(text) or text[position] != char:
+                    return None
+                position += 1
+        if n:
+            line_ends.append(newline)
+    return line_ends
+
+
+def _join_in_batch_text(sentences: list[list]) -> list[list]:
+    """`join_mid_line_breaks` against the text `parse` handed to the tokenizer (nothing is joined outside `parse`)."""
+    text = _BATCH_TEXT.get()
+    return sentences if text is None else join_mid_line_breaks(sentences, text)
 
 
 def _chain(steps: list):
@@ -488,9 +552,13 @@ def _process_batch(pipeline, batch: list[tuple[str, str, str]], errors: dict[str
 
     try:
         pieces = [(n, offset, section) for n, (_, text, _) in enumerate(batch) for offset, section in sections(text, SECTION_CHARS)]
+        token = _BATCH_TEXT.set("\n\n".join(section for _, _, section in pieces))  # as Stanza's bulk tokenizer joins them
+        try:
+            parsed = pipeline.bulk_process([Document([], text=section) for _, _, section in pieces])
+        finally:
+            _BATCH_TEXT.reset(token)
         if len(pieces) == len(batch):
-            return pipeline.bulk_process([Document([], text=text) for _, text, _ in batch])
-        parsed = pipeline.bulk_process([Document([], text=section) for _, _, section in pieces])
+            return parsed
         return [_merged(text, [(offset, doc) for (m, offset, _), doc in zip(pieces, parsed) if m == n])
                 for n, (_, text, _) in enumerate(batch)]
     except Exception as error:

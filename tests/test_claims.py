@@ -509,6 +509,28 @@ def test_a_reporting_verb_joined_by_wa_with_its_own_complementizer_is_a_second_c
     assert found.iloc[1]["speaker"] == "جعجع" and fold(found.iloc[1]["content"]) == fold("المرحلة صعبة")
 
 
+def test_a_second_cue_joined_by_wa_ends_the_first_content_past_a_few_words_before_its_complementizer():
+    found, _ = extract("حذر/VERB الناشط/NOUN سعدون/X/B-PER محسن/X/E-PER الأحزاب/NOUN من/ADP تجاهل/NOUN المطالب/NOUN "
+                       'وقال=و/CCONJ+قال/VERB لـ/ADP ~"/PUNCT ~الوطن/PROPN ~"/PUNCT إن/SCONJ الأحزاب/NOUN شريكة/ADJ ~.')
+    assert list(found["cue"]) == ["حذر", "وقال"]
+    assert fold(found.iloc[0]["content"]) == fold("تجاهل المطالب")
+    assert fold(found.iloc[1]["content"]) == fold("الأحزاب شريكة")
+
+
+@pytest.mark.parametrize("opener", ["غير/NOUN أنها/SCONJ", "لكنها/CCONJ"])
+def test_particles_and_a_reporting_verb_after_a_comma_end_the_content(opener):
+    found, _ = extract("كشفت/VERB مصادر/NOUN مطلعة/ADJ عن/ADP صدور/NOUN أحكام/NOUN جديدة/ADJ ~، "
+                       f"{opener} نفت/VERB الأنباء/NOUN ~.")
+    assert fold(found.iloc[0]["content"]) == fold("صدور أحكام جديدة")
+
+
+def test_a_cue_preposition_the_tagger_split_off_a_short_noun_opens_the_content_but_not_off_a_pronoun():
+    found, _ = extract("وخرجت/VERB تظاهرات/NOUN كبيرة/ADJ تطالب/VERB بحل=ب/ADP+حل/NOUN البرلمان/NOUN ~.")
+    assert [fold(c) for c in found["content"]] == [fold("حل البرلمان")]
+    found, _ = extract("بهدنة=ب/ADP+هدنة/NOUN طالب/VERB بها=ب/ADP+ها/PRON مجلس/NOUN/B-ORG الأمن/NOUN/E-ORG ~.")
+    assert found.empty
+
+
 LAVROV_ARRIVES = "ووصل=و/CCONJ+وصل/VERB لافروف/PROPN/S-PER@2:nsubj إلى/ADP موسكو/X ~."
 ADDED = "وأضاف=و/CCONJ+أضاف/VERB أن/SCONJ الزيارة/NOUN ناجحة/ADJ ~."
 

@@ -192,9 +192,55 @@ def test_split_sentence_ends_breaks_after_a_stop_before_an_arabic_word(tokens, e
     assert nlp.split_sentence_ends([tokens]) == expected
 
 
+LINE = "بدوره قال عضو المجلس وممثل محافظة ظهران الجنوب إن الهجوم جبان"
+
+
+@pytest.mark.parametrize("sentences, text, expected", [
+    ([["بدوره", "قال", "عضو", "المجلس"], ["وممثل", "محافظة"]], "بدوره قال عضو المجلس وممثل محافظة",
+     [["بدوره", "قال", "عضو", "المجلس", "وممثل", "محافظة"]]),  # the model's break in the middle of a line
+    ([["ونقلت", "وكالة", "«"], ["يونهاب", "»", "عن"]], "ونقلت وكالة «يونهاب» عن",
+     [["ونقلت", "وكالة", "«", "يونهاب", "»", "عن"]]),  # an opening quotation mark ends no sentence
+    ([["الصدع", "بينهما", "."], ["ونقلت", "وكالة"]], "الصدع بينهما. ونقلت وكالة",
+     [["الصدع", "بينهما", "."], ["ونقلت", "وكالة"]]),  # a full stop
+    ([["وقال", "الوزير", ":"], ["إن", "الهجوم"]], "وقال الوزير: إن الهجوم",
+     [["وقال", "الوزير", ":"], ["إن", "الهجوم"]]),  # a colon
+    ([["وقال", "«", "انتهى", ".", "»"], ["وأضاف", "أن"]], "وقال «انتهى.» وأضاف أن",
+     [["وقال", "«", "انتهى", ".", "»"], ["وأضاف", "أن"]]),  # a quotation closed after its stop
+    ([["سقوط", "مقاتلة", "سورية"], ["ومقتل", "12"]], "سقوط مقاتلة سورية\n\nومقتل 12",
+     [["سقوط", "مقاتلة", "سورية"], ["ومقتل", "12"]]),  # a headline: the line ends there
+    ([[("وقال", True), "عضو"], ["وممثل"]], "وقال عضو وممثل",
+     [[("وقال", True), "عضو", "وممثل"]]),  # multi-word tokens keep their mark
+    ([["بدوره", "قال"], ["وممثل"]], "نص آخر تماما",
+     [["بدوره", "قال"], ["وممثل"]]),  # tokens not found in the text: nothing is joined
+    ([["كلمة"] * 70, ["وكلمة"] * 60], " ".join(["كلمة"] * 70 + ["وكلمة"] * 60),
+     [["كلمة"] * 70, ["وكلمة"] * 60]),  # a run longer than JOIN_LIMIT keeps the break
+])
+def test_join_mid_line_breaks_joins_a_sentence_cut_without_a_stop(sentences, text, expected):
+    assert nlp.join_mid_line_breaks(sentences, text) == expected
+
+
+def test_parse_joins_mid_line_breaks_against_the_text_it_tokenizes():
+    seen = []
+
+    class SplittingPipeline:
+        """Tokenizes like Stanza would and breaks every line after its fourth word, as a weak model does."""
+
+        def bulk_process(self, docs):
+            from stanza.models.common.doc import Document
+
+            words = [w for doc in docs for w in doc.text.split()]
+            sentences = nlp._join_in_batch_text([words[:4], words[4:]])
+            seen.append([len(sentence) for sentence in sentences])
+            return [Document([], text=doc.text) for doc in docs]
+
+    nlp._process_batch(SplittingPipeline(), [("d1", LINE, "d1.txt")], {})
+    assert seen == [[len(LINE.split())]]
+    assert nlp._join_in_batch_text([["بدوره"], ["قال"]]) == [["بدوره"], ["قال"]]  # outside parse, nothing is joined
+
+
 def test_the_sentence_rule_is_part_of_the_cache_key(monkeypatch):
     before = nlp.cache_key("نص", "fingerprint", nlp.DEFAULT_PROCESSORS)
-    monkeypatch.setattr(nlp, "SENTENCE_RULES", "ends-2")
+    monkeypatch.setattr(nlp, "SENTENCE_RULES", nlp.SENTENCE_RULES + "-next")
     assert nlp.cache_key("نص", "fingerprint", nlp.DEFAULT_PROCESSORS) != before
 
 

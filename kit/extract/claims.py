@@ -52,6 +52,7 @@ QUANTIFIERS = frozenset(fold(w) for w in lexicons.column("quantifiers"))  # أح
 CONJUNCTIONS = frozenset(fold(w) for w in lexicons.column("affixes", "affix", kind="conjunction_clitic"))  # و، ف
 RELATIVES = frozenset(fold(w) for w in lexicons.column("speaker_stops", kind="relative"))  # الذي، التي
 FORMULAS = frozenset(fold(w) for w in lexicons.column("paragraph_openers", kind="formula"))  # يذكر أن، يشار إلى أن
+CLAUSE_PARTICLES = frozenset(fold(w) for w in lexicons.column("paragraph_openers", kind="particle"))  # لكن، غير، ثم
 ROLE_HEADS = frozenset(fold(w) for w in lexicons.column("titles", "title") + lexicons.column("institutions", "head"))
 RELAY_VERB = fold(lexicons.column("pattern_words", role="relay_verb")[0])
 RELAY_FROM = fold(lexicons.column("pattern_words", role="relay_from")[0])
@@ -60,6 +61,7 @@ NOUN_CUE_REACH = 3  # a noun cue (تصريحات، بيان) must be this close 
 MAX_ZONE = 26  # tokens between a cue and its content (appositions and time and place adjuncts: «أكد وزير ...، عادل الجبير، اليوم الخميس، خلال اجتماع ...، أن»)
 MAX_ANTECEDENTS = 12  # subjects kept for pro-drop cues (the nearest agreeing one is taken)
 TITLE_REACH = 6  # words before a person's name in which the title a later phrase repeats must stand
+JOINED_REACH = 6  # words between a second cue joined by و and its أن or colon («وقال لـ"الوطن" إن», «وأضاف الوزير أن»)
 MIN_QUOTE_WORDS = 3  # shorter quotations are names or titles ("نيويورك تايمز"), not statements
 _PUNCT_EDGE = re.compile(r"^[\s،,:.؛;]+|[\s،,:.؛;]+$")
 
@@ -464,8 +466,9 @@ def _cue_preposition(token: Token, entry: ReportingCue) -> bool:
     if not (entry.pp_content and entry.particle):
         return False
     folded = token.folded.rstrip("".join(QUOTE_MARKS))
-    return folded == entry.particle or (
-        entry.particle == "ب" and token.folded.startswith("ب") and len(token.folded) > 3)
+    split_noun = token.upos[:1] == ("ADP",) and token.upos[1:2] in (("NOUN",), ("X",))  # بحل: the tagger's ب + حل, not بها
+    attached = token.folded.startswith("ب") and (len(token.folded) > 3 or split_noun)
+    return folded == entry.particle or (entry.particle == "ب" and attached)
 
 
 def _ends_zone(token: Token, distance: int, entry: ReportingCue, lexicon: ReportingLexicon) -> bool:
@@ -531,17 +534,36 @@ def _content_end(s: Sentence, k: int, lexicon: ReportingLexicon) -> int:
         if s.inside_quote(tokens[j]) or tokens[j - 1].text not in COMMAS:
             continue
         entry = cue_entry(tokens[j], lexicon)
-        if _attribution_at(tokens, j, lexicon) is not None or (entry and entry.kind in ("participle", "verb")):
+        if _attribution_at(tokens, j, lexicon) is not None or (entry and entry.kind in ("participle", "verb")) \
+                or particle_cue(tokens, j, lexicon):
             return tokens[j - 1].start
     return tokens[-1].end
 
 
+def particle_cue(tokens: list[Token], j: int, lexicon: ReportingLexicon) -> bool:
+    """Does a clause of its own open at tokens[j] with particles and then a reporting verb: «، غير أنها نفت الأنباء»,
+    «، لكنه أكد أن»?"""
+    k = j
+    while k < min(len(tokens), j + 2) and (tokens[k].folded in CLAUSE_PARTICLES or tokens[k].folded in COMPLEMENTIZERS):
+        k += 1
+    if k == j or k >= len(tokens):
+        return False
+    entry = cue_entry(tokens[k], lexicon)
+    return entry is not None and entry.kind == "verb" and "VERB" in tokens[k].upos
+
+
 def joined_cue(tokens: list[Token], j: int, lexicon: ReportingLexicon) -> bool:
-    """A reporting verb joined by و and opening its own أن-clause starts a second claim: «ورأى جعجع أن ... وأكد أن
-    المرحلة المقبلة ستشهد ذلك»."""
+    """A reporting verb joined by و and opening its own أن-clause or colon within JOINED_REACH words starts a second
+    claim: «ورأى جعجع أن ... وأكد أن المرحلة المقبلة ستشهد ذلك», «حذر ... من تجاهل المطالب وقال لـ"الوطن" إن»."""
     entry = cue_entry(tokens[j], lexicon)
-    return entry is not None and entry.kind == "verb" and tokens[j].folded[:1] in CONJUNCTIONS \
-        and j + 1 < len(tokens) and tokens[j + 1].folded in COMPLEMENTIZERS
+    if entry is None or entry.kind != "verb" or tokens[j].folded[:1] not in CONJUNCTIONS:
+        return False
+    for token in tokens[j + 1:j + 1 + JOINED_REACH]:
+        if token.folded in COMPLEMENTIZERS or token.text == ":":
+            return True
+        if token.text == "." or "VERB" in token.upos:
+            return False
+    return False
 
 
 def _attribution_at(tokens: list[Token], j: int, lexicon: ReportingLexicon) -> tuple[int, bool] | None:
