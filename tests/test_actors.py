@@ -551,6 +551,9 @@ def test_a_place_noun_before_a_common_word_names_nothing():
     ("وقال=و/CCONJ+قال/VERB سيف/X الله/PROPN الهيشري/NOUN رئيس/NOUN جمعية/NOUN آفاق/X ~، إن/SCONJ ~.", "سيف الله الهيشري"),
     # an accusative of purpose after the name is no part of it
     ("وقال=و/CCONJ+قال/VERB فيصل/X بن/X معمر/X ردا/NOUN على/ADP تساؤلات/NOUN ~، إن/SCONJ ~.", "فيصل بن معمر"),
+    # an indefinite role that speaks for a body («متحدثة باسم»); a given name read as a verb stays in the name
+    ("وأوضحت=و/CCONJ+أوضحت/VERB ليندا/X توم/VERB متحدثة/ADJ باسم=ب/ADP+اسم/NOUN مكتب/NOUN الشؤون/NOUN الإنسانية/ADJ "
+     "إنه=إن/SCONJ+ه/PRON ~.", "ليندا توم"),
 ])
 def test_a_name_in_the_subject_slot_may_be_closed_by_a_title(sentence, name):
     found, _ = extract(sentence)
@@ -641,6 +644,11 @@ def test_a_state_head_before_a_state_is_part_of_its_name(sentence, text):
 def test_a_name_after_a_title_keeps_a_first_letter_the_model_split_as_a_clitic():
     found, _ = extract("أكد/VERB الدكتور/NOUN وليام=و/CCONJ+ليام/NOUN هالينجر/X أن/SCONJ البرنامج/NOUN مفيد/ADJ ~.")
     assert set(found.loc[found["type"] == "PER", "name"]) == {"وليام هالينجر"}
+
+
+def test_a_persons_name_does_not_end_on_a_verb_in_the_future():
+    found, _ = extract("وكان=و/CCONJ+كان/AUX محمد/NOUN/B-PER صلاح/NOUN/I-PER سيسافر=س/PART+يسافر/VERB/E-PER إلى/ADP ~.")
+    assert set(found.loc[found["type"] == "PER", "name"]) == {"محمد صلاح"}
 
 
 def test_a_persons_name_does_not_end_on_a_prepositional_word():

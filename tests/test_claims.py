@@ -103,6 +103,9 @@ def test_offsets_index_the_document_text():
          "مسؤولين غربيين", False),
         # a statement (a noun cue without a pronoun) speaks for whoever issued it
         ("وقال=و/CCONJ+قال/VERB بيان/NOUN صادر/ADJ عن/ADP الوقفة/NOUN إن/SCONJ المختطفين/NOUN يتألمون/VERB ~.", "بيان صادر", False),
+        # a personal pronoun opens a circumstantial clause («قالت وهي في عمر الزهور»), no speaker
+        ('وقالت=و/CCONJ+قالت/VERB لها/ADP وهي=و/CCONJ+هي/PRON في/ADP عمر/NOUN الزهور/NOUN ~: ~" الرسم/NOUN حلو/ADJ جدا/ADV يا/PART ابنتي/NOUN ~" ~.',
+         "", False),
         # a semicolon the tokenizer left on the name ends it: «الناصر؛ المستشار»
         ("أوضح/VERB لاحم/X الناصر؛/NOUN المستشار/NOUN المصرفي/ADJ ~، أن/SCONJ السندات/NOUN قوية/ADJ ~.", "لاحم الناصر", True),
     ],
@@ -529,6 +532,17 @@ def test_a_cue_preposition_the_tagger_split_off_a_short_noun_opens_the_content_b
     assert [fold(c) for c in found["content"]] == [fold("حل البرلمان")]
     found, _ = extract("بهدنة=ب/ADP+هدنة/NOUN طالب/VERB بها=ب/ADP+ها/PRON مجلس/NOUN/B-ORG الأمن/NOUN/E-ORG ~.")
     assert found.empty
+
+
+@pytest.mark.parametrize("subject, speaker, is_actor", [
+    ("الكنيسة/NOUN", "الكنيسة", False),
+    ("الرئيس/NOUN دونالد/X/B-PER ترامب/X/E-PER", "دونالد ترامب", True),
+])
+def test_a_subject_between_the_complementizer_and_an_inner_cue_speaks_not_the_object_after_it(subject, speaker, is_actor):
+    found, _ = extract(f"وقال=و/CCONJ+قال/VERB برينيس/X/S-PER إن/SCONJ {subject} دعت/VERB أورتيغا/X/S-PER إلى/ADP "
+                       "تقريب/NOUN موعد/NOUN الانتخابات/NOUN ~.")
+    inner = found[found["cue"] == "دعت"].iloc[0]
+    assert inner["speaker"] == speaker and bool(inner["speaker_actor_id"]) is is_actor
 
 
 LAVROV_ARRIVES = "ووصل=و/CCONJ+وصل/VERB لافروف/PROPN/S-PER@2:nsubj إلى/ADP موسكو/X ~."

@@ -430,7 +430,8 @@ def _name_like(
     """Could this token be part of a person's name? NER's PER tag overrides the part-of-speech test.
 
     `lenient` ignores the tagger for the first word after a title, which it often misreads
-    (`جو` as a verb, `كيم` as a preposition); the lexicons still rule out function words.
+    (`جو` as a verb, `كيم` as a preposition), and so does a given name (given_names.csv) anywhere in the
+    name; the lexicons still rule out function words.
     """
     if not WORD.fullmatch(token.text) or any(c.isdigit() for c in token.text):
         return False
@@ -443,7 +444,7 @@ def _name_like(
         return False
     if token.upos[:1] == ("ADP",) and token.upos[-1:] == ("PRON",):
         return False  # a preposition with its pronoun: «طالب بها الرئيس»
-    stops = {"PUNCT", "SYM", "NUM"} if lenient else STOP_UPOS
+    stops = {"PUNCT", "SYM", "NUM"} if lenient or known_given_name(token) else STOP_UPOS  # «ليندا توم» with توم read as a verb
     return not (set(token.upos[-1:]) & stops)
 
 
@@ -876,12 +877,13 @@ def adverbial_accusative(token: Token, following: Token | None) -> bool:
 
 def role_apposition(tokens: list[Token], k: int, titles: frozenset[str]) -> bool:
     """Does a role in apposition start at tokens[k], after a comma or not? «ينس لايركه، المتحدث باسم ...»,
-    «أنس الراجحي المحلل بأسواق المال», or a title made definite by its complement «روبرت مارديني مدير إدارة
-    الشرق الأوسط»: the words before it name the person who holds the role, whatever the tagger made of them
+    «أنس الراجحي المحلل بأسواق المال», a title made definite by its complement «روبرت مارديني مدير إدارة
+    الشرق الأوسط», or one that speaks for a body «ليندا توم متحدثة باسم مكتب ...»: the words before it name the person who holds the role, whatever the tagger made of them
     (it reads ينس as a verb and أنس as a noun)."""
     k += k < len(tokens) and tokens[k].text in COMMAS
     width = _title_at(tokens, k, titles) if k < len(tokens) else 0
-    return width > 0 and (tokens[k].plain.startswith(ARTICLE) or _annexed(tokens, k + width, titles))
+    speaks_for = k + width < len(tokens) and tokens[k + width].folded == TITLE_LINK  # «ليندا توم متحدثة باسم المكتب»
+    return width > 0 and (tokens[k].plain.startswith(ARTICLE) or speaks_for or _annexed(tokens, k + width, titles))
 
 
 def _annexed(tokens: list[Token], j: int, titles: frozenset[str]) -> bool:
@@ -999,8 +1001,9 @@ def _speech_nouns() -> frozenset[str]:
 def _family_name(token: Token, titles: frozenset[str], non_actors: frozenset[str]) -> bool:
     """A later word of a name, which may be definite: «الجبير» in «عادل الجبير»."""
     bare = token.folded
+    read_as_verb = token.upos[-1:] == ("VERB",) and known_given_name(token)  # «ليندا توم», توم read as a verb
     return bool(WORD.fullmatch(token.text)) and not token.clitic and bare not in titles and bare not in non_actors \
-        and not any(c.isdigit() for c in token.text) and token.upos[-1:] not in (("VERB",), ("ADP",), ("ADV",), ("PUNCT",)) \
+        and not any(c.isdigit() for c in token.text) and (read_as_verb or token.upos[-1:] not in (("VERB",), ("ADP",), ("ADV",), ("PUNCT",))) \
         and not _function_word(token)  # «وقالت خديجة إنها»: إن + ها ends the name
 
 
@@ -1101,7 +1104,8 @@ def _prepositional(token: Token) -> bool:
 
 
 def _edge_noise(token: Token, non_actors: set[str], *, last: bool = False) -> bool:
-    """A word that cannot open or close a name: a non-actor word, a verb before the end, a particle
+    """A word that cannot open or close a name: a non-actor word, a verb before the end or with its future
+    particle at the end, a particle
     («بريغوجين بـ»), an adverb or indefinite accusative («رسمياً»: names take no tanwin), a definite
     adjective («البريطاني دايمون هيل»)."""
     bare = token.folded
@@ -1111,7 +1115,8 @@ def _edge_noise(token: Token, non_actors: set[str], *, last: bool = False) -> bo
     tag = token.upos[-1] if token.upos else ""
     if tag in {"ADP", "PART", "SCONJ", "CCONJ", "ADV"} or (tag == "ADJ" and not last and token.plain.startswith(ARTICLE)):
         return True
-    verb = tag in {"VERB", "AUX"} and not last
+    future = token.upos[:1] == ("PART",) and tag == "VERB"  # «محمد صلاح سيسافر»: the future's س split off a verb
+    verb = tag in {"VERB", "AUX"} and (not last or future)
     return verb or not WORD.fullmatch(token.text)
 
 

@@ -59,6 +59,7 @@ RELAY_FROM = fold(lexicons.column("pattern_words", role="relay_from")[0])
 TOPIC = fold(lexicons.column("pattern_words", role="topic")[0])  # أما
 NOUN_CUE_REACH = 3  # a noun cue (تصريحات، بيان) must be this close to its content
 MAX_ZONE = 26  # tokens between a cue and its content (appositions and time and place adjuncts: «أكد وزير ...، عادل الجبير، اليوم الخميس، خلال اجتماع ...، أن»)
+MAX_SUBJECT_WORDS = 5  # a subject written before its verb, after أن/إن («إن الكنيسة الكاثوليكية دعت»)
 MAX_ANTECEDENTS = 12  # subjects kept for pro-drop cues (the nearest agreeing one is taken)
 TITLE_REACH = 6  # words before a person's name in which the title a later phrase repeats must stand
 JOINED_REACH = 6  # words between a second cue joined by و and its أن or colon («وقال لـ"الوطن" إن», «وأضاف الوزير أن»)
@@ -646,7 +647,7 @@ def attribution(s: Sentence, index: int, zone: list[Token], entry: ReportingCue,
         return relayed(s, index, zone, entry, lexicon)
     if entry.kind == "participle" and not zone:
         return Attribution(clause_subject(s, index, lexicon), NOBODY, entry.gender, entry.number)
-    speaker = zone_speaker(s, index, zone, lexicon)
+    speaker = (entry.kind == "verb" and complement_subject(s, index, lexicon)) or zone_speaker(s, index, zone, lexicon)
     if entry.kind == "participle" and not speaker.actor_id:
         speaker = NOBODY  # a participle of state has no subject of its own: «داعيا الطلبة إلى» calls on the students
     elif not speaker.actor_id and (entry.gender == "f" and masculine_plural(speaker.text) or oblique_plural(speaker.text)):
@@ -687,6 +688,23 @@ def zone_speaker(s: Sentence, index: int, zone: list[Token], lexicon: ReportingL
     if topic:
         return zone_speaker(s, index, topic, lexicon)
     return _subject_before(s, index, lexicon)
+
+
+def complement_subject(s: Sentence, index: int, lexicon: ReportingLexicon) -> Party | None:
+    """The subject of a cue inside an أن/إن clause, written between the complementizer and the verb: «قال برينيس إن
+    الكنيسة دعت أورتيغا إلى ...» -> الكنيسة (أورتيغا, after the verb, is its object); None in any other order."""
+    tokens, k = s.tokens, index
+    while k > 0 and index - k < MAX_SUBJECT_WORDS and tokens[k - 1].upos[-1:] in (("NOUN",), ("PROPN",), ("ADJ",), ("X",)) \
+            and tokens[k - 1].folded not in COMPLEMENTIZERS:
+        k -= 1
+    if k == index or k == 0 or tokens[k - 1].folded not in COMPLEMENTIZERS:
+        return None
+    phrase = tokens[k:index]
+    named = [m for m in s.mentions_in(phrase[0].start, phrase[-1].end) if not _adjectival(m)]
+    person = next((m for m in named if m.type == "PER"), None)
+    if named and (named[0].start == phrase[0].start or person):
+        return _coordinated(s, person or named[0])  # «إن الرئيس دونالد ترامب أكد» -> دونالد ترامب
+    return Party(_noun_phrase(phrase, lexicon))  # «إن رئيس وزراء إسرائيل أكد»: the role, not the state
 
 
 def said_not_sayer(token: Token, lexicon: ReportingLexicon) -> bool:
