@@ -694,6 +694,8 @@ def complement_subject(s: Sentence, index: int, lexicon: ReportingLexicon) -> Pa
     """The subject of a cue inside an أن/إن clause, written between the complementizer and the verb: «قال برينيس إن
     الكنيسة دعت أورتيغا إلى ...» -> الكنيسة (أورتيغا, after the verb, is its object); None in any other order."""
     tokens, k = s.tokens, index
+    if tokens[index].folded[:1] in CONJUNCTIONS and "CCONJ" in tokens[index].upos:
+        return None  # «أن العودة قريبة وأكد أن»: a verb joined by و opens a clause of its own
     while k > 0 and index - k < MAX_SUBJECT_WORDS and tokens[k - 1].upos[-1:] in (("NOUN",), ("PROPN",), ("ADJ",), ("X",)) \
             and tokens[k - 1].folded not in COMPLEMENTIZERS:
         k -= 1
