@@ -551,6 +551,9 @@ def test_a_place_noun_before_a_common_word_names_nothing():
     ("وقال=و/CCONJ+قال/VERB سيف/X الله/PROPN الهيشري/NOUN رئيس/NOUN جمعية/NOUN آفاق/X ~، إن/SCONJ ~.", "سيف الله الهيشري"),
     # an accusative of purpose after the name is no part of it
     ("وقال=و/CCONJ+قال/VERB فيصل/X بن/X معمر/X ردا/NOUN على/ADP تساؤلات/NOUN ~، إن/SCONJ ~.", "فيصل بن معمر"),
+    # a family name the tagger read as a verb, before a role in apposition
+    ("وقالت=و/CCONJ+قالت/VERB جانيت/X يلين/VERB رئيسة/NOUN مجلس/NOUN الاحتياط/NOUN الاتحادي/ADJ إنه=إن/SCONJ+ه/PRON ~.",
+     "جانيت يلين"),
     # an indefinite role that speaks for a body («متحدثة باسم»); a given name read as a verb stays in the name
     ("وأوضحت=و/CCONJ+أوضحت/VERB ليندا/X توم/VERB متحدثة/ADJ باسم=ب/ADP+اسم/NOUN مكتب/NOUN الشؤون/NOUN الإنسانية/ADJ "
      "إنه=إن/SCONJ+ه/PRON ~.", "ليندا توم"),

@@ -103,6 +103,8 @@ def test_offsets_index_the_document_text():
          "مسؤولين غربيين", False),
         # a statement (a noun cue without a pronoun) speaks for whoever issued it
         ("وقال=و/CCONJ+قال/VERB بيان/NOUN صادر/ADJ عن/ADP الوقفة/NOUN إن/SCONJ المختطفين/NOUN يتألمون/VERB ~.", "بيان صادر", False),
+        # a feminine plural does not qualify a singular head: it is the object
+        ("ووصف=و/CCONJ+وصف/VERB المصدر/NOUN الاتصالات/ADJ بأنها=ب/ADP+أن/SCONJ+ها/PRON كانت/AUX صريحة/ADJ ~.", "المصدر", False),
         # a personal pronoun opens a circumstantial clause («قالت وهي في عمر الزهور»), no speaker
         ('وقالت=و/CCONJ+قالت/VERB لها/ADP وهي=و/CCONJ+هي/PRON في/ADP عمر/NOUN الزهور/NOUN ~: ~" الرسم/NOUN حلو/ADJ جدا/ADV يا/PART ابنتي/NOUN ~" ~.',
          "", False),

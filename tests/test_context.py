@@ -63,3 +63,19 @@ def test_a_rule_failing_on_one_document_warns_naming_it_and_the_batch_goes_on(mo
     with pytest.warns(context.ExtractionWarning, match=r"document d0: the claim rules failed \(IndexError"):
         table = claims.extract(parsed, found_actors, mentions)
     assert set(table["doc_id"]) == {"d1"}
+
+
+@pytest.mark.parametrize("sentence, texts", [
+    # a closing mark the tokenizer left on a word is a token of its own, so a name does not run on past it
+    ("العميد/NOUN محمد/X الخالدي»/NOUN إن/SCONJ", ["العميد", "محمد", "الخالدي", "»", "إن"]),
+    # a comma or semicolon left on a word is cut off it («الناصر؛ المستشار»)
+    ("لاحم/X الناصر؛/NOUN المستشار/NOUN", ["لاحم", "الناصر", "المستشار"]),
+    ("قال/VERB «/PUNCT ~نعم/NOUN ~»/PUNCT", ["قال", "«", "نعم", "»"]),  # a mark on its own stays as it is
+])
+def test_sentence_tokens_cut_marks_left_on_words(sentence, texts):
+    from conftest import parsed_docs
+
+    doc = next(iter(parsed_docs(sentence).docs.values()))
+    tokens = context.sentence_tokens(doc.text, doc.sentences[0])
+    assert [t.text for t in tokens] == texts
+    assert all(doc.text[t.start:t.end] == t.text for t in tokens)

@@ -24,8 +24,9 @@ from kit import lexicons
 from kit.nlp import Parsed
 from kit.schema import TableSpec
 from kit.extract.context import (
-    ARTICLE, CLITICS, COMMAS, GIVEN_NAMES, LAM_ARTICLE, NAME_COMPOUNDS, NISBA_ENDINGS, PREPOSITIONS, QUOTE_MARKS, TANWIN_FATH, WORD,
-    Token, bare_readings, clitic_readings, each_document, has_article, past_quoted_recipient, sentence_tokens, surface_skip,
+    ARTICLE, CLITICS, COMMAS, ELATIVE_ENDINGS, FEMININE_ENDINGS, FEMININE_PLURAL, GIVEN_NAMES, LAM_ARTICLE, NAME_COMPOUNDS,
+    NISBA_ENDINGS, PREPOSITIONS, QUOTE_MARKS, TANWIN_FATH, WORD,
+    Token, agrees_in_gender, agrees_in_number, bare_readings, clitic_readings, each_document, has_article, past_quoted_recipient, sentence_tokens, surface_skip,
 )
 from kit.text import fold, strip_diacritics
 
@@ -42,11 +43,8 @@ WINDOWS = ("sentence", "document")
 ADJECTIVE_SUFFIXES = tuple(lexicons.column("affixes", "affix", kind="adjective_suffix"))
 MAX_NAME_TOKENS = 4
 MASCULINE_NISBA = NISBA_ENDINGS[0]  # ي, the first of the nisba endings in affixes.csv
-FEMININE_ENDINGS = tuple(lexicons.column("affixes", "affix", kind="feminine_ending"))  # ة, folded ه
-ELATIVE_ENDINGS = tuple(lexicons.column("affixes", "affix", kind="elative_ending"))  # العليا
 ELATIVE_PREFIXES = tuple(lexicons.column("affixes", "affix", kind="elative_prefix"))  # الأكبر
 MASCULINE_PLURAL = tuple(lexicons.column("affixes", "affix", kind="masculine_plural"))  # ون، ين
-FEMININE_PLURAL = tuple(lexicons.column("affixes", "affix", kind="feminine_plural"))  # ات
 NISBA_PLURALS = tuple(lexicons.column("affixes", "affix", kind="nisba_plural"))
 TITLE_LINK = fold(lexicons.column("pattern_words", role="title_link")[0])
 INSTITUTIONS = dict(zip((fold(h) for h in lexicons.column("institutions", "head")), lexicons.column("institutions", "cameo_role")))
@@ -740,12 +738,12 @@ def _complement_end(tokens: list[Token], j: int, named: dict[int, Mention], titl
             break
         joined_by = token.folded[:1] if not token.folded.startswith(ARTICLE) else ""
         adjective = token.upos[-1:] == ("ADJ",) or k in named or token.folded.endswith(NISBA_ENDINGS)
-        if adjective and not _agrees_in_number(tokens[j - 1], token):
+        if adjective and not agrees_in_number(tokens[j - 1], token):
             break  # «الجيش النيجيري الاتهامات»: the object after the subject, whatever the tagger called it
         if k == j and joined_by:
             break  # «والمجلس» right after the head is a new phrase
         if k == j and not joined_by and has_article(tokens[j - 1]) and not (
-                (adjective or _feminine_after_feminine(tokens[j - 1], token)) and _agrees_in_gender(tokens[j - 1], token)):
+                (adjective or _feminine_after_feminine(tokens[j - 1], token)) and agrees_in_gender(tokens[j - 1], token)):
             break  # a definite noun heads no construct: «طوقت الشرطة الشوارع», «بشريط الشرطة الأزرق»
         if joined_by == "و" and tokens[k - 1].upos[-1:] not in (("NOUN",), ("PROPN",)):
             break  # only nouns are joined into one name: «العدالة والتنمية», not «المدنية والجيش»
@@ -761,17 +759,6 @@ def _feminine_after_feminine(head: Token, word: Token) -> bool:
     """A feminine word after a feminine or plural head agrees with it as an adjective does, whatever the tagger
     called it: «القوات المشتركة» (a participle tagged a noun)."""
     return head.folded.endswith(FEMININE_ENDINGS + FEMININE_PLURAL) and word.folded.endswith(FEMININE_ENDINGS)
-
-
-def _agrees_in_gender(head: Token, adjective: Token) -> bool:
-    """A feminine singular head («الشرطة») takes a feminine adjective or an elative («العليا»), never «الأزرق»."""
-    return not head.folded.endswith(FEMININE_ENDINGS) or adjective.folded.endswith(FEMININE_ENDINGS + ELATIVE_ENDINGS)
-
-
-def _agrees_in_number(head: Token, adjective: Token) -> bool:
-    """Can the adjective qualify the head? One in the sound feminine plural qualifies only a noun in it: «القوات
-    المسلحة» and «المنظمات الحقوقية» agree (the non-human plural takes a singular adjective), «الجيش الاتهامات» does not."""
-    return not adjective.folded.endswith(FEMININE_PLURAL) or head.folded.endswith(FEMININE_PLURAL)
 
 
 def role_mentions(doc_id: str, text: str, sentences: list[list[Token]], roles: dict[str, set[tuple[str, str]]],
@@ -852,6 +839,10 @@ def subject_names(doc_id: str, sent_idx: int, text: str, tokens: list[Token], ti
             k += 1
             if tokens[k - 1].plain.startswith(ARTICLE) and tokens[k - 1].folded not in NAME_COMPOUNDS:
                 break  # a family name with the article closes the name: «محمد الناصر» (التصويت is the object)
+        if run and k + 1 < len(tokens) and k not in covered and tokens[k].upos[-1:] == ("VERB",) and not tokens[k].clitic \
+                and _name_like(tokens[k], titles, non_actors, lenient=True) and role_apposition(tokens, k + 1, titles):
+            run.append(k)  # «وقالت جانيت يلين رئيسة مجلس الاحتياط»: a role follows, so يلين is her name, not a verb
+            k += 1
         accusative = len(run) > 1 and adverbial_accusative(tokens[run[-1]], tokens[k] if k < len(tokens) else None)
         if accusative:
             run.pop()

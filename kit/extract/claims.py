@@ -24,8 +24,8 @@ from kit.nlp import Parsed
 from kit.schema import TableSpec
 from kit.extract.context import (
     ARTICLE, CLAUSE_BREAKS, COMMAS, GIVEN_NAMES, LAM_ARTICLE, NAME_COMPOUNDS, NISBA_ENDINGS, NOBODY, PREPOSITION_CLITICS, PREPOSITIONS,
-    QUOTE_MARKS, TANWIN_FATH, MentionSpan, Party, Sentence, Token, bare_readings, clitic_readings, conjuncts, each_document,
-    find_quotes, has_article, mentions_by_doc, past_quoted_recipient, sentence_tokens,
+    QUOTE_MARKS, TANWIN_FATH, MentionSpan, Party, Sentence, Token, agrees_in_number, bare_readings, clitic_readings, conjuncts,
+    each_document, find_quotes, has_article, mentions_by_doc, past_quoted_recipient, sentence_tokens,
 )
 from kit.text import fold
 
@@ -891,6 +891,8 @@ def _noun_phrase(zone: list[Token], lexicon: ReportingLexicon) -> str:
                 and token.ner == "O" and not token.folded.endswith(NISBA_ENDINGS) and token.folded not in GIVEN_NAMES:
             break  # a definite noun heads no construct: «وطالب الحكيم دول المنطقة» (the object follows); a name may
             # follow in apposition: «المعارض الأرمني نيكول باشينيان»
+        if words and not agrees_in_number(zone[len(words) - 1], token):
+            break  # «ووصف المصدر الاتصالات بأنها»: a feminine plural qualifies no singular, it is the object
         if (token.text in COMMAS or token.text in QUOTE_MARKS or bare & lexicon.speaker_stops
                 or bare & PREPOSITIONS or bare & lexicon.outlet_nouns or not token.folded[:1].isalpha()):
             break

@@ -20,6 +20,9 @@ ARTICLE = lexicons.column("affixes", "affix", kind="article")[0]
 PREPOSITION_CLITICS = tuple(lexicons.column("affixes", "affix", kind="preposition_clitic"))
 LAM_ARTICLE = lexicons.column("affixes", "affix", kind="article_after_lam")[0]
 NISBA_ENDINGS = tuple(lexicons.column("affixes", "affix", kind="nisba_ending"))  # الروسي، السعودية
+FEMININE_ENDINGS = tuple(lexicons.column("affixes", "affix", kind="feminine_ending"))  # ة, folded ه
+ELATIVE_ENDINGS = tuple(lexicons.column("affixes", "affix", kind="elative_ending"))  # العليا
+FEMININE_PLURAL = tuple(lexicons.column("affixes", "affix", kind="feminine_plural"))  # ات
 PREPOSITIONS = frozenset(fold(w) for w in lexicons.column("prepositions"))  # folded: على reads as علي
 GIVEN_NAMES = frozenset(lexicons.column("given_names", "name"))  # folded already (kit.lexicons.build_given_names)
 TANWIN_FATH = "\u064b"  # the indefinite accusative's mark: adverbs and accusatives («رسمياً», «ردا»), never in a name
@@ -35,7 +38,8 @@ OPENING_CONTEXT = frozenset("(:[،,؛")  # a straight mark after these opens a q
 CLOSING_CONTEXT = frozenset(".,،؛;:!?؟)]")  # a straight mark before these closes one
 ATTACHED_LETTERS = frozenset(c for c in CLITICS if len(c) == 1)  # proclitics written on a quotation: و"الخط"، ل"الدرعية"
 QUOTE_MARKS = frozenset({'"', "«", "»", "“", "”"})
-TRAILING_MARKS = frozenset({"،", "؛", ";"})
+TRAILING_MARKS = frozenset({"،", "؛", ";"})  # left on a word by the tokenizer: «الناصر؛»
+TRAILING_CLOSERS = frozenset({"»", "”"})  # a closing mark left on a word («الخالدي»): a token of its own
 RECIPIENT_PREPOSITIONS = frozenset(fold(w) for w in lexicons.column("affixes", "affix", kind="recipient_preposition"))  # لـ
 _JOINED = re.compile(r"\s*و")  # the conjunction written on the next name
 
@@ -80,12 +84,15 @@ def each_document(doc_id: str, extractor: str, rows: Callable[[], list[Row]]) ->
 
 
 def sentence_tokens(text: str, sentence) -> list[Token]:
-    """The tokens of a Stanza sentence, with their surface cut from the document text."""
+    """The tokens of a Stanza sentence, with their surface cut from the document text; a closing quotation mark the
+    tokenizer left on a word («الخالدي»») is a token of its own, as it would be after a stop."""
     out = []
     for token in sentence.tokens:
         end = token.end_char
         while end - token.start_char > 1 and text[end - 1] in TRAILING_MARKS:
             end -= 1  # a mark the tokenizer left on the word: «الناصر؛»
+        closer = end - token.start_char > 1 and text[end - 1] in TRAILING_CLOSERS and WORD.fullmatch(text[token.start_char:end - 1])
+        end -= bool(closer)
         surface = text[token.start_char:end]
         words = token.words
         out.append(Token(
@@ -96,6 +103,9 @@ def sentence_tokens(text: str, sentence) -> list[Token]:
             ids=tuple(w.id for w in words), heads=tuple(w.head or 0 for w in words),
             deprels=tuple(w.deprel or "" for w in words),
         ))
+        if closer:
+            out.append(Token(start=end, end=end + 1, text=text[end], folded=text[end], upos=("PUNCT",), ner="O",
+                             first_word=text[end], n_words=1, plain=text[end]))
     return out
 
 
@@ -129,6 +139,17 @@ def has_article(token: Token) -> bool:
     """Does the word carry the article, after at most one proclitic (الشرطة، للهيئة، والمسؤولون)? The first noun of a
     construct never does, so what follows such a noun is its adjective or a new phrase."""
     return any(reading.startswith(ARTICLE) for skip, reading in clitic_readings(token.folded) if skip <= 1)
+
+
+def agrees_in_gender(head: Token, adjective: Token) -> bool:
+    """A feminine singular head («الشرطة») takes a feminine adjective or an elative («العليا»), never «الأزرق»."""
+    return not head.folded.endswith(FEMININE_ENDINGS) or adjective.folded.endswith(FEMININE_ENDINGS + ELATIVE_ENDINGS)
+
+
+def agrees_in_number(head: Token, adjective: Token) -> bool:
+    """Can the adjective qualify the head? One in the sound feminine plural qualifies only a noun in it: «القوات
+    المسلحة» and «المنظمات الحقوقية» agree (the non-human plural takes a singular adjective), «الجيش الاتهامات» does not."""
+    return not adjective.folded.endswith(FEMININE_PLURAL) or head.folded.endswith(FEMININE_PLURAL)
 
 
 def conjuncts(text: str, first: MentionSpan, mentions: list[MentionSpan]) -> list[MentionSpan]:
