@@ -710,6 +710,17 @@ def test_a_title_before_a_given_name_and_a_known_family_name_stands_for_the_know
     assert "وزير الخارجية" in set(mentions_of(mentions, "adel-al-jubeir")["text"])
 
 
+TILLERSON = pd.DataFrame([{"actor_id": "rex-tillerson", "name": "ريكس تيلرسون", "type": "PER", "aliases": "تيلرسون",
+                           "country": "USA", "cameo": "USAGOV", "source": "test"}])
+
+
+def test_a_titled_name_whose_family_name_the_dictionary_knows_lends_its_role_to_that_person():
+    _, mentions = extract(("أعلن/VERB وزير/NOUN الخارجية/NOUN الأميركي/ADJ ~، ريكس/X #تيلرسون/X ~، أنه=أن/SCONJ+ه/PRON يترقب/VERB ~.",
+                           "وشدد=و/CCONJ+شدد/VERB وزير/NOUN الخارجية/NOUN الأميركي/ADJ على/ADP أنه=أن/SCONJ+ه/PRON مستعد/ADJ ~."),
+                          dictionary=TILLERSON)
+    assert "وزير الخارجية الأميركي" in set(mentions_of(mentions, "rex-tillerson")["text"])
+
+
 def test_after_bism_a_construct_chain_opened_by_an_indefinite_noun_is_part_of_the_title():
     found, _ = extract("وقال=و/CCONJ+قال/VERB المتحدث/NOUN الرسمي/ADJ باسم=ب/ADP+اسم/NOUN أهالي/NOUN السجناء/NOUN عبدالله/X الناهض/X "
                        "إن/SCONJ الأهالي/NOUN ينتظرون/VERB ~.")

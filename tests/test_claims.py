@@ -640,3 +640,23 @@ def test_the_subject_of_a_trailing_source_clause_is_not_taken_up():
         "نقلته=نقلت/VERB+ه/PRON نيويورك/X@11:nsubj تايمز/X ~.",
         'وأضافت=و/CCONJ+أضافت/VERB ~: ~" المحادثات/NOUN تتقدم/VERB بنشاط/NOUN ~" ~.'))
     assert found["speaker"].tolist() == ["أدريان واتسون", "أدريان واتسون"]
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("واشنطن/X/S-LOC ~: أي/NOUN اتفاق/NOUN مع/ADP إيران/X/S-LOC هو/PRON انتهاك/NOUN", "واشنطن"),
+    # the actor may name whom it addresses, with ل
+    ("تيلرسون/X/S-PER لبيونغ=ل/ADP+بيونغ/X/B-LOC يانغ/X/E-LOC ~: أترقب/VERB أن/SCONJ أسمع/VERB منكم/ADP استعدادكم/NOUN للحوار/NOUN",
+     "تيلرسون"),
+])
+def test_a_headline_actor_and_a_colon_is_a_claim(sentence, speaker):
+    claim = only(extract(sentence)[0])
+    assert claim["speaker"] == speaker and claim["cue"] == ":"
+
+
+@pytest.mark.parametrize("sentence", [
+    "ملاحظة/NOUN ~: أي/NOUN اتفاق/NOUN مع/ADP إيران/X/S-LOC هو/PRON انتهاك/NOUN",  # no actor before the colon
+    # two actors with more than ل between them: no headline speaker
+    "تيلرسون/X/S-PER في/ADP بيونغ/X/B-LOC يانغ/X/E-LOC ~: أترقب/VERB أن/SCONJ أسمع/VERB منكم/ADP استعدادكم/NOUN للحوار/NOUN",
+])
+def test_no_headline_claim_without_an_actor_alone_before_the_colon(sentence):
+    assert extract(sentence)[0].empty

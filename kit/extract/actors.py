@@ -218,7 +218,7 @@ def _document_mentions(doc_id: str, doc, lookup: ActorDictionary, titles: set[st
         dictionary_hits = _dictionary_mentions(doc_id, sent_idx, doc.text, tokens, lookup)
         candidates += dictionary_hits
         people, spans = _titled_names(doc_id, sent_idx, doc.text, tokens, titles, non_actors, dictionary_hits)
-        people = [extend_by_name_links(person, doc.text, non_actors) for person in people]  # roles name the whole name
+        people = [known_tail(extend_by_name_links(person, doc.text, non_actors), dictionary_hits) for person in people]
         candidates += [person for person in people if person.origin != "dictionary"]
         title_spans += spans
         for (start, end), person in zip(spans, people):
@@ -759,6 +759,14 @@ def _feminine_after_feminine(head: Token, word: Token) -> bool:
     """A feminine word after a feminine or plural head agrees with it as an adjective does, whatever the tagger
     called it: «القوات المشتركة» (a participle tagged a noun)."""
     return head.folded.endswith(FEMININE_ENDINGS + FEMININE_PLURAL) and word.folded.endswith(FEMININE_ENDINGS)
+
+
+def known_tail(person: Mention, dictionary_hits: list[Mention]) -> Mention:
+    """A titled name whose last words the dictionary knows as a person is that person, so its role names them later:
+    «وزير الخارجية الأميركي، ريكس #تيلرسون» (the dictionary read only تيلرسون) ... «شدد وزير الخارجية الأميركي»."""
+    tail = next((m for m in dictionary_hits if m.type == "PER" and not m.adjective and m.end == person.end
+                 and person.start < m.start), None)
+    return replace(person, key=tail.key, dictionary_id=tail.dictionary_id) if tail and not person.dictionary_id else person
 
 
 def role_mentions(doc_id: str, text: str, sentences: list[list[Token]], roles: dict[str, set[tuple[str, str]]],

@@ -24,7 +24,7 @@ from kit.nlp import Parsed
 from kit.schema import TableSpec
 from kit.extract.context import (
     ARTICLE, CLAUSE_BREAKS, COMMAS, GIVEN_NAMES, LAM_ARTICLE, NAME_COMPOUNDS, NISBA_ENDINGS, NOBODY, PREPOSITION_CLITICS, PREPOSITIONS,
-    QUOTE_MARKS, TANWIN_FATH, MentionSpan, Party, Sentence, Token, agrees_in_number, bare_readings, clitic_readings, conjuncts,
+    QUOTE_MARKS, RECIPIENT_PREPOSITIONS, TANWIN_FATH, MentionSpan, Party, Sentence, Token, agrees_in_number, bare_readings, clitic_readings, conjuncts,
     each_document, find_quotes, has_article, mentions_by_doc, past_quoted_recipient, sentence_tokens,
 )
 from kit.text import fold
@@ -1141,14 +1141,21 @@ def credits_a_source(phrase: list[Token], lexicon: ReportingLexicon) -> bool:
     return False
 
 
+def _addressed(between: str) -> bool:
+    """Is the text between a headline's speaker and the next actor only the preposition ل of the addressee?"""
+    return fold(between.strip()) in RECIPIENT_PREPOSITIONS
+
+
 def headline_claim(s: Sentence) -> Claim | None:
-    """A headline-style `واشنطن: أي اتفاق ... هو انتهاك`: an actor, a colon, then what it says."""
+    """A headline-style `واشنطن: أي اتفاق ... هو انتهاك`: an actor, a colon, then what it says; the actor may name
+    whom it addresses with ل: «تيلرسون لبيونغ يانغ: أترقب أن أسمع منكم»."""
     tokens = s.tokens
     colon = next((n for n, t in enumerate(tokens[:6]) if t.text == ":"), None)
     if colon is None or colon == 0:
         return None
-    opening = [m for m in s.mentions if m.start == tokens[0].start and m.end == tokens[colon - 1].end]
-    if not opening:
+    opening = [m for m in s.mentions if m.start == tokens[0].start]
+    addressee = opening and next((m for m in s.mentions if m.end == tokens[colon - 1].end), None)
+    if not opening or not (opening[0].end == tokens[colon - 1].end or addressee and _addressed(s.text[opening[0].end:addressee.start])):
         return None
     start, end = _trim(s.text, tokens[colon].end, tokens[-1].end)
     if len(s.text[start:end].split()) < MIN_QUOTE_WORDS:
