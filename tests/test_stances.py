@@ -283,10 +283,18 @@ def test_other_persons_of_an_imperfect_form(form, expected):
     # the obligation «يجب على» in a claim: the speaker's demand on whom على marks
     ("وقال=و/CCONJ+قال/VERB الجبير/X إنه=إن/SCONJ+ه/PRON يجب/VERB على/ADP إيران/X تغيير/NOUN سياستها=سياسة/NOUN+ها/PRON ~.",
      [("adel-al-jubeir", "iran", -1, "demand")]),
+    # a direct object before one a preposition governs
+    ("وانتقدت=و/CCONJ+انتقدت/VERB روسيا/X في/ADP سوريا/X الولايات/NOUN المتحدة/ADJ ~.", [("russia", "united-states", -1, "criticise")]),
 ])
 def test_demands(sentence, expected):
     found, _ = extract(sentence)
     assert sorted(triples(found)) == sorted(expected)
+
+
+def test_a_states_adjective_after_a_noun_of_the_subjects_phrase_is_no_target():
+    found, _ = extract("طالب/VERB عدد/NOUN من/ADP أهالي/NOUN السجناء/NOUN السعوديين/ADJ في/ADP العراق/X وزارة/NOUN العدل/NOUN "
+                       "العراقية/ADJ بتمكين=ب/ADP+تمكين/NOUN أبنائهم=أبناء/NOUN+هم/PRON ~.")
+    assert list(found["target"]) == ["وزارة العدل العراقية"]
 
 
 @pytest.mark.parametrize("sentence, expected", [

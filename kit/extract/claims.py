@@ -24,7 +24,7 @@ from kit.nlp import Parsed
 from kit.schema import TableSpec
 from kit.extract.context import (
     ARTICLE, CLAUSE_BREAKS, COMMAS, GIVEN_NAMES, LAM_ARTICLE, NAME_COMPOUNDS, NISBA_ENDINGS, NOBODY, PREPOSITION_CLITICS, PREPOSITIONS,
-    QUOTE_MARKS, RECIPIENT_PREPOSITIONS, TANWIN_FATH, MentionSpan, Party, Sentence, Token, agrees_in_number, bare_readings, clitic_readings, conjuncts,
+    QUOTE_MARKS, RECIPIENT_PREPOSITIONS, TANWIN_FATH, MentionSpan, Party, Sentence, Token, adjectival, agrees_in_number, bare_readings, clitic_readings, conjuncts,
     each_document, find_quotes, has_article, mentions_by_doc, past_quoted_recipient, sentence_tokens,
 )
 from kit.text import fold
@@ -37,7 +37,6 @@ CLAIMS = TableSpec.of(
 CLAIM_COLUMNS = CLAIMS.names
 MODES = ("direct", "indirect", "mixed", "attributed")
 COMPLEMENTIZERS = frozenset(fold(w) for w in lexicons.column("complementizers"))
-STATE_ENDINGS = tuple(lexicons.column("affixes", "affix", kind="state_ending"))
 PRONOUN_SUFFIXES = tuple(lexicons.column("affixes", "affix", kind="pronoun_suffix"))
 MASCULINE_PLURAL = tuple(lexicons.column("affixes", "affix", kind="masculine_plural"))
 OBLIQUE_PLURAL = tuple(lexicons.column("affixes", "affix", kind="oblique_plural"))  # ين
@@ -665,7 +664,7 @@ def zone_speaker(s: Sentence, index: int, zone: list[Token], lexicon: ReportingL
     if zone:
         candidates = [
             m for m in s.mentions_in(zone[0].start, zone[-1].end)
-            if not (_adjectival(m) and (m.start > zone[0].start or fold(m.text).endswith(NISBA_PLURALS)))
+            if not (adjectival(m) and (m.start > zone[0].start or fold(m.text).endswith(NISBA_PLURALS)))
             # first in the zone a singular qualifies no noun: «وتقول السعودية»; a plural is a people: «تدعو الفلسطينيين»
             and (after_preposition or not _after_preposition(m, s.tokens, lexicon))
         ]
@@ -702,7 +701,7 @@ def complement_subject(s: Sentence, index: int, lexicon: ReportingLexicon) -> Pa
     if k == index or k == 0 or tokens[k - 1].folded not in COMPLEMENTIZERS:
         return None
     phrase = tokens[k:index]
-    named = [m for m in s.mentions_in(phrase[0].start, phrase[-1].end) if not _adjectival(m)]
+    named = [m for m in s.mentions_in(phrase[0].start, phrase[-1].end) if not adjectival(m)]
     person = next((m for m in named if m.type == "PER"), None)
     if named and (named[0].start == phrase[0].start or person):
         return _coordinated(s, person or named[0])  # «إن الرئيس دونالد ترامب أكد» -> دونالد ترامب
@@ -777,7 +776,7 @@ def _subject_before(s: Sentence, index: int, lexicon: ReportingLexicon) -> Party
     opens_with_kaana = _auxiliary(tokens[0])
     before = [
         m for m in s.mentions
-        if m.end <= tokens[index].start and not _adjectival(m) and not _after_preposition(m, tokens, lexicon)
+        if m.end <= tokens[index].start and not adjectival(m) and not _after_preposition(m, tokens, lexicon)
         and (opens_with_kaana or not any(m.end <= t.start < tokens[index].start for t in tokens))
     ]
     if not before:
@@ -810,7 +809,7 @@ def clause_subject(s: Sentence, index: int, lexicon: ReportingLexicon) -> Party:
         return NOBODY
     following = [
         m for m in s.mentions
-        if tokens[verb].end <= m.start and m.end <= tokens[index].start and not _adjectival(m)
+        if tokens[verb].end <= m.start and m.end <= tokens[index].start and not adjectival(m)
         and not _after_preposition(m, tokens, lexicon)
         and sum(1 for t in tokens[verb:index] if t.start < m.start and not _in_role_apposition(s, t)) <= 3
     ]
@@ -822,7 +821,7 @@ def _in_role_apposition(s: Sentence, token: Token) -> bool:
     state's adjective («أكد العاهل الأردني، الملك عبدالله الثاني، ...، مؤكدا»)?"""
     if token.text in COMMAS or bare_readings(token.folded) & ROLE_HEADS:
         return True
-    return any(m.start <= token.start < m.end and _adjectival(m) for m in s.mentions)
+    return any(m.start <= token.start < m.end and adjectival(m) for m in s.mentions)
 
 
 def _dependency_subject(tokens: list[Token], index: int, zone: list[Token]) -> Token | None:
@@ -840,13 +839,6 @@ def _coordinated(s: Sentence, first: MentionSpan) -> Party:
     """A mention extended over the mentions coordinated with it: «الولايات المتحدة وبريطانيا»."""
     last = conjuncts(s.text, first, s.mentions)[-1]
     return Party(s.text[first.start:last.end], first.actor_id)
-
-
-def _adjectival(mention: MentionSpan) -> bool:
-    """A state named by its adjective (`مسؤولون أمريكيون`) describes a speaker but is not one."""
-    bare = fold(mention.text)
-    bare = bare[len(ARTICLE):] if bare.startswith(ARTICLE) else bare
-    return mention.type == "GPE" and len(bare.split()) == 1 and bare.endswith(NISBA_ENDINGS) and not bare.endswith(STATE_ENDINGS)
 
 
 def _token_before(tokens: list[Token], position: int) -> Token | None:
@@ -1023,7 +1015,7 @@ def verb_subjects(s: Sentence, lexicon: ReportingLexicon) -> list[Antecedent]:
             if not deprel.startswith("nsubj") or verb is None or verb[1] != "VERB" or s.inside_quote(token):
                 continue
             mention = next((m for m in s.mentions if m.start <= token.start < m.end and m.actor_id), None)
-            if mention is None or _adjectival(mention) or _after_preposition(mention, s.tokens, lexicon):
+            if mention is None or adjectival(mention) or _after_preposition(mention, s.tokens, lexicon):
                 continue
             feats = verb[2]
             gender = "f" if "Gender=Fem" in feats else "m" if "Gender=Masc" in feats else ""
@@ -1119,7 +1111,7 @@ def attributed_claim(s: Sentence, lexicon: ReportingLexicon, previous_start: int
         if quote:
             start, end = quote
         marker = tokens[j:j + width]
-        named = [m for m in s.mentions_in(phrase[0].start, phrase[-1].end) if not _adjectival(m)]
+        named = [m for m in s.mentions_in(phrase[0].start, phrase[-1].end) if not adjectival(m)]
         if not named and not credits_a_source(phrase, lexicon):
             return None  # «وفقا للتعليمات المنظمة»: "in accordance with", not a source
         speaker = _coordinated(s, named[0]) if named else Party(_noun_phrase(phrase, lexicon))

@@ -20,6 +20,7 @@ ARTICLE = lexicons.column("affixes", "affix", kind="article")[0]
 PREPOSITION_CLITICS = tuple(lexicons.column("affixes", "affix", kind="preposition_clitic"))
 LAM_ARTICLE = lexicons.column("affixes", "affix", kind="article_after_lam")[0]
 NISBA_ENDINGS = tuple(lexicons.column("affixes", "affix", kind="nisba_ending"))  # الروسي، السعودية
+STATE_ENDINGS = tuple(lexicons.column("affixes", "affix", kind="state_ending"))  # السعودية: a state, not an adjective
 FEMININE_ENDINGS = tuple(lexicons.column("affixes", "affix", kind="feminine_ending"))  # ة, folded ه
 ELATIVE_ENDINGS = tuple(lexicons.column("affixes", "affix", kind="elative_ending"))  # العليا
 FEMININE_PLURAL = tuple(lexicons.column("affixes", "affix", kind="feminine_plural"))  # ات
@@ -264,6 +265,14 @@ class MentionSpan:
     actor_id: str
     text: str
     type: str
+
+
+def adjectival(mention: MentionSpan) -> bool:
+    """A state named by its adjective (`مسؤولون أمريكيون`, `أهالي السجناء السعوديين`) describes a noun; it is not a
+    party of its own."""
+    bare = fold(mention.text)
+    bare = bare[len(ARTICLE):] if bare.startswith(ARTICLE) else bare
+    return mention.type == "GPE" and len(bare.split()) == 1 and bare.endswith(NISBA_ENDINGS) and not bare.endswith(STATE_ENDINGS)
 
 
 def mentions_by_doc(mentions) -> dict[str, list[MentionSpan]]:

@@ -26,7 +26,7 @@ from kit import lexicons
 from kit.nlp import Parsed
 from kit.schema import TableSpec
 from kit.extract.context import (
-    ARTICLE, CLAUSE_BREAKS, LAM_ARTICLE, PREPOSITIONS, MentionSpan, Party, Token, clitic_readings, conjuncts, each_document, mentions_by_doc,
+    ARTICLE, CLAUSE_BREAKS, LAM_ARTICLE, PREPOSITIONS, MentionSpan, Party, Token, adjectival, clitic_readings, conjuncts, each_document, mentions_by_doc,
     sentence_tokens,
 )
 from kit.text import fold
@@ -370,7 +370,8 @@ class CueSite:
                 party = _as_party(m)
                 if fold(m.text) in speaker:
                     named.append(party)
-                elif not _governed(self.tokens, party, self.mentions, self.lexicon.prepositions) and party not in objects:
+                elif not _governed(self.tokens, party, self.mentions, self.lexicon.prepositions) and party not in objects \
+                        and not qualifies(self, party):
                     objects.append(party)
         return named, objects
 
@@ -513,11 +514,25 @@ def attitude_pairs(c: CueSite) -> list[Pair]:
         in_subject = c.subject.parties if c.subject and not c.adjacent_subject else []  # SVO: what the parse calls a subject after the verb is its object
         # in verb-first order the object follows the subject: what comes before the holder is its role phrase
         ahead = c.after[:c.after.index(holder)] if holder in c.after else []
-        objects = [m for m in c.after if m != holder and m not in c.genitive + in_subject + ahead][:1]
+        candidates = [m for m in c.after if m != holder and m not in c.genitive + in_subject + ahead and not qualifies(c, m)]
+        direct = [m for m in candidates if not _governed(c.tokens, m, c.mentions, c.lexicon.prepositions)]
+        objects = (direct or candidates)[:1]  # a direct object first; else «ينتقد النظام في غواتيمالا», «يجب على إيران»
         targets = c.marked or c.relation or with_conjuncts(c.text, c.tokens, c.i + c.width, objects, c.mentions)
     if c.entry.polarity < 0 and c.hostile_act is not None:
         targets = act_targets(c, targets)
     return [(holder, t) for t in targets if t != holder]
+
+
+def qualifies(c: CueSite, party: Party) -> bool:
+    """Is the actor a state's adjective after a noun other than the cue, describing that noun, not an object of its own?
+    «طالب عدد من أهالي السجناء السعوديين ... وزارة العدل العراقية» -> the ministry, not Saudi Arabia."""
+    for m in c.mentions:
+        if m.actor_id != party.actor_id or m.text != party.text or not adjectival(m):
+            continue
+        before = max((j for j, t in enumerate(c.tokens) if t.end <= m.start), default=None)  # the word it follows
+        if before is not None and before >= c.i + c.width and c.tokens[before].upos[-1:] in (("NOUN",), ("PROPN",), ("ADJ",), ("X",)):
+            return True
+    return False
 
 
 def act_targets(c: CueSite, targets: list[Party]) -> list[Party]:
