@@ -26,8 +26,8 @@ from kit import lexicons
 from kit.nlp import Parsed
 from kit.schema import TableSpec
 from kit.extract.context import (
-    ARTICLE, CLAUSE_BREAKS, LAM_ARTICLE, PREPOSITIONS, MentionSpan, Party, Token, adjectival, clitic_readings, conjuncts, each_document, mentions_by_doc,
-    sentence_tokens,
+    ARTICLE, CLAUSE_BREAKS, LAM_ARTICLE, PREPOSITIONS, MentionSpan, Party, Token, adjectival, clitic_readings, conjuncts, each_document,
+    has_article, mentions_by_doc, sentence_tokens,
 )
 from kit.text import fold
 
@@ -45,6 +45,7 @@ LABELS = {  # the stance labels of DESIGN.md with their polarity
     "support": 1, "cooperate": 1, "agree": 1, "praise": 1, "welcome": 1, "contact": 0,
 }
 SYMMETRIC_LABELS = frozenset({"cooperate", "agree", "contact"})  # A with B is B with A
+HEARSAY_LABELS = frozenset({"accuse", "threaten", "criticise"})  # with the article and no one named, a noun cue («الاتهامات») tells of others' words
 ADDRESSED_LABELS = frozenset({"demand"})  # aimed at whom it addresses (دعت روسيا المجلس إلى ...), not at its content
 KINDS = ("attitude", "event", "relation", "act")
 REACH = 8  # tokens from a cue to its subject, object or prepositional target
@@ -463,6 +464,8 @@ def attitude_holder(c: CueSite) -> Party | None:
     before it («المالكي يعرقل إصلاحات العبادي»), else the parse's, else the actor before it, or in
     verb-first order («حذرت واشنطن») after it."""
     subject = [c.subject.party] if c.subject else []
+    if c.is_noun and not c.genitive and c.entry.label in HEARSAY_LABELS and has_article(c.tokens[c.i]):
+        return None  # «ليس هناك أي أساس للاتهامات الموجهة إلى روسيا»: the accusations known to all are someone else's
     if c.is_noun:
         holders = c.genitive or subject or ([c.speaker] if c.speaker else [])
     elif c.speaker and (not c.in_content or not c.before):
