@@ -84,6 +84,10 @@ def test_adjective_inside_a_title_is_not_a_mention_of_the_state():
         ("إن/SCONJ الرئيس/NOUN الأمريكي/ADJ جو/VERB بايدن/X ارتكب/X خطأ/NOUN ~.", "جو بايدن"),
         ("بين/ADP بوتين/PROPN وألكسندر=و/CCONJ+ألكسندر/X لوكاشينكو/X ~، رئيس/NOUN بيلاروسيا/X ~.", "ألكسندر لوكاشينكو"),
         ("بين/ADP الزعيم/NOUN الكوري/ADJ الشمالي/ADJ كيم/ADP جونغ/X/B-PER أون/NOUN/E-PER ~.", "كيم جونغ أون"),
+        # a military rank is a title
+        ("قال/VERB قائد/NOUN قوات/NOUN الدفاع/NOUN الجوي/ADJ ~، الفريق/ADJ عبدالمنعم/X التراس/NOUN ~، إن/SCONJ ~.", "عبدالمنعم التراس"),
+        # a common noun heading a genitive ends the name: no family name takes one
+        ("زميله=زميل/NOUN+ه/PRON في/ADP الفريق/NOUN شوماخر/X صاحب/NOUN المركز/NOUN الأول/ADJ ~.", "شوماخر"),
     ],
 )
 def test_titled_names_are_found_by_rule(sentence, name):
@@ -468,6 +472,7 @@ def test_a_role_phrase_wins_over_the_dictionary_name_inside_it():
 @pytest.mark.parametrize("sentence, body", [
     ("وقالت=و/CCONJ+قالت/VERB منظمة/NOUN حظر/NOUN الأسلحة/NOUN الكيميائية/ADJ إن/SCONJ ~.", "منظمة حظر الأسلحة الكيميائية"),
     ("أعلن/VERB صندوق/NOUN ضمان/NOUN ودائع/NOUN البنوك/NOUN التشاركية/ADJ عن/ADP خطة/NOUN ~.", "صندوق ضمان ودائع البنوك التشاركية"),
+    ("ونشر=و/CCONJ+نشر/VERB معهد/NOUN الدراسات/NOUN الاستراتيجية/ADJ تقريرا/NOUN ~.", "معهد الدراسات الاستراتيجية"),
 ])
 def test_an_institution_name_runs_over_nouns_in_construct(sentence, body):
     _, mentions = extract(sentence)

@@ -660,3 +660,9 @@ def test_a_headline_actor_and_a_colon_is_a_claim(sentence, speaker):
 ])
 def test_no_headline_claim_without_an_actor_alone_before_the_colon(sentence):
     assert extract(sentence)[0].empty
+
+
+def test_a_name_beginning_with_the_cues_preposition_does_not_open_the_content():
+    claim = only(extract("اتهمت/VERB وزيرة/NOUN الدفاع/NOUN الفرنسية/ADJ ~، فلورنس/X/B-PER بارلي/X/E-PER ~، روسيا/X/S-LOC "
+                         "بمحاولة=ب/ADP+محاولة/NOUN اعتراض/NOUN الاتصالات/NOUN العسكرية/ADJ ~.")[0])
+    assert claim["speaker"] == "فلورنس بارلي" and fold(claim["content"]) == fold("محاولة اعتراض الاتصالات العسكرية")

@@ -554,6 +554,8 @@ def name_after_title(tokens: list[Token], j: int, covered: set[int], titles: set
         run.append(k)
         k += 1
     run = _cut_name(run, tokens)
+    if len(run) > 1 and heads_construct(tokens, run[-1], titles):
+        run = run[:-1]  # «زميله في الفريق شوماخر صاحب المركز الأول»: صاحب heads المركز, no family name
     if run and tokens[run[-1]].folded in FAMILY_PREFIX_FORMS and run[-1] + 1 < len(tokens) and WORD.fullmatch(tokens[run[-1] + 1].text):
         run.append(run[-1] + 1)  # «الدكتور آل الشيخ»: after آل any word is the family's name
     elif run and run[-1] + 1 < len(tokens) and definite_family_name(tokens[run[-1] + 1], titles, non_actors) \
@@ -562,6 +564,17 @@ def name_after_title(tokens: list[Token], j: int, covered: set[int], titles: set
         # one family name with the article closes a name (الله of «سيف الله» is none)
         run.append(run[-1] + 1)
     return run if run and _name_evidence([tokens[n] for n in run]) else []
+
+
+def heads_construct(tokens: list[Token], k: int, titles: set[str]) -> bool:
+    """Is tokens[k] a common noun the model did not tag a name, with a definite noun after it as its genitive? A family
+    name takes no genitive: «شوماخر صاحب المركز» ends at شوماخر; a title after a name stands in apposition («خوجة
+    المتحدث»)."""
+    if k + 1 >= len(tokens) or tokens[k].ner.endswith("PER") or tokens[k].upos != ("NOUN",) or known_given_name(tokens[k]):
+        return False
+    after = tokens[k + 1]
+    return after.upos == ("NOUN",) and has_article(after) and not after.clitic and after.folded not in titles \
+        and not after.ner.endswith("PER")
 
 
 def _qualified(tokens: list[Token], k: int, titles: set[str]) -> bool:

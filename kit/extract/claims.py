@@ -452,7 +452,7 @@ def _opens_content(s: Sentence, k: int, entry: ReportingCue) -> Opening | None:
     quote = _quote_at(token.start, s.quotes)
     if quote and _long_quote(quote, s.text):
         return Opening(k, token.start, quote)
-    if _cue_preposition(token, entry):
+    if _cue_preposition(token, entry) and not any(m.start <= token.start < m.end for m in s.mentions):  # «فلورنس بارلي»: no ب + ارلي
         if k + 1 < len(s.tokens) and s.tokens[k + 1].folded in COMPLEMENTIZERS:
             return None  # كشف عن أن ...: the complementizer opens it
         if token.text[-1:] in QUOTE_MARKS:  # بـ"تحقيق دولي": the quotation opens on the preposition's token
