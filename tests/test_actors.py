@@ -86,6 +86,9 @@ def test_adjective_inside_a_title_is_not_a_mention_of_the_state():
         ("بين/ADP الزعيم/NOUN الكوري/ADJ الشمالي/ADJ كيم/ADP جونغ/X/B-PER أون/NOUN/E-PER ~.", "كيم جونغ أون"),
         # a military rank is a title
         ("قال/VERB قائد/NOUN قوات/NOUN الدفاع/NOUN الجوي/ADJ ~، الفريق/ADJ عبدالمنعم/X التراس/NOUN ~، إن/SCONJ ~.", "عبدالمنعم التراس"),
+        # the ل-complement of a participle in the title is no part of the name
+        ("عبر/VERB النائب/NOUN المحافظ/ADJ المؤيد/ADJ لبريكسيت=ل/ADP+بريكسيت/X/B-PER جيكوب/X/I-PER ريس/X/E-PER عن/ADP ثقته=ثقة/NOUN+ه/PRON ~.",
+         "جيكوب ريس"),
         # a common noun heading a genitive ends the name: no family name takes one
         ("زميله=زميل/NOUN+ه/PRON في/ADP الفريق/NOUN شوماخر/X صاحب/NOUN المركز/NOUN الأول/ADJ ~.", "شوماخر"),
     ],
@@ -724,6 +727,16 @@ def test_a_titled_name_whose_family_name_the_dictionary_knows_lends_its_role_to_
                            "وشدد=و/CCONJ+شدد/VERB وزير/NOUN الخارجية/NOUN الأميركي/ADJ على/ADP أنه=أن/SCONJ+ه/PRON مستعد/ADJ ~."),
                           dictionary=TILLERSON)
     assert "وزير الخارجية الأميركي" in set(mentions_of(mentions, "rex-tillerson")["text"])
+
+
+MBS = pd.DataFrame([{"actor_id": "mohammed-bin-salman", "name": "محمد بن سلمان", "type": "PER",
+                     "aliases": "الأمير محمد بن سلمان", "country": "SAU", "cameo": "SAUGOV", "source": "test"}])
+
+
+def test_a_title_written_in_a_dictionary_name_is_nobodys_short_form():
+    _, mentions = extract(("التقى/VERB الأمير/NOUN محمد/X بن/X سلمان/X الوفد/NOUN ~.",
+                           "وتحدث=و/CCONJ+تحدث/VERB الأمير/NOUN الضيف/NOUN عن/ADP الاستثمار/NOUN ~."), dictionary=MBS)
+    assert list(mentions_of(mentions, "mohammed-bin-salman")["sent_idx"]) == [0]
 
 
 def test_after_bism_a_construct_chain_opened_by_an_indefinite_noun_is_part_of_the_title():

@@ -237,7 +237,7 @@ def _document_mentions(doc_id: str, doc, lookup: ActorDictionary, titles: set[st
         if not (m.adjective and _inside(m, title_spans)) and not (m.origin == "ner" and _inside(m, dictionary_spans))
     ]
     chosen = _resolve_overlaps(candidates)
-    joined = _join_adjacent(_resolve_overlaps(chosen + _short_forms(doc_id, doc.text, sentences, chosen)), doc.text)
+    joined = _join_adjacent(_resolve_overlaps(chosen + _short_forms(doc_id, doc.text, sentences, chosen, titles)), doc.text)
     return _resolve_overlaps([extend_by_name_links(m, doc.text, non_actors) for m in joined])
 
 
@@ -293,15 +293,16 @@ def _join_adjacent(mentions: list[Mention], text: str) -> list[Mention]:
     return out
 
 
-def _short_forms(doc_id: str, text: str, sentences: list[list[Token]], mentions: list[Mention]) -> list[Mention]:
+def _short_forms(doc_id: str, text: str, sentences: list[list[Token]], mentions: list[Mention],
+                 titles: frozenset[str] = frozenset()) -> list[Mention]:
     """Bare family names of people named in full elsewhere in the document (`بايدن`, `لبوتين`, `كيم`).
 
     Notes: the family name is the last word of a name; in a name of three or more words (East
     Asian order: كيم جونغ أون) also its first word, unless an Arabic family name with the article shows the first
     word is a given name of someone the dictionary does not know, and its last two (جونغ جون for كوون جونغ جون).
     A form shared by two names is ambiguous and skipped, and a preposition is none (`على`, folded like
-    the name `علي`). A dictionary's person counts as written in the
-    article («#سمير_جعجع» gives «جعجع»). A place named with its place noun gives its bare name («سولاويسي»).
+    the name `علي`), and neither is a title written in the name («الأمير محمد بن سلمان»). A dictionary's person
+    counts as written in the article («#سمير_جعجع» gives «جعجع»). A place named with its place noun gives its bare name («سولاويسي»).
     """
     owners: dict[str, set[str]] = defaultdict(set)
     kinds: dict[str, str] = {}
@@ -312,6 +313,8 @@ def _short_forms(doc_id: str, text: str, sentences: list[list[Token]], mentions:
         if m.type != "PER" or m.adjective:
             continue
         words = spoken_name(m.text).split() if m.origin == "dictionary" else m.key.split()
+        while len(words) > 1 and words[0] in titles:
+            words = words[1:]  # «الأمير محمد بن سلمان»: the title is nobody's short form
         if len(words) >= 2:
             # an Arabic name the dictionary lacks («عبدالله عزام القحطاني»): its given name alone is anyone; a known
             # person's is his («الملك سلمان» for سلمان بن عبد العزيز)
@@ -546,6 +549,8 @@ def name_after_title(tokens: list[Token], j: int, covered: set[int], titles: set
     if k < len(tokens) and tokens[k].clitic and tokens[k].upos[0] == "ADP" and (
             bare_readings(tokens[k].folded) & STATE_HEADS or _institution_head(tokens[k])):
         return []  # a preposition opens a phrase, not a name: «وزير الداخلية بمملكة البحرين» (not «باتريك»)
+    if k < len(tokens) and k and _adjective_complement(tokens[k - 1], tokens[k]):
+        k += 1  # «النائب المؤيد لبريكسيت جيكوب ريس موغ»: the participle's complement, then the name
     run: list[int] = []
     while (
         k < len(tokens) and len(run) < MAX_NAME_TOKENS and k not in covered
@@ -1058,8 +1063,9 @@ def _ner_mentions(doc_id: str, sent_idx: int, text: str, sentence, tokens: list[
         if first is None:
             continue
         span = [t for t in tokens[first:] if t.end <= entity.end_char]
-        while span and (_edge_noise(span[0], non_actors) or (entity.type == "PER" and _definite(span[0]))):
-            span = span[1:]
+        while span and (_edge_noise(span[0], non_actors) or (entity.type == "PER" and (
+                _definite(span[0]) or _adjective_complement(tokens[first - 1] if first else None, span[0])))):
+            span, first = span[1:], first + 1
         while span and (_edge_noise(span[-1], non_actors, last=True) or (entity.type == "PER" and _prepositional(span[-1]))):
             span = span[:-1]
         if not span or any(not WORD.fullmatch(t.text) or any(c.isdigit() for c in t.text) for t in span):
@@ -1090,6 +1096,13 @@ def _plural_noun(token: Token) -> bool:
     lemma = token.lemmas[-1] if token.lemmas else ""
     singular = {b[:-len(end)] for b in bare for end in MASCULINE_PLURAL if b.endswith(end)}
     return bool(lemma) and lemma in singular and not (bare | {token.folded}) & GIVEN_NAMES
+
+
+def _adjective_complement(before: Token | None, token: Token) -> bool:
+    """Is the word the ل/ب-complement of a definite adjective or participle before it, not a name's first word?
+    «النائب المؤيد لبريكسيت جيكوب ريس موغ»: لبريكسيت completes المؤيد."""
+    return before is not None and before.upos[-1:] == ("ADJ",) and has_article(before) \
+        and token.n_words > 1 and token.upos[0] == "ADP"
 
 
 def _definite(token: Token) -> bool:
