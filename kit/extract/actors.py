@@ -1100,9 +1100,10 @@ def _plural_noun(token: Token) -> bool:
 
 def _adjective_complement(before: Token | None, token: Token) -> bool:
     """Is the word the ل/ب-complement of a definite adjective or participle before it, not a name's first word?
-    «النائب المؤيد لبريكسيت جيكوب ريس موغ»: لبريكسيت completes المؤيد."""
+    «النائب المؤيد لبريكسيت جيكوب ريس موغ»: لبريكسيت completes المؤيد; a nisba takes no complement, so «الخبير
+    الفندقي باتريك» is a name."""
     return before is not None and before.upos[-1:] == ("ADJ",) and has_article(before) \
-        and token.n_words > 1 and token.upos[0] == "ADP"
+        and not before.folded.endswith(NISBA_ENDINGS) and token.n_words > 1 and token.upos[0] == "ADP"
 
 
 def _definite(token: Token) -> bool:
