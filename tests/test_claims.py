@@ -143,6 +143,13 @@ def test_participle_takes_the_subject_of_its_clause():
     assert (claim["cue"], claim["speaker_actor_id"]) == ("قائلة", "north-korean-foreign-ministry")
 
 
+def test_the_actor_after_a_participle_is_its_object_and_the_clause_subject_speaks():
+    found, _ = extract("وحمل=و/CCONJ+حمل/VERB الرئيس/NOUN محمود/X/B-PER عباس/X/E-PER الحكومة/NOUN الإسرائيلية/ADJ المسؤولية/NOUN ~، "
+                       'مطالبا/ADJ إسرائيل/X/S-LOC ~"/PUNCT ~بتوفير=ب/ADP+توفير/NOUN الحماية/NOUN للشعب=ل/ADP+الشعب/NOUN الأعزل/ADJ ~"/PUNCT ~.')
+    claim = only(found)
+    assert (claim["cue"], claim["speaker"]) == ("مطالبا", "محمود عباس")
+
+
 @pytest.mark.parametrize(
     "sentence, speaker, source",
     [

@@ -644,12 +644,10 @@ def attribution(s: Sentence, index: int, zone: list[Token], entry: ReportingCue,
     """Speaker and source from the words between the cue and its content (the speaker zone)."""
     if entry.lemma == RELAY_VERB:
         return relayed(s, index, zone, entry, lexicon)
-    if entry.kind == "participle" and not zone:
-        return Attribution(clause_subject(s, index, lexicon), NOBODY, entry.gender, entry.number)
+    if entry.kind == "participle":  # a participle of state has no subject of its own: what follows it is its object
+        return Attribution(clause_subject(s, index, lexicon), NOBODY, entry.gender, entry.number)  # «مطالبا المجتمع الدولي»
     speaker = (entry.kind == "verb" and complement_subject(s, index, lexicon)) or zone_speaker(s, index, zone, lexicon)
-    if entry.kind == "participle" and not speaker.actor_id:
-        speaker = NOBODY  # a participle of state has no subject of its own: «داعيا الطلبة إلى» calls on the students
-    elif not speaker.actor_id and (entry.gender == "f" and masculine_plural(speaker.text) or oblique_plural(speaker.text)):
+    if not speaker.actor_id and (entry.gender == "f" and masculine_plural(speaker.text) or oblique_plural(speaker.text)):
         speaker = NOBODY  # its object: «وتحذر المواطنين والمقيمين من دفع» (the ministry warns them), «ودعا المواطنين»
     return Attribution(speaker, outlet_source(s, zone, speaker, lexicon), entry.gender, entry.number)
 
