@@ -535,7 +535,7 @@ def title_end(tokens: list[Token], j: int, covered: set[int], titles: set[str]) 
     while j < len(tokens) and (j in covered or tokens[j].folded == TITLE_LINK or _complement(tokens[j], titles)):
         j += 1
         if tokens[j - 1].folded == TITLE_LINK:
-            j += construct_chain(tokens, j)
+            j += construct_chain(tokens, j, spoken_for=True)
     return j
 
 
@@ -697,11 +697,14 @@ def _proper_name(token: Token) -> bool:
     return bool(WORD.fullmatch(token.text)) and not token.clitic and (token.upos[-1:] == ("PROPN",) or token.ner != "O")
 
 
-def construct_chain(tokens: list[Token], j: int) -> int:
+def construct_chain(tokens: list[Token], j: int, *, spoken_for: bool = False) -> int:
     """How many indefinite nouns in construct open an institution's complement before a definite word: one in
-    «منظمة حظر الأسلحة الكيميائية», two in «صندوق ضمان ودائع البنوك»; 0 when no definite word follows them."""
+    «منظمة حظر الأسلحة الكيميائية», two in «صندوق ضمان ودائع البنوك»; 0 when no definite word follows them.
+    After باسم (`spoken_for`) what follows is a body or a group, so a noun the tagger read as a name counts too when
+    NER leaves it alone: «المتحدث باسم أهالي السجناء»."""
     n = 0
-    while j + n < len(tokens) and n < 2 and tokens[j + n].upos == ("NOUN",) and not tokens[j + n].clitic \
+    while j + n < len(tokens) and n < 2 and (tokens[j + n].upos == ("NOUN",) or spoken_for and tokens[j + n].upos == ("X",)
+                                              and tokens[j + n].ner == "O") and not tokens[j + n].clitic \
             and WORD.fullmatch(tokens[j + n].text) and not tokens[j + n].plain.startswith(ARTICLE):
         n += 1
     following = tokens[j + n] if j + n < len(tokens) else None
