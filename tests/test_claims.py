@@ -418,6 +418,19 @@ def test_a_cue_in_a_relative_clause_speaks_for_its_antecedent_or_not_at_all():
     assert believed.empty
 
 
+@pytest.mark.parametrize("sentence", [
+    # past a role in apposition, with an adjunct between the cue and its content
+    "صدرت/VERB عن/ADP الجنرال/NOUN جون/X/B-PER هايتن/X/E-PER ~، قائد/NOUN القوة/NOUN النووية/ADJ ~، الذي/PRON قال/VERB في/ADP "
+    "نوفمبر/NOUN إنه=إن/SCONJ+ه/PRON يرفض/VERB الأمر/NOUN ~.",
+    # an unnamed object after the cue does not speak
+    "وانتقد=و/CCONJ+انتقد/VERB الوزير/NOUN جون/X/B-PER هايتن/X/E-PER الذي/PRON أبدى/VERB مخاوف/NOUN من/ADP أن/SCONJ "
+    "الحكومة/NOUN تتراجع/VERB ~.",
+])
+def test_the_antecedent_of_a_relative_speaks_past_a_role_or_an_object(sentence):
+    claim = only(extract(sentence)[0])
+    assert claim["speaker"] == "جون هايتن"
+
+
 @pytest.mark.parametrize("sentence, n_claims", [
     ("وأدلى=و/CCONJ+أدلى/VERB بتصريحاته=ب/ADP+تصريحات/NOUN+ه/PRON بعد/ADP أن/SCONJ تعهد/VERB بايدن/X بالعمل=ب/ADP+العمل/NOUN مع/ADP الحلفاء/NOUN ~.", 0),
     ("وجاء=و/CCONJ+جاء/VERB ذلك/PRON بعد/ADP أن/SCONJ قال/VERB البيت/NOUN الأبيض/ADJ إن/SCONJ المراجعة/NOUN اكتملت/VERB ~.", 1),

@@ -58,6 +58,7 @@ RELAY_FROM = fold(lexicons.column("pattern_words", role="relay_from")[0])
 TOPIC = fold(lexicons.column("pattern_words", role="topic")[0])  # أما
 NOUN_CUE_REACH = 3  # a noun cue (تصريحات، بيان) must be this close to its content
 MAX_ZONE = 26  # tokens between a cue and its content (appositions and time and place adjuncts: «أكد وزير ...، عادل الجبير، اليوم الخميس، خلال اجتماع ...، أن»)
+MAX_APPOSITION = 8  # words of a role in apposition between a name and what refers back to it («، قائد ...، الذي»)
 MAX_SUBJECT_WORDS = 5  # a subject written before its verb, after أن/إن («إن الكنيسة الكاثوليكية دعت»)
 MAX_ANTECEDENTS = 12  # subjects kept for pro-drop cues (the nearest agreeing one is taken)
 TITLE_REACH = 6  # words before a person's name in which the title a later phrase repeats must stand
@@ -292,11 +293,12 @@ def claim_at(s: Sentence, index: int, entry: ReportingCue, lexicon: ReportingLex
     if journalists_formula(s.tokens[index], zone) or (in_time_clause(s.tokens, index) and not reported):
         return None
     found = attribution(s, index, zone, entry, lexicon)
-    if not zone and index > 0 and s.tokens[index - 1].folded in RELATIVES:
+    if index > 0 and s.tokens[index - 1].folded in RELATIVES:
         antecedent = relative_antecedent(s, index - 1)
-        if antecedent is None:
+        if antecedent is None and not zone:
             return None  # «رحلة، التي يعتقد أنها ...»: a thing said of, not a speaker
-        found = replace(found, speaker=antecedent)
+        if antecedent is not None and not found.speaker.actor_id:  # «برونو لومير الذي أبدى مخاوف»: مخاوف is the object
+            found = replace(found, speaker=antecedent)
     source = trailing_source(s, opening.k, content, lexicon) or found.source
     cue = s.tokens[index]
     claim = Claim(s.sent_idx, found.speaker, cue.text, entry.lemma, content.mode, content.start, content.end,
@@ -319,13 +321,21 @@ def in_time_clause(tokens: list[Token], index: int) -> bool:
 
 
 def relative_antecedent(s: Sentence, k: int) -> Party | None:
-    """The actor a relative pronoun at tokens[k] refers to, written right before it: «لافروف، الذي قال إن»."""
+    """The actor a relative pronoun at tokens[k] refers to, written right before it («لافروف، الذي قال إن») or before
+    a role in apposition («الجنرال جون هايتن، قائد القوة النووية الأمريكية، الذي قال»)."""
     j = k - 1 if k >= 1 and s.tokens[k - 1].text in COMMAS else k
     if j < 1:
         return None
-    before = s.tokens[j - 1]
-    found = next((m for m in s.mentions if m.start < before.end <= m.end), None)
+    found = _mention_ending_at(s, s.tokens[j - 1])
+    if found is None and j < k:  # past «، role ،» back to the name before it
+        opening = next((n for n in range(j - 1, max(0, j - 1 - MAX_APPOSITION), -1) if s.tokens[n].text in COMMAS), None)
+        found = _mention_ending_at(s, s.tokens[opening - 1]) if opening else None
+        found = found if found is not None and found.type == "PER" else None
     return Party(found.text, found.actor_id) if found else None
+
+
+def _mention_ending_at(s: Sentence, token: Token) -> MentionSpan | None:
+    return next((m for m in s.mentions if m.start < token.end <= m.end), None)
 
 
 def journalists_formula(cue: Token, zone: list[Token]) -> bool:
