@@ -263,6 +263,10 @@ def test_a_second_run_in_the_same_work_folder_reuses_finished_trainers(small_ud,
     train.train(small_ud["ud_train"], small_ud["ud_dev"], tmp_path / "model", processors=("pos",), work_dir=work,
                 budget={"pos_steps": 7})
     assert fake_trainers["pos"]["max_steps"] == "7"  # another budget: trained again
+    fake_trainers.pop("pos")
+    train.train(small_ud["ud_train"], small_ud["ud_dev"], tmp_path / "model", processors=("pos", "lemma"), work_dir=work,
+                budget={"pos_steps": 7, "depparse_steps": 3})
+    assert "pos" not in fake_trainers  # another trainer's budget changed: pos is still valid
 
 
 NEWS = SHARED / "corpora" / "news" / "saudinewsnet.parquet"

@@ -157,9 +157,15 @@ _READS = {  # the data files each trainer learns from (a change to any other lea
 }
 
 
+_BUDGET_OF = {  # the budget entries each trainer reads (a change to any other leaves its model valid)
+    "tokenize": ("tokenize_steps", "batch_size"), "mwt": ("mwt_epochs",), "pos": ("pos_steps", "batch_size"),
+    "lemma": ("lemma_epochs",), "depparse": ("depparse_steps", "batch_size"), "ner": ("ner_steps", "batch_size"),
+}
+
+
 def _training_key(processor: str, data: dict[str, Path], budget: dict[str, int]) -> str:
-    """A hash of what a trainer learns from: the contents of the files it reads and the budget."""
-    digest = hashlib.sha256(f"{processor} {sorted(budget.items())}".encode())
+    """A hash of what a trainer learns from: the contents of the files it reads and its own part of the budget."""
+    digest = hashlib.sha256(f"{processor} {[(key, budget[key]) for key in _BUDGET_OF[processor]]}".encode())
     for name in _READS[processor]:
         path = data.get(name)
         digest.update(f"{name} {nlp.file_sha256(path) if isinstance(path, Path) and path.is_file() else '-'}".encode())
