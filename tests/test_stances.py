@@ -364,3 +364,9 @@ def test_subject_first_the_actor_before_the_verb_holds_even_when_the_parse_takes
 def test_future_verbs_speaker_pronouns_and_battles(sentence, expected):
     found, _ = extract(sentence)
     assert sorted(triples(found)) == sorted(expected)
+
+
+def test_a_definite_phrase_after_the_subjects_is_the_object_though_the_parse_hangs_it_under_the_subject():
+    found, _ = extract("وانتقدت=و/CCONJ@2:cc+انتقدت/VERB@0:root مصادر/NOUN@2:nsubj دبلوماسية/ADJ@3:amod في/ADP@6:case "
+                       "الحكومة/NOUN/B-ORG@3:nmod السعودية/ADJ/E-ORG@6:amod الأمم/NOUN@6:nmod المتحدة/ADJ@8:amod ~.")
+    assert [(r.target_actor_id, r.label) for r in found.itertuples()] == [("united-nations", "criticise")]

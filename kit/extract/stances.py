@@ -514,7 +514,8 @@ def attitude_pairs(c: CueSite) -> list[Pair]:
         named_in_content = [] if c.entry.label in ADDRESSED_LABELS else c.content_actors
         targets = c.marked or c.relation or [m for m in named_in_content if m.actor_id != holder.actor_id]
     else:
-        in_subject = c.subject.parties if c.subject and not c.adjacent_subject else []  # SVO: what the parse calls a subject after the verb is its object
+        in_subject = [p for p in c.subject.parties if not opens_new_phrase(c, p)] if c.subject and not c.adjacent_subject else []
+        # SVO: what the parse calls a subject after the verb is its object
         # in verb-first order the object follows the subject: what comes before the holder is its role phrase
         ahead = c.after[:c.after.index(holder)] if holder in c.after else []
         candidates = [m for m in c.after if m != holder and m not in c.genitive + in_subject + ahead and not qualifies(c, m)]
@@ -524,6 +525,19 @@ def attitude_pairs(c: CueSite) -> list[Pair]:
     if c.entry.polarity < 0 and c.hostile_act is not None:
         targets = act_targets(c, targets)
     return [(holder, t) for t in targets if t != holder]
+
+
+def opens_new_phrase(c: CueSite, party: Party) -> bool:
+    """Does the actor open a noun phrase of its own right after a definite one, which heads no construct? «وانتقدت مصادر
+    في الحكومة اليمنية الأمم المتحدة»: the parse may hang الأمم under the subject, but it is the object."""
+    for m in c.mentions:
+        if m.actor_id != party.actor_id or m.text != party.text:
+            continue
+        j = next((n for n, t in enumerate(c.tokens) if t.start <= m.start < t.end), None)
+        if j and c.tokens[j].upos[:1] == ("NOUN",) and has_article(c.tokens[j]) and not c.tokens[j].clitic \
+                and has_article(c.tokens[j - 1]) and c.tokens[j - 1].upos[-1:] in (("NOUN",), ("ADJ",)):
+            return True
+    return False
 
 
 def qualifies(c: CueSite, party: Party) -> bool:
