@@ -685,4 +685,16 @@ def test_no_headline_claim_without_an_actor_alone_before_the_colon(sentence):
 def test_a_name_beginning_with_the_cues_preposition_does_not_open_the_content():
     claim = only(extract("اتهمت/VERB وزيرة/NOUN الدفاع/NOUN الفرنسية/ADJ ~، فلورنس/X/B-PER بارلي/X/E-PER ~، روسيا/X/S-LOC "
                          "بمحاولة=ب/ADP+محاولة/NOUN اعتراض/NOUN الاتصالات/NOUN العسكرية/ADJ ~.")[0])
-    assert claim["speaker"] == "فلورنس بارلي" and fold(claim["content"]) == fold("محاولة اعتراض الاتصالات العسكرية")
+    assert claim["speaker"] == "فلورنس بارلي" and fold(claim["content"]) == fold("روسيا بمحاولة اعتراض الاتصالات العسكرية")
+
+
+@pytest.mark.parametrize("sentence, content", [
+    # the object between the speaker and the cue's preposition opens the content: what was asked, of whom
+    ("طالب/VERB عدد/NOUN من/ADP الأهالي/NOUN في/ADP العراق/X/S-LOC وزارة/NOUN العدل/NOUN العراقية/ADJ بتمكين=ب/ADP+تمكين/NOUN "
+     "أبنائهم=أبناء/NOUN+هم/PRON من/ADP الاتصال/NOUN ~.", "وزارة العدل العراقية بتمكين أبنائهم من الاتصال"),
+    # a named speaker right before the preposition leaves no object
+    ("طالب/VERB الأمين/NOUN العام/ADJ أحمد/X/B-PER أبو/X/I-PER الغيط/X/E-PER بتحقيق=ب/ADP+تحقيق/NOUN دولي/ADJ في/ADP الجرائم/NOUN ~.",
+     "تحقيق دولي في الجرائم"),
+])
+def test_the_object_before_the_cues_preposition_opens_the_content(sentence, content):
+    assert fold(only(extract(sentence)[0])["content"]) == fold(content)

@@ -299,11 +299,36 @@ def claim_at(s: Sentence, index: int, entry: ReportingCue, lexicon: ReportingLex
             return None  # «رحلة، التي يعتقد أنها ...»: a thing said of, not a speaker
         if antecedent is not None and not found.speaker.actor_id:  # «برونو لومير الذي أبدى مخاوف»: مخاوف is the object
             found = replace(found, speaker=antecedent)
+    addressee = object_before_particle(s, index, opening, entry, found.speaker)
+    if addressee is not None:  # «طالب الأهالي وزارة العدل بتمكين أبنائهم»: the content names whom it asks
+        content = content_span(s, Opening(addressee, s.tokens[addressee].start, None), lexicon) or content
     source = trailing_source(s, opening.k, content, lexicon) or found.source
     cue = s.tokens[index]
     claim = Claim(s.sent_idx, found.speaker, cue.text, entry.lemma, content.mode, content.start, content.end,
                   s.tokens[0].start, content.evidence_end, source, found.gender, found.number)
     return claim, opening.k
+
+
+def object_before_particle(s: Sentence, index: int, opening: Opening, entry: ReportingCue, speaker: Party) -> int | None:
+    """Where the object of a cue whose preposition opens the content starts, when one stands between the speaker and
+    the preposition: «طالب عدد من الأهالي عبر «عكاظ» وزارة العدل العراقية بتمكين ...», «مطالبا المجتمع الدولي
+    بتوفير ...» -> the noun phrase before ب. It ends at the speaker's own words, punctuation, a preposition or a
+    definite noun after a definite one (which heads no construct: «وطالب المتظاهرون الحكومة بـ»)."""
+    token = s.tokens[opening.k]
+    if opening.quote is not None and token.start < opening.start or token.text == ":" or token.folded in COMPLEMENTIZERS \
+            or not _cue_preposition(token, entry):
+        return None
+    speaker_at = s.text.find(speaker.text, s.tokens[index].end, token.start) if speaker.text else -1
+    speaker_end = speaker_at + len(speaker.text) if speaker_at >= 0 else -1
+    k = opening.k
+    while k - 1 > index and s.tokens[k - 1].start >= speaker_end and s.tokens[k - 1].upos[-1:] in (("NOUN",), ("PROPN",), ("ADJ",), ("X",)) \
+            and s.tokens[k - 1].upos[0] != "ADP" and s.tokens[k - 1].folded[:1].isalpha():
+        if k < opening.k and s.tokens[k].upos[-1:] == ("NOUN",) and has_article(s.tokens[k - 1]):
+            break  # a definite word closes its phrase: the noun after it opens another («في العراق وزارة العدل»)
+        k -= 1
+    if k == opening.k or (entry.kind != "participle" and speaker_end < 0):
+        return None  # no object, or a verb whose speaker is not written before it (pro-drop: the zone may be the speaker)
+    return k
 
 
 def opens_clause_with_complementizer(s: Sentence, index: int, opening: Opening) -> bool:

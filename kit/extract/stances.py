@@ -26,7 +26,7 @@ from kit import lexicons
 from kit.nlp import Parsed
 from kit.schema import TableSpec
 from kit.extract.context import (
-    ARTICLE, CLAUSE_BREAKS, LAM_ARTICLE, PREPOSITIONS, MentionSpan, Party, Token, adjectival, clitic_readings, conjuncts, each_document,
+    ARTICLE, CLAUSE_BREAKS, LAM_ARTICLE, PREPOSITIONS, QUOTE_MARKS, MentionSpan, Party, Token, adjectival, clitic_readings, conjuncts, each_document,
     has_article, mentions_by_doc, sentence_tokens,
 )
 from kit.text import fold
@@ -358,6 +358,26 @@ class CueSite:
         return _content_actors(self.claim, self.mentions) if self.claim is not None else []
 
     @cached_property
+    def object_end(self) -> int:
+        """Where the cue's objects end: at its content, or inside the content at its first preposition when the content
+        opens with them («وتتهم الولايات المتحدة روسيا وسوريا بالعمل على ...»: روسيا وسوريا)."""
+        start = self.claim.start_char
+        before = [t for t in self.tokens if t.end <= start]
+        if not before or before[-1].folded in COMPLEMENTIZERS or before[-1].text in CLAUSE_BREAKS or before[-1].text in QUOTE_MARKS \
+                or before[-1].upos[-1:] == ("ADP",) or start < before[-1].end:
+            return start  # the content opens after أن, a colon, a quotation mark or the cue's preposition: it is what was said
+        inside = [t for t in self.tokens if start <= t.start < self.claim.end_char]
+        opening = next((t for t in inside if t.upos[:1] == ("ADP",) or t.folded in COMPLEMENTIZERS or t.text in CLAUSE_BREAKS), None)
+        return opening.start if opening is not None and inside and inside[0].upos[:1] != ("ADP",) else start
+
+    @cached_property
+    def addressee(self) -> list[Party]:
+        """The actor a claim's content opens with, whom a demand addresses: «ودعت روسيا مجلس الأمن إلى إدانة ...»."""
+        if self.claim is None or self.object_end == self.claim.start_char:
+            return []  # the content opens at the cue's preposition or after أن: it addresses no one by name
+        return [_as_party(m) for m in self.mentions if m.start == self.claim.start_char][:1]
+
+    @cached_property
     def zone_parties(self) -> tuple[list[Party], list[Party]]:
         """For a claim's own cue, the actors between it and the content: those the speaker names (its coordinated
         parties) and the others, its objects: «وتتهم الولايات المتحدة وبريطانيا روسيا وسوريا بالعمل على ...»."""
@@ -367,7 +387,7 @@ class CueSite:
         speaker = fold(self.claim.speaker)
         named, objects = [], []
         for m in self.mentions:
-            if cue_end <= m.start and m.end <= self.claim.start_char and m.actor_id:
+            if cue_end <= m.start and m.end <= self.object_end and m.actor_id:
                 party = _as_party(m)
                 if fold(m.text) in speaker:
                     named.append(party)
@@ -511,7 +531,9 @@ def attitude_pairs(c: CueSite) -> list[Pair]:
         holders = [holder] + [p for p in named if p.actor_id != holder.actor_id]
         return [(h, t) for h in holders for t in objects if t.actor_id != h.actor_id]
     if holder == c.speaker and not c.in_content:
-        named_in_content = [] if c.entry.label in ADDRESSED_LABELS else c.content_actors
+        # a demand targets whom it addresses, written where its content opens («طالب ... وزارة العدل بتمكين»), not the
+        # actors its content names
+        named_in_content = c.addressee if c.entry.label in ADDRESSED_LABELS else c.content_actors
         targets = c.marked or c.relation or [m for m in named_in_content if m.actor_id != holder.actor_id]
     else:
         in_subject = [p for p in c.subject.parties if not opens_new_phrase(c, p)] if c.subject and not c.adjacent_subject else []
