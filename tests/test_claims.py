@@ -698,3 +698,14 @@ def test_a_name_beginning_with_the_cues_preposition_does_not_open_the_content():
 ])
 def test_the_object_before_the_cues_preposition_opens_the_content(sentence, content):
     assert fold(only(extract(sentence)[0])["content"]) == fold(content)
+
+
+@pytest.mark.parametrize("sentence, mode", [
+    # a quotation right after the cue's own preposition is the speaker's words
+    ('وشدد=و/CCONJ+شدد/VERB جعجع/X/S-PER على/ADP "/PUNCT ~وجوب/NOUN دعم/NOUN العهد/NOUN في/ADP هذه/DET المرحلة/NOUN ~"/PUNCT ~.', "direct"),
+    # an actor's name in quotation marks is no quoted fragment of speech
+    ("وأشار=و/CCONJ+أشار/VERB الوزير/NOUN إلى/ADP أن/SCONJ «/PUNCT ~مؤسسة/NOUN/B-ORG مسك/X/E-ORG ~»/PUNCT حصلت/VERB على/ADP جائزة/NOUN ~.",
+     "indirect"),
+])
+def test_the_mode_reads_the_quotation_marks_around_the_content(sentence, mode):
+    assert only(extract(sentence)[0])["mode"] == mode

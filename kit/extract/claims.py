@@ -315,9 +315,9 @@ def object_before_particle(s: Sentence, index: int, opening: Opening, entry: Rep
     بتوفير ...» -> the noun phrase before ب. It ends at the speaker's own words, punctuation, a preposition or a
     definite noun after a definite one (which heads no construct: «وطالب المتظاهرون الحكومة بـ»)."""
     token = s.tokens[opening.k]
-    if opening.quote is not None and token.start < opening.start or token.text == ":" or token.folded in COMPLEMENTIZERS \
-            or not _cue_preposition(token, entry):
-        return None
+    first = s.tokens[opening.k + 1] if token.text in QUOTE_MARKS and opening.k + 1 < len(s.tokens) else token
+    if token.text == ":" or token.folded in COMPLEMENTIZERS or not _cue_preposition(first, entry):
+        return None  # «مطالبا المجتمع الدولي "بتوفير الحماية"»: the preposition may open a quotation
     speaker_at = s.text.find(speaker.text, s.tokens[index].end, token.start) if speaker.text else -1
     speaker_end = speaker_at + len(speaker.text) if speaker_at >= 0 else -1
     k = opening.k
@@ -492,7 +492,8 @@ def _opens_content(s: Sentence, k: int, entry: ReportingCue) -> Opening | None:
             return None  # كشف عن أن ...: the complementizer opens it
         if token.text[-1:] in QUOTE_MARKS:  # بـ"تحقيق دولي": the quotation opens on the preposition's token
             return Opening(k, token.end, _quote_at(token.end - 1, s.quotes))
-        return Opening(k, _skip_space(s.text, token.end if token.folded == entry.particle else token.start + 1), None)
+        start = _skip_space(s.text, token.end if token.folded == entry.particle else token.start + 1)
+        return Opening(k, start, _quote_at(start, s.quotes))  # «شدد على "وجوب دعم العهد"»: a quotation after it
     return None
 
 
@@ -527,12 +528,17 @@ def content_span(s: Sentence, opening: Opening, lexicon: ReportingLexicon) -> Co
         start, end, mode, evidence_end = quote[0], quote[1], "direct", max(sentence_end, quote[1] + 1)
     else:
         start, end, evidence_end = opening.start, clause_end, sentence_end
-        mode = "mixed" if any(start <= q[0] - 1 and q[1] < end for q in s.quotes) else "indirect"
+        mode = "mixed" if any(start <= q[0] - 1 and q[1] < end and not _quoted_name(s, q) for q in s.quotes) else "indirect"
         start, end = _trim(s.text, start, end)
         if any(q[1] == end - 1 and q[0] - 1 < start for q in s.quotes):
             end -= 1  # «، مبينا أن ...": the mark closes a quotation that opened before this content
     start, end = _trim(s.text, start, end)
     return Content(start, end, mode, evidence_end) if end > start else None
+
+
+def _quoted_name(s: Sentence, quote: tuple[int, int]) -> bool:
+    """Is the quotation an actor's name, not the speaker's words: «مشيرا إلى أن «مسك الخيرية» حصلت على ...»?"""
+    return any(m.start <= quote[0] and quote[1] <= m.end for m in s.mentions)
 
 
 def _skip_space(text: str, position: int) -> int:
