@@ -5,7 +5,7 @@ import pytest
 from kit.extract import actors, claims
 from kit.text import fold
 
-from conftest import SEEDS, parsed_docs, tables_of
+from conftest import SEEDS, conllu, parsed_docs, tables_of
 
 
 def extract(*docs):
@@ -709,3 +709,18 @@ def test_the_object_before_the_cues_preposition_opens_the_content(sentence, cont
 ])
 def test_the_mode_reads_the_quotation_marks_around_the_content(sentence, mode):
     assert only(extract(sentence)[0])["mode"] == mode
+
+
+def test_a_person_a_subject_role_introduces_is_taken_up_by_a_later_pro_drop_cue_agreeing_with_the_role():
+    """The parse makes the role noun وزير the subject; the person after it is who is taken up, as a man (the title's
+    gender), whatever the tagger read in the verb («تقدم» as a feminine imperfect)."""
+    from kit import nlp
+
+    text = conllu("تقدم/VERB@0:root وزير/NOUN@1:nsubj الخارجية/NOUN@2:nmod رياض/X/B-PER@2:nmod المالكي/X/E-PER@4:flat "
+                  "بالشكر=ب/ADP@7:case+الشكر/NOUN@1:obl ~.",
+                  "واقترح=و/CCONJ+اقترح/VERB أن/SCONJ تستدعي/VERB الدول/NOUN سفراءها=سفراء/NOUN+ها/PRON ~.")
+    text = text.replace("\tتقدم\tتقدم\tVERB\t_\t_\t", "\tتقدم\tتقدم\tVERB\t_\tGender=Fem\t", 1)
+    parsed = nlp.parsed_from_conllu({"d0": text})
+    found_actors, mentions = actors.extract(parsed)
+    claim = only(claims.extract(parsed, found_actors, mentions))
+    assert claim["speaker"] == "رياض المالكي"

@@ -53,6 +53,7 @@ RELATIVES = frozenset(fold(w) for w in lexicons.column("speaker_stops", kind="re
 FORMULAS = frozenset(fold(w) for w in lexicons.column("paragraph_openers", kind="formula"))  # يذكر أن، يشار إلى أن
 CLAUSE_PARTICLES = frozenset(fold(w) for w in lexicons.column("paragraph_openers", kind="particle"))  # لكن، غير، ثم
 ROLE_HEADS = frozenset(fold(w) for w in lexicons.column("titles", "title") + lexicons.column("institutions", "head"))
+TITLE_GENDERS = {fold(t): g for t, g in zip(lexicons.column("titles", "title"), lexicons.column("titles", "gender")) if g}
 RELAY_VERB = fold(lexicons.column("pattern_words", role="relay_verb")[0])
 RELAY_FROM = fold(lexicons.column("pattern_words", role="relay_from")[0])
 TOPIC = fold(lexicons.column("pattern_words", role="topic")[0])  # أما
@@ -1054,13 +1055,29 @@ def verb_subjects(s: Sentence, lexicon: ReportingLexicon) -> list[Antecedent]:
             if not deprel.startswith("nsubj") or verb is None or verb[1] != "VERB" or s.inside_quote(token):
                 continue
             mention = next((m for m in s.mentions if m.start <= token.start < m.end and m.actor_id), None)
+            role = next(iter(bare_readings(token.folded) & TITLE_GENDERS.keys()), None) if mention is None else None
+            mention = mention or _named_after_role(s, n)
             if mention is None or adjectival(mention) or _after_preposition(mention, s.tokens, lexicon):
                 continue
             feats = verb[2]
-            gender = "f" if "Gender=Fem" in feats else "m" if "Gender=Masc" in feats else ""
+            gender = TITLE_GENDERS[role] if role else "f" if "Gender=Fem" in feats else "m" if "Gender=Masc" in feats else ""
             number = ("p" if "Number=Plur" in feats else "s" if "Number=Sing" in feats else "") if n < verb[0] else ""
             found.append(Antecedent(s.tokens[verb[0]].start, _coordinated(s, mention), gender, number))
     return found
+
+
+def _named_after_role(s: Sentence, n: int) -> MentionSpan | None:
+    """The person a role noun at tokens[n] introduces, within its phrase: «تقدم وزير الخارجية الفلسطيني رياض المالكي
+    بالشكر» (the parse makes وزير the subject; المالكي is who he is)."""
+    if not bare_readings(s.tokens[n].folded) & ROLE_HEADS:
+        return None
+    for token in s.tokens[n + 1:n + 1 + TITLE_REACH]:
+        if "VERB" in token.upos or token.text in CLAUSE_BREAKS:
+            return None
+        person = next((m for m in s.mentions if m.start == token.start and m.type == "PER" and m.actor_id), None)
+        if person is not None:
+            return person
+    return None
 
 
 def relayed(s: Sentence, index: int, zone: list[Token], entry: ReportingCue, lexicon: ReportingLexicon) -> Attribution:
