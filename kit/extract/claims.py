@@ -979,12 +979,14 @@ def _bare_words(text: str) -> list[str]:
 
 def _named_with_title(phrase: str, mention: MentionSpan, text: str) -> bool:
     """Was the person introduced with the title the phrase repeats: «رئيس حزب القوات» (or «الرئيس») for
-    «رئيس حزب القوات اللبنانية سمير جعجع»? The phrase must open with a title."""
+    «رئيس حزب القوات اللبنانية سمير جعجع», «الوزير الأمريكي» for «وزير الخارجية الأمريكي مايك بومبيو»? The phrase
+    must open with the title's head; its other words must be among the title's."""
     words = _bare_words(phrase)
     if mention.type != "PER" or not words or not {words[0], ARTICLE + words[0]} & ROLE_HEADS:
         return False
     before = _bare_words(text[max(0, mention.start - 80):mention.start])[-TITLE_REACH:]
-    return any(before[n:n + len(words)] == words for n in range(len(before) - len(words) + 1))
+    # the title's head, then any of its complements: «الوزير الأمريكي» for «وزير الخارجية الأمريكي مايك بومبيو»
+    return any(before[n] == words[0] and set(words[1:]) <= set(before[n + 1:]) for n in range(len(before)))
 
 
 def _takes_up(phrase: str, mention: MentionSpan) -> bool:
