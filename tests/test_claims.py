@@ -309,9 +309,6 @@ TAKES_UP = "وأكدت=و/CCONJ+أكدت/VERB الوزارة/NOUN أن/SCONJ ا�
     (MINISTRY, TAKES_UP),  # a definite head noun takes up the actor whose name it heads
     ("التقى/VERB أنس/X/B-PER الراجحي/X/E-PER الوفد/NOUN ~.",
      "وأضاف=و/CCONJ+أضاف/VERB الدكتور/NOUN الراجحي/NOUN أن/SCONJ السوق/NOUN مستقرة/ADJ ~."),  # a title and a surname
-    # the title's head and one of its complements, not next to each other in the title he was named with
-    ("التقى/VERB وزير/NOUN الخارجية/NOUN الأمريكي/ADJ مايك/X/B-PER بومبيو/X/E-PER الوفد/NOUN ~.",
-     "وأضاف=و/CCONJ+أضاف/VERB الوزير/NOUN الأمريكي/ADJ أن/SCONJ الاتفاق/NOUN قريب/ADJ ~."),
 ])
 def test_an_unnamed_speaker_takes_up_the_actor_named_before(first, second):
     found, found_actors = extract((first, second))
@@ -727,3 +724,9 @@ def test_a_person_a_subject_role_introduces_is_taken_up_by_a_later_pro_drop_cue_
     found_actors, mentions = actors.extract(parsed)
     claim = only(claims.extract(parsed, found_actors, mentions))
     assert claim["speaker"] == "رياض المالكي"
+
+
+def test_a_role_repeating_the_head_and_a_complement_of_a_persons_title_takes_up_that_person():
+    found, _ = extract(("التقى/VERB وزير/NOUN الخارجية/NOUN الأمريكي/ADJ مايك/X/B-PER بومبيو/X/E-PER الوفد/NOUN ~.",
+                        "وأضاف=و/CCONJ+أضاف/VERB الوزير/NOUN الأمريكي/ADJ أن/SCONJ الاتفاق/NOUN قريب/ADJ ~."))
+    assert only(found)["speaker_actor_id"] == "mike-pompeo"
