@@ -105,6 +105,8 @@ def test_offsets_index_the_document_text():
         ("وقال=و/CCONJ+قال/VERB بيان/NOUN صادر/ADJ عن/ADP الوقفة/NOUN إن/SCONJ المختطفين/NOUN يتألمون/VERB ~.", "بيان صادر", False),
         # a feminine plural does not qualify a singular head: it is the object
         ("ووصف=و/CCONJ+وصف/VERB المصدر/NOUN الاتصالات/ADJ بأنها=ب/ADP+أن/SCONJ+ها/PRON كانت/AUX صريحة/ADJ ~.", "المصدر", False),
+        # an adverb of manner is no speaker
+        ("وقال=و/CCONJ+قال/VERB صراحة/NOUN إن/SCONJ الوجود/NOUN لا/PART يهدف/VERB إلى/ADP الحرب/NOUN ~.", "", False),
         # a personal pronoun opens a circumstantial clause («قالت وهي في عمر الزهور»), no speaker
         ('وقالت=و/CCONJ+قالت/VERB لها/ADP وهي=و/CCONJ+هي/PRON في/ADP عمر/NOUN الزهور/NOUN ~: ~" الرسم/NOUN حلو/ADJ جدا/ADV يا/PART ابنتي/NOUN ~" ~.',
          "", False),
@@ -730,3 +732,16 @@ def test_a_role_repeating_the_head_and_a_complement_of_a_persons_title_takes_up_
     found, _ = extract(("التقى/VERB وزير/NOUN الخارجية/NOUN الأمريكي/ADJ مايك/X/B-PER بومبيو/X/E-PER الوفد/NOUN ~.",
                         "وأضاف=و/CCONJ+أضاف/VERB الوزير/NOUN الأمريكي/ADJ أن/SCONJ الاتفاق/NOUN قريب/ADJ ~."))
     assert only(found)["speaker_actor_id"] == "mike-pompeo"
+
+
+def test_a_subject_after_lakin_speaks_and_a_plural_cue_takes_it_up_not_a_person_before():
+    found, _ = extract(("ويرى=و/CCONJ+يرى/VERB@0:root باراك/X/B-PER@2:nsubj أوباما/X/E-PER@3:flat أن/SCONJ الاتفاق/NOUN جيد/ADJ ~.",
+                        "لكن/CCONJ المنتقدين/NOUN يقولون/VERB إن/SCONJ الاتفاق/NOUN ضعيف/ADJ ~، وأشاروا=و/CCONJ+أشاروا/VERB "
+                        "إلى/ADP أن/SCONJ القيود/NOUN ستنتهي/VERB ~."))
+    assert found["speaker"].tolist() == ["باراك أوباما", "المنتقدين", "المنتقدين"]
+
+
+def test_a_plural_cue_does_not_take_up_one_person():
+    found, _ = extract(("ويرى=و/CCONJ+يرى/VERB@0:root باراك/X/B-PER@2:nsubj أوباما/X/E-PER@3:flat أن/SCONJ الاتفاق/NOUN جيد/ADJ ~.",
+                        "وأشاروا=و/CCONJ+أشاروا/VERB إلى/ADP أن/SCONJ القيود/NOUN ستنتهي/VERB ~."))
+    assert found["speaker"].tolist() == ["باراك أوباما", ""]

@@ -688,7 +688,10 @@ def attribution(s: Sentence, index: int, zone: list[Token], entry: ReportingCue,
         return relayed(s, index, zone, entry, lexicon)
     if entry.kind == "participle":  # a participle of state has no subject of its own: what follows it is its object
         return Attribution(clause_subject(s, index, lexicon), NOBODY, entry.gender, entry.number)  # «مطالبا المجتمع الدولي»
-    speaker = (entry.kind == "verb" and complement_subject(s, index, lexicon)) or zone_speaker(s, index, zone, lexicon)
+    before = complement_subject(s, index, lexicon) if entry.kind == "verb" else None
+    if before is not None:  # after إنّ or لكنّ the subject is accusative: «لكن المنتقدين يقولون»
+        return Attribution(before, outlet_source(s, zone, before, lexicon), entry.gender, entry.number)
+    speaker = zone_speaker(s, index, zone, lexicon)
     if not speaker.actor_id and (entry.gender == "f" and masculine_plural(speaker.text) or oblique_plural(speaker.text)):
         speaker = NOBODY  # its object: «وتحذر المواطنين والمقيمين من دفع» (the ministry warns them), «ودعا المواطنين»
     return Attribution(speaker, outlet_source(s, zone, speaker, lexicon), entry.gender, entry.number)
@@ -730,15 +733,17 @@ def zone_speaker(s: Sentence, index: int, zone: list[Token], lexicon: ReportingL
 
 
 def complement_subject(s: Sentence, index: int, lexicon: ReportingLexicon) -> Party | None:
-    """The subject of a cue inside an أن/إن clause, written between the complementizer and the verb: «قال برينيس إن
-    الكنيسة دعت أورتيغا إلى ...» -> الكنيسة (أورتيغا, after the verb, is its object); None in any other order."""
+    """The subject of a cue written before it, between a complementizer or a clause particle and the verb: «قال
+    برينيس إن الكنيسة دعت أورتيغا إلى ...» -> الكنيسة (أورتيغا, after the verb, is its object); «لكن المنتقدين يقولون
+    إن» -> المنتقدين; None in any other order."""
     tokens, k = s.tokens, index
     if tokens[index].folded[:1] in CONJUNCTIONS and "CCONJ" in tokens[index].upos:
         return None  # «أن العودة قريبة وأكد أن»: a verb joined by و opens a clause of its own
+    opener = COMPLEMENTIZERS | CLAUSE_PARTICLES
     while k > 0 and index - k < MAX_SUBJECT_WORDS and tokens[k - 1].upos[-1:] in (("NOUN",), ("PROPN",), ("ADJ",), ("X",)) \
-            and tokens[k - 1].folded not in COMPLEMENTIZERS:
+            and tokens[k - 1].folded not in opener:
         k -= 1
-    if k == index or k == 0 or tokens[k - 1].folded not in COMPLEMENTIZERS:
+    if k == index or k == 0 or tokens[k - 1].folded not in opener:
         return None
     phrase = tokens[k:index]
     named = [m for m in s.mentions_in(phrase[0].start, phrase[-1].end) if not adjectival(m)]
@@ -1064,7 +1069,10 @@ def verb_subjects(s: Sentence, lexicon: ReportingLexicon) -> list[Antecedent]:
             feats = verb[2]
             gender = TITLE_GENDERS[role] if role else "f" if "Gender=Fem" in feats else "m" if "Gender=Masc" in feats else ""
             number = ("p" if "Number=Plur" in feats else "s" if "Number=Sing" in feats else "") if n < verb[0] else ""
-            found.append(Antecedent(s.tokens[verb[0]].start, _coordinated(s, mention), gender, number))
+            party = _coordinated(s, mention)
+            if mention.type == "PER" and party.text == mention.text:
+                number = "s"  # one person, whatever the verb before him says: «ويرى أوباما» is no antecedent of «وأشاروا»
+            found.append(Antecedent(s.tokens[verb[0]].start, party, gender, number))
     return found
 
 
