@@ -370,3 +370,9 @@ def test_a_definite_phrase_after_the_subjects_is_the_object_though_the_parse_han
     found, _ = extract("وانتقدت=و/CCONJ@2:cc+انتقدت/VERB@0:root مصادر/NOUN@2:nsubj دبلوماسية/ADJ@3:amod في/ADP@6:case "
                        "الحكومة/NOUN/B-ORG@3:nmod السعودية/ADJ/E-ORG@6:amod الأمم/NOUN@6:nmod المتحدة/ADJ@8:amod ~.")
     assert [(r.target_actor_id, r.label) for r in found.itertuples()] == [("united-nations", "criticise")]
+
+
+@pytest.mark.parametrize("noun, label", [("جرائم", "accuse"), ("غطرسة", "criticise")])
+def test_crimes_and_arrogance_are_judged_against_whom_they_are_of(noun, label):
+    found, _ = extract(f"وقالت=و/CCONJ+قالت/VERB فرنسا/X إن/SCONJ {noun}/NOUN إسرائيل/X لن/PART تمر/VERB ~.")
+    assert triples(found) == [("france", "israel", -1, label)]
