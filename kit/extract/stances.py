@@ -552,9 +552,7 @@ def attitude_pairs(c: CueSite) -> list[Pair]:
 def opens_new_phrase(c: CueSite, party: Party) -> bool:
     """Does the actor open a noun phrase of its own right after a definite one, which heads no construct? «وانتقدت مصادر
     في الحكومة اليمنية الأمم المتحدة»: the parse may hang الأمم under the subject, but it is the object."""
-    for m in c.mentions:
-        if m.actor_id != party.actor_id or m.text != party.text:
-            continue
+    for m in _in_sentence(c, party):
         j = next((n for n, t in enumerate(c.tokens) if t.start <= m.start < t.end), None)
         if j and c.tokens[j].upos[:1] == ("NOUN",) and has_article(c.tokens[j]) and not c.tokens[j].clitic \
                 and has_article(c.tokens[j - 1]) and c.tokens[j - 1].upos[-1:] in (("NOUN",), ("ADJ",)):
@@ -565,13 +563,19 @@ def opens_new_phrase(c: CueSite, party: Party) -> bool:
 def qualifies(c: CueSite, party: Party) -> bool:
     """Is the actor a state's adjective after a noun other than the cue, describing that noun, not an object of its own?
     «طالب عدد من أهالي السجناء السعوديين ... وزارة العدل العراقية» -> the ministry, not Saudi Arabia."""
-    for m in c.mentions:
-        if m.actor_id != party.actor_id or m.text != party.text or not adjectival(m):
+    for m in _in_sentence(c, party):
+        if not adjectival(m):
             continue
         before = max((j for j, t in enumerate(c.tokens) if t.end <= m.start), default=None)  # the word it follows
         if before is not None and before >= c.i + c.width and c.tokens[before].upos[-1:] in (("NOUN",), ("PROPN",), ("ADJ",), ("X",)):
             return True
     return False
+
+
+def _in_sentence(c: CueSite, party: Party) -> list[MentionSpan]:
+    """The party's mentions in the cue's sentence (the site holds the whole document's)."""
+    start, end = c.tokens[0].start, c.tokens[-1].end
+    return [m for m in c.mentions if start <= m.start < end and m.actor_id == party.actor_id and m.text == party.text]
 
 
 def act_targets(c: CueSite, targets: list[Party]) -> list[Party]:
