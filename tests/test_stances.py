@@ -82,6 +82,8 @@ def test_negation(sentence, polarity, label):
         "وصف/VERB الخبر/NOUN بأنه/SCONJ ليس/VERB تحالفا/NOUN مكتملا/ADJ ~.",  # a denied relation with no parties
         "سافر/VERB الوفد/NOUN إلى/ADP موسكو/X أمس/NOUN ~.",  # no stance cue at all
         "أكدت/VERB روسيا/X أنها/SCONJ تتمسك/VERB بموقفها=ب/ADP+موقفها/NOUN ~.",  # a claim without a stance
+        # crimes of no actor («جرائم الحرب») in a claim target no one the claim names after them
+        'وقال=و/CCONJ+قال/VERB المالكي/X/S-PER ~: ~" جرائم/NOUN الحرب/NOUN غير/NOUN موجودة/ADJ في/ADP اليمن/X ~" ~.',
         # accusations with the article and no one named are someone else's: the speaker denies them
         "وشدد=و/CCONJ+شدد/VERB بوتين/X/S-PER على/ADP أنه=أن/SCONJ+ه/PRON لا/PART أساس/NOUN للاتهامات=ل/ADP+الاتهامات/NOUN "
         "الموجهة/ADJ إلى/ADP روسيا/X ~.",

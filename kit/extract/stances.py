@@ -462,7 +462,8 @@ def event_pairs(c: CueSite) -> list[Pair]:
     if c.speaker and c.in_content:
         earlier = [a for a in _content_actors(c.claim, c.mentions, until=c.tokens[c.i].start)
                    if not _governed(c.tokens, a, c.mentions, c.lexicon.prepositions)]
-        agents = [a for a in earlier or c.relation or c.content_actors if a not in c.marked]
+        found = (c.genitive or earlier) if c.is_noun else (earlier or c.relation or c.content_actors)
+        agents = [a for a in found if a not in c.marked]  # a noun's agent is its genitive («جرائم الاحتلال») or named before it
         return [(c.speaker, a) for a in agents if a.actor_id != c.speaker.actor_id]
     if c.is_noun:
         return []  # a threat or violation mentioned in passing, judged by no one in particular
