@@ -27,7 +27,7 @@ LEDE_COMMA_WORDS = 20  # ... that sets off its subject with a comma within this 
 WRAP_WIDTH_SHARE = 0.85  # lines of wrapped text are nearly as long as the longest
 
 _NON_WORD = re.compile(r"[^\w\s]+|_+")
-_TEASER_SEPARATOR = re.compile(r"\s*(?:[:|]|\.{2,}|…)")
+_TEASER_SEPARATOR = re.compile(r"\s*(?:[:|/]|\.{2,}|…)")
 _SEPARATOR_LINE = re.compile(r"[\W_]{2,}")
 _WIRE_MARKER = re.compile(r"/{1,2}\s*[^\W\d_][^/]{0,24}?\s*/{1,2}")
 _TIMESTAMP = re.compile(r"\d{1,2}:\d{2}(?:\s+[^\W\d_]{1,3}){0,3}")
@@ -144,7 +144,7 @@ def rule_for(line: str, rules: _Rules, kinds: Sequence[str]) -> dict[str, str] |
 def teaser(line: str, rules: _Rules) -> str | None:
     """`"bare"` when the line is a teaser marker alone, `"line"` when a teaser with its story, else None.
 
-    Notes: a marker counts only before `:`, `|`, `..` or the end of the line, so `اقرأ أيضا: ...` and
+    Notes: a marker counts only before `:`, `|`, `/`, `..` or the end of the line, so `اقرأ أيضا: ...`, `قد يهمك/ ...` and
     `قد يهمك.. ...` are teasers (`اقرأ أيضا:` alone is bare) and `اقرأ هذا المقال مع قهوتك` is not.
     """
     folded = fold(line)
