@@ -745,3 +745,11 @@ def test_a_plural_cue_does_not_take_up_one_person():
     found, _ = extract(("ويرى=و/CCONJ+يرى/VERB@0:root باراك/X/B-PER@2:nsubj أوباما/X/E-PER@3:flat أن/SCONJ الاتفاق/NOUN جيد/ADJ ~.",
                         "وأشاروا=و/CCONJ+أشاروا/VERB إلى/ADP أن/SCONJ القيود/NOUN ستنتهي/VERB ~."))
     assert found["speaker"].tolist() == ["باراك أوباما", ""]
+
+
+def test_a_role_two_people_were_named_with_takes_up_neither():
+    found, _ = extract(("التقى/VERB وزير/NOUN الخارجية/NOUN الروسي/ADJ سيرغي/X/B-PER لافروف/X/E-PER ووزير=و/CCONJ+وزير/NOUN "
+                        "الدفاع/NOUN الروسي/ADJ سيرغي/X/B-PER شويغو/X/E-PER الوفد/NOUN ~.",
+                        "وأضاف=و/CCONJ+أضاف/VERB الوزير/NOUN الروسي/ADJ أن/SCONJ الاتفاق/NOUN قريب/ADJ ~."))
+    claim = only(found)
+    assert claim["speaker"] == "الوزير الروسي" and not claim["speaker_actor_id"]

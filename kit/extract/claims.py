@@ -970,10 +970,11 @@ def resolve_unnamed(claim: Claim, mentions: list[MentionSpan], text: str) -> Cla
     if not claim.speaker.text or claim.speaker.actor_id:
         return claim
     earlier = [m for m in mentions if m.end <= claim.start and m.actor_id]
+    titled = {m.actor_id for m in earlier if _named_with_title(claim.speaker.text, m, text)}
     for m in reversed(earlier):
-        if _takes_up(claim.speaker.text, m) or _named_with_title(claim.speaker.text, m, text):
+        if _takes_up(claim.speaker.text, m) or (m.actor_id in titled and len(titled) == 1):
             return replace(claim, speaker=Party(claim.speaker.text, m.actor_id))
-    return claim
+    return claim  # «الوزير الروسي» after both Russian ministers were named: either of them, so neither
 
 
 def _bare_words(text: str) -> list[str]:
@@ -991,7 +992,8 @@ def _named_with_title(phrase: str, mention: MentionSpan, text: str) -> bool:
         return False
     before = _bare_words(text[max(0, mention.start - 80):mention.start])[-TITLE_REACH:]
     # the title's head, then any of its complements: «الوزير الأمريكي» for «وزير الخارجية الأمريكي مايك بومبيو»
-    return any(before[n] == words[0] and set(words[1:]) <= set(before[n + 1:]) for n in range(len(before)))
+    heads = [words[0] in {w, w[1:] if w[:1] in CONJUNCTIONS else w} for w in before]  # «ووزير الدفاع»: و + وزير
+    return any(heads[n] and set(words[1:]) <= set(before[n + 1:]) for n in range(len(before)))
 
 
 def _takes_up(phrase: str, mention: MentionSpan) -> bool:

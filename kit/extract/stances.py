@@ -462,8 +462,11 @@ def event_pairs(c: CueSite) -> list[Pair]:
     if c.speaker and c.in_content:
         earlier = [a for a in _content_actors(c.claim, c.mentions, until=c.tokens[c.i].start)
                    if not _governed(c.tokens, a, c.mentions, c.lexicon.prepositions)]
-        found = (c.genitive or earlier) if c.is_noun else (earlier or c.relation or c.content_actors)
-        agents = [a for a in found if a not in c.marked]  # a noun's agent is its genitive («جرائم الاحتلال») or named before it
+        following = c.tokens[c.i + c.width] if c.i + c.width < len(c.tokens) else None
+        of_what = c.is_noun and not c.genitive and following is not None and has_article(following) and following.upos[:1] == ("NOUN",)
+        # a noun's agent is its genitive («جرائم الاحتلال»); with a common noun there («جرائم الحرب») the content names none
+        found = (earlier or c.relation) if of_what else (c.genitive or earlier or c.relation or c.content_actors)
+        agents = [a for a in found if a not in c.marked]
         return [(c.speaker, a) for a in agents if a.actor_id != c.speaker.actor_id]
     if c.is_noun:
         return []  # a threat or violation mentioned in passing, judged by no one in particular
