@@ -381,7 +381,7 @@ _TRAINERS = {
     "tokenize": _train_tokenizer, "mwt": _train_mwt, "pos": _train_pos, "lemma": _train_lemma,
     "depparse": _train_depparse, "ner": _train_ner,
 }
-_TRAINING_ORDER = ("depparse", "pos", "tokenize", "ner", "lemma", "mwt")  # longest first, so parallel jobs end together
+_TRAINING_ORDER = ("depparse", "pos", "ner", "tokenize", "lemma", "mwt")  # longest first (at the recipe's budget), so parallel jobs end together
 _PRETRAIN_OF = {"pos": "pretrain", "depparse": "pretrain", "ner": "ner_pretrain"}
 PRETRAIN_PACKAGES = {"pretrain": PACKAGE, "ner_pretrain": PACKAGE + "_tokens"}
 
