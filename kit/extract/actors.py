@@ -25,8 +25,8 @@ from kit.nlp import Parsed
 from kit.schema import TableSpec
 from kit.extract.context import (
     ARTICLE, CLITICS, COMMAS, ELATIVE_ENDINGS, FEMININE_ENDINGS, FEMININE_PLURAL, GIVEN_NAMES, LAM_ARTICLE, NAME_COMPOUNDS,
-    NISBA_ENDINGS, PREPOSITIONS, QUOTE_MARKS, TANWIN_FATH, WORD,
-    Token, agrees_in_gender, agrees_in_number, bare_readings, clitic_readings, each_document, has_article, past_quoted_recipient, sentence_tokens, surface_skip,
+    NISBA_ENDINGS, PREPOSITIONS, QUOTE_MARKS, TANWIN_FATH, WORD, Token, agrees_in_gender, agrees_in_number, bare_readings,
+    clitic_readings, each_document, has_article, past_quoted_recipient, sentence_tokens, surface_skip,
 )
 from kit.text import fold, strip_diacritics
 
@@ -898,8 +898,8 @@ def adverbial_accusative(token: Token, following: Token | None) -> bool:
 def role_apposition(tokens: list[Token], k: int, titles: frozenset[str]) -> bool:
     """Does a role in apposition start at tokens[k], after a comma or not? «ينس لايركه، المتحدث باسم ...»,
     «أنس الراجحي المحلل بأسواق المال», a title made definite by its complement «روبرت مارديني مدير إدارة
-    الشرق الأوسط», or one that speaks for a body «ليندا توم متحدثة باسم مكتب ...»: the words before it name the person who holds the role, whatever the tagger made of them
-    (it reads ينس as a verb and أنس as a noun)."""
+    الشرق الأوسط», or one that speaks for a body «ليندا توم متحدثة باسم مكتب ...»: the words before it name the
+    person who holds the role, whatever the tagger made of them (it reads ينس as a verb and أنس as a noun)."""
     k += k < len(tokens) and tokens[k].text in COMMAS
     width = _title_at(tokens, k, titles) if k < len(tokens) else 0
     speaks_for = k + width < len(tokens) and tokens[k + width].folded == TITLE_LINK  # «ليندا توم متحدثة باسم المكتب»

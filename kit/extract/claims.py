@@ -689,7 +689,7 @@ def attribution(s: Sentence, index: int, zone: list[Token], entry: ReportingCue,
     if entry.kind == "participle":  # a participle of state has no subject of its own: what follows it is its object
         return Attribution(clause_subject(s, index, lexicon), NOBODY, entry.gender, entry.number)  # «مطالبا المجتمع الدولي»
     before = complement_subject(s, index, lexicon) if entry.kind == "verb" else None
-    if before is not None:  # after إنّ or لكنّ the subject is accusative: «لكن المنتقدين يقولون»
+    if before is not None and before.text:  # after إنّ or لكنّ the subject is accusative: «لكن المنتقدين يقولون»
         return Attribution(before, outlet_source(s, zone, before, lexicon), entry.gender, entry.number)
     speaker = zone_speaker(s, index, zone, lexicon)
     if not speaker.actor_id and (entry.gender == "f" and masculine_plural(speaker.text) or oblique_plural(speaker.text)):
