@@ -1122,9 +1122,16 @@ def _has_pronoun_suffix(token: Token) -> bool:
 
 
 def _common_noun_phrase(span: list[Token]) -> bool:
-    """A definite noun with its adjective, which the model tags as a name: «المناطق الساحلية», «البوابة الجنوبية»."""
-    return len(span) == 2 and span[0].upos[-1:] == ("NOUN",) and span[1].upos[-1:] == ("ADJ",) and all(
-        t.plain[t.clitic:].startswith(ARTICLE) for t in span) and not any(t.ner.endswith("PER") for t in span)
+    """A definite noun with its adjective, which the model tags as a name: «المناطق الساحلية», «البوابة الجنوبية»; or a
+    common noun in construct with a definite one, no institution's head: «شباب الوطن» (a body is named by its head,
+    «وزارة الخارجية», and the institution rule finds it)."""
+    if len(span) != 2 or any(t.ner.endswith("PER") for t in span) or span[0].upos[-1:] != ("NOUN",):
+        return False
+    definite = [t.plain[t.clitic:].startswith(ARTICLE) for t in span]
+    if span[1].upos[-1:] == ("ADJ",):
+        return all(definite)
+    return span[1].upos == ("NOUN",) and definite == [False, True] and not span[0].clitic \
+        and _institution_head(span[0]) is None
 
 
 def _prepositional(token: Token) -> bool:
