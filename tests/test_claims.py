@@ -590,6 +590,11 @@ def test_the_subject_between_kaana_and_qad_speaks_though_unnamed():
     assert (claim["cue"], claim["speaker"], claim["speaker_actor_id"]) == ("خلصت", "الوكالات الاستخباراتية الأمريكية", "")
 
 
+def test_the_subject_after_kaana_speaks_without_qad_too():
+    found, _ = extract("وكانت=و/CCONJ+كانت/AUX فرق/NOUN الإنقاذ/NOUN قالت/VERB في/ADP وقت/NOUN سابق/ADJ إن/SCONJ العدد/NOUN كبير/ADJ ~.")
+    assert only(found)["speaker"] == "فرق الإنقاذ"
+
+
 def test_a_participle_after_a_title_in_apposition_takes_the_named_subject():
     found, _ = extract("أكد/VERB العاهل/NOUN الأردني/ADJ ~، الملك/NOUN عبدالله/PROPN/B-PER الثاني/ADJ/E-PER ~، في/ADP كلمته/NOUN ~، "
                        "وقوفه/NOUN إلى/ADP جانب/NOUN الشعب/NOUN ~، مؤكدا/ADJ أن/SCONJ الحوار/NOUN مهم/ADJ ~.")

@@ -825,8 +825,9 @@ def _subject_before(s: Sentence, index: int, lexicon: ReportingLexicon) -> Party
         and (opens_with_kaana or not any(m.end <= t.start < tokens[index].start for t in tokens))
     ]
     if not before:
-        if opens_with_kaana and index > 1 and tokens[index - 1].folded in PARTICLES_BEFORE_VERB:
-            return Party(_noun_phrase(tokens[1:index - 1], lexicon))  # «وكانت الوكالات الاستخباراتية الأمريكية قد خلصت»
+        if opens_with_kaana and index > 1:  # «وكانت الوكالات الاستخباراتية الأمريكية قد خلصت», «وكانت فرق الإنقاذ قالت»
+            end = index - 1 if tokens[index - 1].folded in PARTICLES_BEFORE_VERB else index
+            return Party(_noun_phrase(tokens[1:end], lexicon))
         return NOBODY
     chain_end = first = before[-1]
     for m in reversed(before[:-1]):
