@@ -29,7 +29,7 @@ import re
 import sys
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -1344,13 +1344,19 @@ Counts per source:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m kit.lexicons.build_actors", description=__doc__.splitlines()[0])
+    return build_command(argv, module="kit.lexicons.build_actors", description=__doc__.splitlines()[0], build=build,
+                         out=OUT, rows="actors")
+
+
+def build_command(argv: list[str] | None, *, module: str, description: str, build: Callable[[str | Path], str], out: Path,
+                  rows: str) -> int:
+    """The command line of a lexicon build (`--shared`, `--out`, `--check`): write the built file or check it is current."""
+    parser = argparse.ArgumentParser(prog=f"python -m {module}", description=description)
     parser.add_argument("--shared", default=str(DEFAULT_SHARED), help="folder with the open sources (default: ../shared beside the repo)")
-    parser.add_argument("--out", default=str(OUT), help="where to write the gazetteer (default: kit/lexicons/ar/actors.csv)")
+    parser.add_argument("--out", default=str(out), help=f"where to write the {rows} (default: {out.relative_to(ROOT)})")
     parser.add_argument("--check", action="store_true", help="build in memory; exit 1 if the file differs")
     args = parser.parse_args(argv)
-    return write_or_check(build(args.shared), Path(args.out), check=args.check, module="kit.lexicons.build_actors",
-                          rows="actors")
+    return write_or_check(build(args.shared), Path(args.out), check=args.check, module=module, rows=rows)
 
 
 def write_or_check(text: str, out: Path, *, check: bool, module: str, rows: str) -> int:

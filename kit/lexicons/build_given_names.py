@@ -17,13 +17,12 @@ more often than as names are left out.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections import Counter
 from pathlib import Path
 
 from kit import lexicons
-from kit.lexicons.build_actors import UD_FILES, read_ud, write_or_check
+from kit.lexicons.build_actors import UD_FILES, build_command, read_ud
 from kit.text import fold
 
 HERE = Path(__file__).resolve().parent
@@ -114,13 +113,8 @@ def build(shared: str | Path = DEFAULT_SHARED) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m kit.lexicons.build_given_names", description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", default=str(DEFAULT_SHARED), help="folder with the open sources (default: ../shared beside the repo)")
-    parser.add_argument("--out", default=str(OUT), help="where to write the list (default: kit/lexicons/ar/given_names.csv)")
-    parser.add_argument("--check", action="store_true", help="build in memory; exit 1 if the file differs")
-    args = parser.parse_args(argv)
-    return write_or_check(build(args.shared), Path(args.out), check=args.check, module="kit.lexicons.build_given_names",
-                          rows="names")
+    return build_command(argv, module="kit.lexicons.build_given_names", description=__doc__.splitlines()[0], build=build,
+                         out=OUT, rows="names")
 
 
 if __name__ == "__main__":
