@@ -193,7 +193,7 @@ def main() -> None:
         print(f"{key:26s}" + "".join(f"{row[key]:>13.2f}" for row in table.values()))
 
 
-RECIPE_BUDGET = {**train.DEFAULT_BUDGET, "pos_steps": 3000, "depparse_steps": 1150, "ner_steps": 5000}
+RECIPE_BUDGET = {**train.DEFAULT_BUDGET, "tokenize_steps": 2000, "pos_steps": 3000, "depparse_steps": 1150, "ner_steps": 4000}
 
 
 if __name__ == "__main__":
