@@ -118,6 +118,8 @@ def test_rule_origin_is_recorded_when_ner_saw_nothing():
         "الرئيس/NOUN الأمريكي/ADJ في/ADP بيان/NOUN ~.",  # a title followed by a function word
         "بتقديم=ب/ADP+تقديم/NOUN 15/NUM مليون/NUM دولار/NOUN/S-ORG ~.",  # a currency
         "وأعلن=و/CCONJ+أعلن/VERB أيضا/NOUN/S-PER نتائج/NOUN ~.",  # an adverb the tagger missed
+        'مضيفا/X ~« نناشد/NOUN/S-ORG الحكومة/NOUN ~» ~.',  # a first person of a cue verb (يناشد) read as a body
+        "وندين=و/CCONJ+ندين/NOUN/S-ORG الهجوم/NOUN ~.",  # the same with و
     ],
 )
 def test_non_actors_are_rejected(sentence):

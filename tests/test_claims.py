@@ -365,6 +365,9 @@ def test_a_stray_quotation_mark_earlier_in_the_article_leaves_later_claims_alone
     # a noun object after a named subject is the content
     ("أكدت/VERB مؤسسة/NOUN البريد/NOUN السعودي/ADJ استعدادها=استعداد/NOUN+ها/PRON لتقديم=ل/ADP+تقديم/NOUN خدماتها=خدمات/NOUN+ها/PRON ~.",
      "أكدت", "استعدادها لتقديم خدماتها"),
+    # a person a role introduces is the named subject; an appeal's object and what it asks for are the content
+    ("وناشد=و/CCONJ+ناشد/VERB الرئيس/NOUN محمود/X/B-PER عباس/X/E-PER المجتمع/NOUN الدولي/ADJ التدخل/NOUN لوقف=ل/ADP+وقف/NOUN "
+     "العدوان/NOUN ~.", "وناشد", "المجتمع الدولي التدخل لوقف العدوان"),
     # the cue's preposition takes the content (تعهد ب، كشف عن)
     ("وتعهدت=و/CCONJ+تعهدت/VERB الأمم/NOUN المتحدة/ADJ بتقديم=ب/ADP+تقديم/NOUN 15/NUM مليون/NUM دولار/NOUN ~.",
      "وتعهدت", "تقديم 15 مليون دولار"),

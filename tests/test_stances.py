@@ -290,6 +290,11 @@ def test_other_persons_of_an_imperfect_form(form, expected):
      [("adel-al-jubeir", "iran", -1, "demand")]),
     # a direct object before one a preposition governs
     ("وانتقدت=و/CCONJ+انتقدت/VERB روسيا/X في/ADP سوريا/X الولايات/NOUN المتحدة/ADJ ~.", [("russia", "united-states", -1, "criticise")]),
+    # a first person plural the tagger read as a noun: no subject of its own, the speaker holds it; the body named earlier
+    # under على is the object here
+    ('وقال=و/CCONJ+قال/VERB الجبير/X إن/SCONJ على/ADP إيران/X التغيير/NOUN ~، مضيفا/X ~« نطالب/NOUN إيران/X@11:nsubj '
+     'بالانسحاب=ب/ADP+الانسحاب/NOUN فورا/ADV ~» ~.',
+     [("adel-al-jubeir", "iran", -1, "demand")]),
 ])
 def test_demands(sentence, expected):
     found, _ = extract(sentence)
@@ -336,6 +341,18 @@ def test_a_relation_noun_does_not_pair_the_actors_coordinated_before_it():
     ("انتقدت/VERB روسيا/X الولايات/NOUN المتحدة/ADJ في/ADP فرنسا/X ~.", [("russia", "united-states", -1, "criticise")]),
 ])
 def test_a_target_takes_the_actors_joined_to_it(sentence, expected):
+    found, _ = extract(sentence)
+    assert sorted(triples(found)) == sorted(expected)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the cue written with its preposition: what follows is the partner, the agent comes before
+    ("أطلقت/VERB فرنسا/X حملة/NOUN بالتعاون=ب/ADP+التعاون/NOUN مع/ADP ألمانيا/X في/ADP سوريا/X ~.",
+     [("france", "germany", 1, "cooperate")]),
+    # no agent named: no stance, rather than the partner with the place after it
+    ("أقيم/VERB البرنامج/NOUN بالتعاون=ب/ADP+التعاون/NOUN مع/ADP ألمانيا/X في/ADP سوريا/X ~.", []),
+])
+def test_a_cue_written_with_its_preposition_takes_the_partner_after_it(sentence, expected):
     found, _ = extract(sentence)
     assert sorted(triples(found)) == sorted(expected)
 

@@ -26,7 +26,7 @@ from kit.schema import TableSpec
 from kit.extract.context import (
     ARTICLE, CLITICS, COMMAS, ELATIVE_ENDINGS, FEMININE_ENDINGS, FEMININE_PLURAL, GIVEN_NAMES, LAM_ARTICLE, NAME_COMPOUNDS,
     NISBA_ENDINGS, PREPOSITIONS, QUOTE_MARKS, TANWIN_FATH, WORD, Token, agrees_in_gender, agrees_in_number, bare_readings,
-    clitic_readings, each_document, has_article, past_quoted_recipient, sentence_tokens, surface_skip,
+    clitic_readings, cue_verbs, each_document, has_article, past_quoted_recipient, sentence_tokens, surface_skip,
 )
 from kit.text import fold, strip_diacritics
 
@@ -1075,6 +1075,8 @@ def _ner_mentions(doc_id: str, sent_idx: int, text: str, sentence, tokens: list[
             continue
         if len(span) == 1 and (span[0].folded.endswith(NISBA_PLURALS) or span[0].upos[-1:] == ("ADJ",)):
             continue  # الكوريين, غربيين, عسكري: people described by origin or trait, not a named actor
+        if len(span) == 1 and _cue_verb(span[0]):
+            continue  # «مضيفا "نناشد الحكومة"»: a verb of saying or of a stance, which the model read as a body
         if entity.type == "PER" and _plural_noun(span[0]):
             continue  # «طريقين», «مواطنين أمريكيين», «والمقيمين»: a dual or plural, no one's name
         if entity.type == "PER" and len(span) == 1 and span[0].upos == ("NOUN",) and span[0].folded not in GIVEN_NAMES:
@@ -1088,6 +1090,12 @@ def _ner_mentions(doc_id: str, sent_idx: int, text: str, sentence, tokens: list[
         end = hyphenated.end() if hyphenated else span[-1].end
         out.append(_span_mention(doc_id, sent_idx, text, start, end, kind, "ner"))
     return out
+
+
+def _cue_verb(token: Token) -> bool:
+    """Is the word a verb of saying or of a stance in any person (cue_verbs), with و/ف attached, and no given name?"""
+    readings = {reading for skip, reading in clitic_readings(token.folded) if skip <= 1}
+    return bool(readings & cue_verbs()) and not readings & GIVEN_NAMES
 
 
 def _plural_noun(token: Token) -> bool:

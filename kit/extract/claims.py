@@ -411,13 +411,14 @@ def object_opening(s: Sentence, index: int, entry: ReportingCue, lexicon: Report
     """The noun object of a cue whose object is what was said, right after its named subject.
 
     «أكدت مؤسسة البريد السعودي استعدادها لتقديم خدماتها» -> استعدادها ...; «وأعلن الائتلاف الوطني السوري إعادة
-    انتخاب هيئته». The subject must be an actor written right after the cue (a pro-drop «وأكد الوزير» has no
-    object to tell from its subject), and the object a noun, not a time word («أكد الوزير اليوم»).
+    انتخاب هيئته». The subject must be an actor written right after the cue, or a person its role introduces («وناشد
+    الرئيس محمود عباس المجتمع الدولي التدخل»; a pro-drop «وأكد الوزير» has no object to tell from its subject), and the
+    object a noun, not a time word («أكد الوزير اليوم»).
     """
     if not entry.object_content or index + 1 >= len(s.tokens):
         return None
     following = s.tokens[index + 1]
-    subject = next((m for m in s.mentions if following.start <= m.start < following.end), None)
+    subject = next((m for m in s.mentions if following.start <= m.start < following.end), None) or _named_after_role(s, index + 1)
     if entry.kind == "participle":  # it has no subject of its own: «مؤكدا تفهمه», «مستبعدين في الوقت نفسه، تحقيق»
         k = _past_adjunct(s, index + 1)
         token = s.tokens[k]

@@ -42,6 +42,7 @@ QUOTE_MARKS = frozenset({'"', "«", "»", "“", "”"})
 TRAILING_MARKS = frozenset({"،", "؛", ";"})  # left on a word by the tokenizer: «الناصر؛»
 TRAILING_CLOSERS = frozenset({"»", "”"})  # a closing mark left on a word («الخالدي»): a token of its own
 RECIPIENT_PREPOSITIONS = frozenset(fold(w) for w in lexicons.column("affixes", "affix", kind="recipient_preposition"))  # لـ
+IMPERFECT_PERSONS = tuple(fold(p) for p in lexicons.column("affixes", "affix", kind="imperfect_person"))  # ي، ت، ن، ا
 _JOINED = re.compile(r"\s*و")  # the conjunction written on the next name
 
 
@@ -134,6 +135,25 @@ def bare_readings(folded: str) -> set[str]:
     """A word's readings with at most one proclitic, with and without the article: «والمسؤولين» -> المسؤولين, مسؤولين."""
     readings = {r for skip, r in clitic_readings(folded) if skip <= 1}
     return readings | {r[len(ARTICLE):] for r in readings if r.startswith(ARTICLE)}
+
+
+def other_persons(form: str) -> list[str]:
+    """The other persons of an imperfect verb form: «يطالب» -> تطالب، نطالب، اطالب (a spokesman's «نطالب»)."""
+    first, *others = IMPERFECT_PERSONS
+    if not form.startswith(first) or len(form) < 3:
+        return []
+    return [other + form[len(first):] for other in others]
+
+
+@lru_cache(maxsize=1)
+def cue_verbs() -> frozenset[str]:
+    """Folded one-word verb forms of the reporting and stance cues, in every person of an imperfect: «نناشد», «يدين»,
+    «قالت». A word among them is a predicate, whatever a model tags it."""
+    reporting = lexicons.load("reporting_cues")
+    stance = lexicons.load("stance_cues")
+    cells = [*reporting.loc[reporting["kind"].isin(["verb", "participle"]), "forms"], *stance.loc[stance["pos"] == "verb", "forms"]]
+    forms = {fold(form) for cell in cells for form in str(cell).split("|") if " " not in form.strip()}
+    return frozenset(forms | {other for form in forms for other in other_persons(form)})
 
 
 def has_article(token: Token) -> bool:

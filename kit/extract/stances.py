@@ -26,8 +26,8 @@ from kit import lexicons
 from kit.nlp import Parsed
 from kit.schema import TableSpec
 from kit.extract.context import (
-    ARTICLE, CLAUSE_BREAKS, LAM_ARTICLE, PREPOSITIONS, QUOTE_MARKS, MentionSpan, Party, Token, adjectival, clitic_readings, conjuncts, each_document,
-    has_article, mentions_by_doc, sentence_tokens,
+    ARTICLE, CLAUSE_BREAKS, IMPERFECT_PERSONS, LAM_ARTICLE, PREPOSITIONS, QUOTE_MARKS, MentionSpan, Party, Token, adjectival, clitic_readings, conjuncts, each_document,
+    has_article, mentions_by_doc, other_persons, sentence_tokens,
 )
 from kit.text import fold
 
@@ -57,8 +57,8 @@ RELATIVE_WHAT = fold(lexicons.column("pattern_words", role="relative_what")[0])
 HOSTILE_ACTS = frozenset(fold(w) for w in lexicons.column("hostile_acts", "word", kind="act"))
 VICTIM_MARKERS = frozenset(fold(w) for w in lexicons.column("hostile_acts", "word", kind="victim_marker"))
 MISSION_HEADS = frozenset(fold(w) for w in lexicons.column("missions", "head"))
-IMPERFECT_PERSONS = tuple(fold(p) for p in lexicons.column("affixes", "affix", kind="imperfect_person"))
 FUTURE = fold(lexicons.column("affixes", "affix", kind="future")[0])
+FIRST_PLURAL = IMPERFECT_PERSONS[2]  # ن of «نطالب»
 ACT_REACH = 4  # tokens from a cue to the act noun it objects to (أدانت روسيا الهجوم)
 
 
@@ -249,14 +249,6 @@ def _polarity(polarity: int, negated: bool) -> int:
     return 0 if polarity < 0 else -1 if polarity > 0 else 0
 
 
-def other_persons(form: str) -> list[str]:
-    """The other persons of an imperfect verb form: «يطالب» -> تطالب، نطالب، اطالب (a spokesman's «نطالب»)."""
-    first, *others = IMPERFECT_PERSONS
-    if not form.startswith(first) or len(form) < 3:
-        return []
-    return [other + form[len(first):] for other in others]
-
-
 def _cue_at(tokens: list[Token], i: int, lexicon: StanceLexicon) -> tuple[StanceCue, int] | None:
     """The stance cue starting at tokens[i] (with a clitic attached), longest form first, and its width; else
     a verb cue written with the future prefix (سيزور), or a noun cue with the article (الاتهام، والمساعدات);
@@ -338,8 +330,18 @@ class CueSite:
 
     @cached_property
     def marked(self) -> list[Party]:
-        """Actors after one of the cue's target prepositions (حذر من X)."""
+        """Actors after one of the cue's target prepositions (حذر من X), or right after a cue written with its preposition
+        («بالتعاون مع جامعة هارفارد»)."""
+        if self.ends_with_marker:
+            start = self.i + self.width
+            return with_conjuncts(self.text, self.tokens, start, _clause_mentions(self.tokens, start, 1, self.mentions)[:1], self.mentions)
         return _marked_targets(self.text, self.tokens, self.i + self.width, self.entry, self.mentions)
+
+    @cached_property
+    def ends_with_marker(self) -> bool:
+        """Does the cue's form end with one of its target prepositions («بالتعاون مع», «بالتنسيق مع»)? What follows is the
+        partner, not a genitive."""
+        return len(self.entry.words) > 1 and self.entry.words[-1] in self.entry.markers
 
     @cached_property
     def speaker(self) -> Party | None:
@@ -391,10 +393,20 @@ class CueSite:
                 party = _as_party(m)
                 if fold(m.text) in speaker:
                     named.append(party)
-                elif not _governed(self.tokens, party, self.mentions, self.lexicon.prepositions) and party not in objects \
+                elif not _governed(self.tokens, party, self.mentions, self.lexicon.prepositions, after=cue_end) and party not in objects \
                         and not qualifies(self, party):
                     objects.append(party)
         return named, objects
+
+    @cached_property
+    def first_person(self) -> bool:
+        """Is the cue a verb in the first person plural («نناشد الحكومة», «ندين»)? Its subject is whoever speaks, never a
+        word the parse hangs under it."""
+        token = self.tokens[self.i]
+        if "Person=1" in "|".join(token.feats):
+            return True
+        return any(r.startswith(FIRST_PLURAL) and IMPERFECT_PERSONS[0] + r[len(FIRST_PLURAL):] in self.lexicon.cues
+                   for skip, r in clitic_readings(token.folded) if skip <= 1)
 
     @cached_property
     def is_noun(self) -> bool:
@@ -404,7 +416,7 @@ class CueSite:
     @cached_property
     def genitive(self) -> list[Party]:
         """The actor right after a noun cue (تحذيرات البيت الأبيض)."""
-        return _genitive(self.tokens, self.i + self.width, self.mentions) if self.is_noun else []
+        return _genitive(self.tokens, self.i + self.width, self.mentions) if self.is_noun and not self.ends_with_marker else []
 
     @cached_property
     def hostile_act(self) -> int | None:
@@ -492,7 +504,7 @@ def attitude_holder(c: CueSite) -> Party | None:
         return None  # «ليس هناك أي أساس للاتهامات الموجهة إلى روسيا»: the accusations known to all are someone else's
     if c.is_noun:
         holders = c.genitive or subject or ([c.speaker] if c.speaker else [])
-    elif c.speaker and (not c.in_content or not c.before):
+    elif c.speaker and (not c.in_content or not c.before or c.first_person):
         holders = [c.speaker]
     else:
         following = [verb_first_subject(c)] if c.after else []
@@ -540,12 +552,13 @@ def attitude_pairs(c: CueSite) -> list[Pair]:
         named_in_content = c.addressee if c.entry.label in ADDRESSED_LABELS else c.content_actors
         targets = c.marked or c.relation or [m for m in named_in_content if m.actor_id != holder.actor_id]
     else:
-        in_subject = [p for p in c.subject.parties if not opens_new_phrase(c, p)] if c.subject and not c.adjacent_subject else []
+        in_subject = [p for p in c.subject.parties if not opens_new_phrase(c, p)] \
+            if c.subject and not c.adjacent_subject and not c.first_person else []
         # SVO: what the parse calls a subject after the verb is its object
         # in verb-first order the object follows the subject: what comes before the holder is its role phrase
         ahead = c.after[:c.after.index(holder)] if holder in c.after else []
         candidates = [m for m in c.after if m != holder and m not in c.genitive + in_subject + ahead and not qualifies(c, m)]
-        direct = [m for m in candidates if not _governed(c.tokens, m, c.mentions, c.lexicon.prepositions)]
+        direct = [m for m in candidates if not _governed(c.tokens, m, c.mentions, c.lexicon.prepositions, after=c.tokens[c.i].end)]
         objects = (direct or candidates)[:1]  # a direct object first; else «ينتقد النظام في غواتيمالا», «يجب على إيران»
         targets = c.marked or c.relation or with_conjuncts(c.text, c.tokens, c.i + c.width, objects, c.mentions)
     if c.entry.polarity < 0 and c.hostile_act is not None:
@@ -683,11 +696,12 @@ def _clause_mentions(
     return found
 
 
-def _governed(tokens: list[Token], party: Party, mentions: list[MentionSpan], prepositions: set[str]) -> bool:
+def _governed(tokens: list[Token], party: Party, mentions: list[MentionSpan], prepositions: set[str], *, after: int = 0) -> bool:
     """Is the actor governed by a preposition in this sentence («نقل السفارة إلى القدس», «للقدس»)? Then it is where
-    or to whom an act is done, not who does it."""
+    or to whom an act is done, not who does it. With `after`, its first mention from that offset on is the one read
+    («إن على الحكومة العراقية ... نناشد الحكومة العراقية»: the second is an object)."""
     for m in mentions:
-        if m.actor_id != party.actor_id or m.text != party.text:
+        if m.actor_id != party.actor_id or m.text != party.text or m.start < after:
             continue
         for j, token in enumerate(tokens):
             if token.start <= m.start < token.end:
