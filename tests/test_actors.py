@@ -128,6 +128,16 @@ def test_non_actors_are_rejected(sentence):
     assert not (mentions["type"] == "PER").any()
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # «الروسي إن» without its space spells the dual adjective «الروسيان»: a name never ends in a particle
+    ("وقال=و/CCONJ+قال/VERB وزير/NOUN الخارجية/NOUN الروسي/ADJ إن/SCONJ روسيا/X ترفض/VERB القرار/NOUN ~.", ["الروسي", "روسيا"]),
+    ("وقال=و/CCONJ+قال/VERB الجانبان/NOUN الروسيان/ADJ إن/SCONJ الاتفاق/NOUN قريب/ADJ ~.", ["الروسيان"]),
+])
+def test_a_dictionary_match_ends_at_no_particle(sentence, expected):
+    _, mentions = extract(sentence)
+    assert mentions["text"].tolist() == expected
+
+
 def test_ner_span_trimmed_of_a_leading_verb():
     _, mentions = extract("حيث/ADV سيلتقي/VERB/B-PER بوتين/PROPN/E-PER ~.")
     assert mentions["text"].tolist() == ["بوتين"]

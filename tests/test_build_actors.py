@@ -165,6 +165,15 @@ def test_an_alias_two_derived_actors_share_is_dropped_from_both():
     assert (tallies["petrarch"].ambiguous, tallies["newsfane"].ambiguous) == (1, 1)
 
 
+def test_a_place_lemma_without_the_article_joins_its_state_but_is_no_alias():
+    """The dictionary writes المغرب as «مغرب_»: the candidate joins Morocco, but «مغرب» alone is sunset in the news text."""
+    tallies = {s: B.Tally() for s in B.SOURCES}
+    morocco = B.Actor(name="المغرب", type="GPE", aliases=["المغرب", "الرباط"], sources=["curated"], actor_id="morocco")
+    evidence = B.Evidence(occurs=Counter({B.key("مغرب"): 9, B.key("المغرب"): 9}))
+    actors = B.merge([morocco], [B.Candidate(["مغرب"], "GPE", "MAR", "MAR", "petrarch")], B.Filters(stops=set(), evidence=evidence), tallies)
+    assert [(a.name, a.aliases, a.sources) for a in actors] == [("المغرب", ["المغرب", "الرباط"], ["curated", "petrarch"])]
+
+
 def test_a_derived_spelling_of_a_recent_person_joins_them(table):
     assert "بنجامين نتنياهو" not in table.index
     assert table.loc["بنيامين نتنياهو", "source"] == "recent|petrarch"

@@ -391,6 +391,8 @@ def _dictionary_mentions(doc_id: str, sent_idx: int, text: str, tokens: list[Tok
         hit = None
         for n in range(min(lookup.max_tokens, len(words) - i), 0, -1):
             span_start, span_end = words[i][0], words[i + n - 1][1]
+            if n > 1 and fold(text[words[i + n - 1][0]:span_end]) in COMPLEMENTIZERS | PREPOSITIONS:
+                continue  # «الروسي إن» spells the dual «الروسيان» without its space: no name ends in a particle
             first = fold(text[words[i][0]:words[i][1]])
             rest = _nospace(text[words[i][1]:span_end]) if n > 1 else ""
             tanwin = n == 1 and TANWIN_FATH in text[span_start:span_end] and first.endswith("ا")

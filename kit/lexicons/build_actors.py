@@ -1142,6 +1142,8 @@ def merge(protected: list[Actor], candidates: list[Candidate], filters: Filters,
             _absorb(target, candidate)
             for f in forms:  # only spellings the news text attests join an actor that has its own
                 k = key(f)
+                if candidate.type in {"GPE", "LOC"} and " " not in f and not has_article(f) and key(ARTICLE + f) in owner:
+                    continue  # the dictionary's lemma of a place named with the article: «مغرب» is sunset, «المغرب» Morocco
                 if k not in owner and target not in claims[k] and not filters.reason(f) and filters.evidence.seen(f):
                     claims[k].append(target)
                     target.aliases.append(f)
