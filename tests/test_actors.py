@@ -350,6 +350,20 @@ def test_an_institution_name_stops_where_its_complement_ends(sentence, body):
     assert list(mentions.loc[(mentions["type"] == "ORG") & (mentions["origin"] == "rule"), "text"]) == [body]
 
 
+@pytest.mark.parametrize("sentence, bodies", [
+    # a body of a place, named in full with في and the place
+    ("وأفادت=و/CCONJ+أفادت/VERB وزارة/NOUN الصحة/NOUN في/ADP سوريا/X أن/SCONJ العدد/NOUN ارتفع/VERB ~.",
+     ["وزارة الصحة في سوريا"]),
+    ("وقالت=و/CCONJ+قالت/VERB قوات/NOUN الأمن/NOUN في/ADP العراق/X إنها=إن/SCONJ+ها/PRON اعتقلته=اعتقلت/VERB+ه/PRON ~.",
+     ["قوات الأمن في العراق"]),
+    # في with no place after it is where the words were said
+    ("وقال=و/CCONJ+قال/VERB مجلس/NOUN الوزراء/NOUN في/ADP بيان/NOUN إن/SCONJ القرار/NOUN نهائي/ADJ ~.", ["مجلس الوزراء"]),
+])
+def test_a_body_takes_the_place_named_after_it_with_fi(sentence, bodies):
+    _, mentions = extract(sentence)
+    assert list(mentions.loc[mentions["type"] == "ORG", "text"]) == bodies
+
+
 def test_an_institution_noun_after_a_title_is_a_role_not_a_body():
     found, _ = extract("وقال=و/CCONJ+قال/VERB وزير/NOUN الخارجية/NOUN المصري/ADJ سامح/X/B-PER شكري/X/E-PER إن/SCONJ ~.")
     assert not (found["type"] == "ORG").any() and "سامح شكري" in set(found["name"])

@@ -47,6 +47,7 @@ ELATIVE_PREFIXES = tuple(lexicons.column("affixes", "affix", kind="elative_prefi
 MASCULINE_PLURAL = tuple(lexicons.column("affixes", "affix", kind="masculine_plural"))  # ون، ين
 NISBA_PLURALS = tuple(lexicons.column("affixes", "affix", kind="nisba_plural"))
 TITLE_LINK = fold(lexicons.column("pattern_words", role="title_link")[0])
+BRANCH_IN = fold(lexicons.column("pattern_words", role="branch_in")[0])  # في of «وزارة الصحة في قطاع غزة»
 INSTITUTIONS = dict(zip((fold(h) for h in lexicons.column("institutions", "head")), lexicons.column("institutions", "cameo_role")))
 MAX_COMPLEMENT = 6  # words after an institution noun
 OPTIONAL_DICTIONARY_COLUMNS = ("adjectives", "country", "cameo", "source")  # a user's own rows may leave them out
@@ -648,12 +649,27 @@ def institution_mentions(doc_id: str, sent_idx: int, text: str, tokens: list[Tok
             i += 1
             continue
         skip, role = head
+        end = _branch_end(tokens, end, named)
         start, stop = tokens[i].start + surface_skip(text, tokens[i].start, skip), tokens[end - 1].end
         country = next((named[n].country for n in range(i + 1, end) if n in named and named[n].country), "")
         out.append(Mention(doc_id, sent_idx, start, stop, text[start:stop], "ORG", "rule", key=name_key(text[start:stop]),
                            country=country, cameo=country + role if country and role else ""))
         i = end
     return out
+
+
+def _branch_end(tokens: list[Token], end: int, named: dict[int, Mention]) -> int:
+    """The index after a body's place when «في» and a state or city follow its name: «وزارة الصحة في قطاع غزة», «قوات
+    الأمن في قرغيزستان» (the body of that place, named in full), else `end`."""
+    if end + 1 >= len(tokens) or tokens[end].folded != BRANCH_IN:
+        return end
+    place = named.get(end + 1)
+    if place is None or place.type != "GPE" or place.adjective or place.start != tokens[end + 1].start:
+        return end
+    k = end + 1
+    while k < len(tokens) and named.get(k) is place:
+        k += 1
+    return k
 
 
 def quoted_name_end(tokens: list[Token], j: int, *, max_words: int = 4) -> int | None:
