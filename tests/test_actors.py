@@ -342,6 +342,8 @@ def test_the_shipped_dictionary_knows_actors_of_recent_news_with_their_codes():
     ("قالت/VERB الهيئة/NOUN العليا/ADJ التي/PRON تشرف/VERB ~.", "الهيئة العليا"),
     ("تعمل/VERB الحكومة/NOUN المدنية/ADJ والجيش=و/CCONJ+الجيش/NOUN ~.", "الحكومة المدنية"),
     ("زار/VERB جامعة/NOUN هارفارد/PROPN الدكتور/NOUN مساعد/X ~.", "جامعة هارفارد"),
+    # a paper's foreign name, which the tagger leaves untagged (X)
+    ("وأشارت=و/CCONJ+أشارت/VERB صحيفة/NOUN دايلي/X ستار/X إلى/ADP الحصيلة/NOUN ~.", "صحيفة دايلي ستار"),
     # an adjective in the feminine plural does not agree with a singular head: the object, not the name
     ("ونفى=و/CCONJ+نفى/VERB الجيش/NOUN المالي/ADJ الاتهامات/ADJ ووصفها=و/CCONJ+وصف/NOUN+ها/PRON ~.", "الجيش المالي"),
 ])

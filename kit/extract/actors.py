@@ -50,6 +50,7 @@ TITLE_LINK = fold(lexicons.column("pattern_words", role="title_link")[0])
 BRANCH_IN = fold(lexicons.column("pattern_words", role="branch_in")[0])  # في of «وزارة الصحة في قطاع غزة»
 INSTITUTIONS = dict(zip((fold(h) for h in lexicons.column("institutions", "head")), lexicons.column("institutions", "cameo_role")))
 MAX_COMPLEMENT = 6  # words after an institution noun
+MEDIA_ROLE = "MED"  # the CAMEO role of the outlets' nouns in institutions.csv
 OPTIONAL_DICTIONARY_COLUMNS = ("adjectives", "country", "cameo", "source")  # a user's own rows may leave them out
 COMPLEMENTIZERS = frozenset(fold(w) for w in lexicons.column("complementizers"))
 FUNCTION_UPOS = frozenset({"SCONJ", "CCONJ", "PRON", "DET", "AUX"})
@@ -710,9 +711,17 @@ def in_role(tokens: list[Token], i: int, titles: frozenset[str]) -> bool:
     return False
 
 
-def _proper_name(token: Token) -> bool:
-    """A word the tagger or the NER model calls a name, written alone (no clitic): «هارفارد»."""
-    return bool(WORD.fullmatch(token.text)) and not token.clitic and (token.upos[-1:] == ("PROPN",) or token.ner != "O")
+def _proper_name(token: Token, *, outlet: bool = False) -> bool:
+    """A word the tagger or the NER model calls a name, written alone (no clitic): «هارفارد»; after an outlet's noun
+    a foreign word too (tagged X), which is how a paper's or channel's name is written: «صحيفة دايلي ستار»."""
+    tags = ("PROPN", "X") if outlet else ("PROPN",)
+    return bool(WORD.fullmatch(token.text)) and not token.clitic and (token.upos[-1] in tags or token.ner != "O")
+
+
+def _outlet_head(token: Token) -> bool:
+    """Is the word an institution noun of the media (صحيفة، قناة: institutions.csv, role MED)?"""
+    head = _institution_head(token)
+    return head is not None and head[1] == MEDIA_ROLE
 
 
 def construct_chain(tokens: list[Token], j: int, *, spoken_for: bool = False) -> int:
@@ -759,10 +768,10 @@ def _complement_end(tokens: list[Token], j: int, named: dict[int, Mention], titl
         while k < len(tokens) and named.get(k) is last:
             k += 1
         return k  # the body of a state or an organisation: nothing agrees after the name
-    if k == j < len(tokens) and _proper_name(tokens[k]) and not has_article(tokens[j - 1]):  # «جامعة هارفارد»
-        while k < len(tokens) and k - j < 3 and _proper_name(tokens[k]):
+    if k == j < len(tokens) and _proper_name(tokens[k], outlet=_outlet_head(tokens[j - 1])) and not has_article(tokens[j - 1]):
+        while k < len(tokens) and k - j < 3 and _proper_name(tokens[k], outlet=_outlet_head(tokens[j - 1])):
             k += 1
-        return k
+        return k  # «جامعة هارفارد», «صحيفة دايلي ستار»
     seen_adjective = in_complement = False
     while k < len(tokens) and k - j < MAX_COMPLEMENT:
         token = tokens[k]
