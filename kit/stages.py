@@ -88,7 +88,7 @@ FRAMES = Stage("frames", "kit.frames", needs=("parsed",),
                provides=(frames.DOCUMENTS, frames.SENTENCES, frames.WORDS, frames.ENTITIES), per_document=_frames)
 ACTORS = Stage("actors", "kit.extract.actors", needs=("parsed",),
                provides=(actors.ACTORS, actors.MENTIONS, actors.ACTOR_EDGES),
-               lexicons=("actors", "given_names", "titles", "non_actors", "institutions", "reporting_cues", "complementizers",
+               lexicons=("actors", "given_names", "titles", "non_actors", "institutions", "reporting_cues", "stance_cues", "complementizers",
                          "pattern_words", "affixes", "actors_rules", "prepositions"),
                per_document=_candidates, over_corpus=_actors, passes_on=(actors.CANDIDATES,),
                from_corpus=("actors", "mentions", "actor_edges"))

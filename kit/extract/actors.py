@@ -26,7 +26,7 @@ from kit.schema import TableSpec
 from kit.extract.context import (
     ARTICLE, CLITICS, COMMAS, ELATIVE_ENDINGS, FEMININE_ENDINGS, FEMININE_PLURAL, GIVEN_NAMES, LAM_ARTICLE, NAME_COMPOUNDS,
     NISBA_ENDINGS, PREPOSITIONS, QUOTE_MARKS, TANWIN_FATH, WORD, Token, agrees_in_gender, agrees_in_number, bare_readings,
-    clitic_readings, cue_verbs, each_document, has_article, past_quoted_recipient, sentence_tokens, surface_skip,
+    clitic_readings, each_document, other_persons, has_article, past_quoted_recipient, sentence_tokens, surface_skip,
 )
 from kit.text import fold, strip_diacritics
 
@@ -1117,6 +1117,17 @@ def _ner_mentions(doc_id: str, sent_idx: int, text: str, sentence, tokens: list[
         end = hyphenated.end() if hyphenated else span[-1].end
         out.append(_span_mention(doc_id, sent_idx, text, start, end, kind, "ner"))
     return out
+
+
+@lru_cache(maxsize=1)
+def cue_verbs() -> frozenset[str]:
+    """Folded one-word verb forms of the reporting and stance cues, in every person of an imperfect: «نناشد», «يدين»,
+    «قالت». A word among them is a predicate, whatever a model tags it."""
+    reporting = lexicons.load("reporting_cues")
+    stance = lexicons.load("stance_cues")
+    cells = [*reporting.loc[reporting["kind"].isin(["verb", "participle"]), "forms"], *stance.loc[stance["pos"] == "verb", "forms"]]
+    forms = {fold(form) for cell in cells for form in str(cell).split("|") if " " not in form.strip()}
+    return frozenset(forms | {other for form in forms for other in other_persons(form)})
 
 
 def _cue_verb(token: Token) -> bool:

@@ -145,17 +145,6 @@ def other_persons(form: str) -> list[str]:
     return [other + form[len(first):] for other in others]
 
 
-@lru_cache(maxsize=1)
-def cue_verbs() -> frozenset[str]:
-    """Folded one-word verb forms of the reporting and stance cues, in every person of an imperfect: «نناشد», «يدين»,
-    «قالت». A word among them is a predicate, whatever a model tags it."""
-    reporting = lexicons.load("reporting_cues")
-    stance = lexicons.load("stance_cues")
-    cells = [*reporting.loc[reporting["kind"].isin(["verb", "participle"]), "forms"], *stance.loc[stance["pos"] == "verb", "forms"]]
-    forms = {fold(form) for cell in cells for form in str(cell).split("|") if " " not in form.strip()}
-    return frozenset(forms | {other for form in forms for other in other_persons(form)})
-
-
 def has_article(token: Token) -> bool:
     """Does the word carry the article, after at most one proclitic (الشرطة، للهيئة، والمسؤولون)? The first noun of a
     construct never does, so what follows such a noun is its adjective or a new phrase."""
