@@ -26,7 +26,7 @@ from kit.schema import TableSpec
 from kit.extract.context import (
     ARTICLE, CLITICS, COMMAS, ELATIVE_ENDINGS, FEMININE_ENDINGS, FEMININE_PLURAL, GIVEN_NAMES, LAM_ARTICLE, NAME_COMPOUNDS,
     NISBA_ENDINGS, PREPOSITIONS, QUOTE_MARKS, TANWIN_FATH, WORD, Token, agrees_in_gender, agrees_in_number, bare_readings,
-    clitic_readings, each_document, other_persons, has_article, past_quoted_recipient, sentence_tokens, surface_skip,
+    clitic_readings, each_document, has_article, other_persons, past_quoted_recipient, sentence_tokens, surface_skip,
 )
 from kit.text import fold, strip_diacritics
 
@@ -713,13 +713,13 @@ def in_role(tokens: list[Token], i: int, titles: frozenset[str]) -> bool:
 
 def _proper_name(token: Token, *, outlet: bool = False) -> bool:
     """A word the tagger or the NER model calls a name, written alone (no clitic): «هارفارد»; after an outlet's noun
-    a foreign word too (tagged X), which is how a paper's or channel's name is written: «صحيفة دايلي ستار»."""
+    a foreign word too (tagged X), which is how a paper's name is written: «صحيفة دايلي ستار»."""
     tags = ("PROPN", "X") if outlet else ("PROPN",)
     return bool(WORD.fullmatch(token.text)) and not token.clitic and (token.upos[-1] in tags or token.ner != "O")
 
 
 def _outlet_head(token: Token) -> bool:
-    """Is the word an institution noun of the media (صحيفة، قناة: institutions.csv, role MED)?"""
+    """Is the word an institution noun of the press (صحيفة، جريدة، مجلة: institutions.csv, role MED)?"""
     head = _institution_head(token)
     return head is not None and head[1] == MEDIA_ROLE
 
@@ -768,8 +768,9 @@ def _complement_end(tokens: list[Token], j: int, named: dict[int, Mention], titl
         while k < len(tokens) and named.get(k) is last:
             k += 1
         return k  # the body of a state or an organisation: nothing agrees after the name
-    if k == j < len(tokens) and _proper_name(tokens[k], outlet=_outlet_head(tokens[j - 1])) and not has_article(tokens[j - 1]):
-        while k < len(tokens) and k - j < 3 and _proper_name(tokens[k], outlet=_outlet_head(tokens[j - 1])):
+    outlet = _outlet_head(tokens[j - 1])
+    if k == j < len(tokens) and _proper_name(tokens[k], outlet=outlet) and not has_article(tokens[j - 1]):
+        while k < len(tokens) and k - j < 3 and _proper_name(tokens[k], outlet=outlet):
             k += 1
         return k  # «جامعة هارفارد», «صحيفة دايلي ستار»
     seen_adjective = in_complement = False

@@ -400,8 +400,8 @@ class CueSite:
 
     @cached_property
     def first_person(self) -> bool:
-        """Is the cue a verb in the first person plural («نناشد الحكومة», «ندين»)? Its subject is whoever speaks, never a
-        word the parse hangs under it."""
+        """Is the cue a verb in the first person («نناشد الحكومة», «ندين»: the tagger's Person=1, or ن on a lexicon imperfect)?
+        Its subject is whoever speaks, never a word the parse hangs under it."""
         token = self.tokens[self.i]
         if "Person=1" in "|".join(token.feats):
             return True
