@@ -866,12 +866,15 @@ def _shares_stem(word: str, words: list[str]) -> bool:
     return bool(stems(word) & {s for w in words for s in stems(w)})
 
 
+def _lexicon_forms(rows: pd.DataFrame, column: str, values: tuple[str, ...]) -> frozenset[str]:
+    """Folded surface forms of a cue lexicon's rows whose `column` is one of `values` (forms are "|"-joined)."""
+    return frozenset(fold(form) for cell in rows.loc[rows[column].isin(values), "forms"] for form in str(cell).split("|"))
+
+
 @lru_cache(maxsize=1)
 def _speech_verbs() -> frozenset[str]:
     """Folded forms of the reporting verbs (reporting_cues.csv), whose subject slot holds a speaker."""
-    cues = lexicons.load("reporting_cues")
-    forms = cues.loc[cues["kind"] == "verb", "forms"]
-    return frozenset(fold(form) for cell in forms for form in cell.split("|"))
+    return _lexicon_forms(lexicons.load("reporting_cues"), "kind", ("verb",))
 
 
 def subject_names(doc_id: str, sent_idx: int, text: str, tokens: list[Token], titles: frozenset[str],
@@ -1041,9 +1044,7 @@ def _is_cue_noun(token: Token) -> bool:
 @lru_cache(maxsize=1)
 def _speech_nouns() -> frozenset[str]:
     """Folded forms of the reporting nouns and participles (قوله، تصريحات، مضيفا)."""
-    cues = lexicons.load("reporting_cues")
-    forms = cues.loc[cues["kind"] != "verb", "forms"]
-    return frozenset(fold(form) for cell in forms for form in cell.split("|"))
+    return _lexicon_forms(lexicons.load("reporting_cues"), "kind", ("noun", "participle"))
 
 
 def _family_name(token: Token, titles: frozenset[str], non_actors: frozenset[str]) -> bool:
@@ -1124,11 +1125,10 @@ def _ner_mentions(doc_id: str, sent_idx: int, text: str, sentence, tokens: list[
 def cue_verbs() -> frozenset[str]:
     """Folded one-word verb forms of the reporting and stance cues, in every person of an imperfect: «نناشد», «يدين»,
     «قالت». A word among them is a predicate, whatever a model tags it."""
-    reporting = lexicons.load("reporting_cues")
-    stance = lexicons.load("stance_cues")
-    cells = [*reporting.loc[reporting["kind"].isin(["verb", "participle"]), "forms"], *stance.loc[stance["pos"] == "verb", "forms"]]
-    forms = {fold(form) for cell in cells for form in str(cell).split("|") if " " not in form.strip()}
-    return frozenset(forms | {other for form in forms for other in other_persons(form)})
+    forms = _lexicon_forms(lexicons.load("reporting_cues"), "kind", ("verb", "participle")) \
+        | _lexicon_forms(lexicons.load("stance_cues"), "pos", ("verb",))
+    words = {form for form in forms if " " not in form}
+    return frozenset(words | {other for form in words for other in other_persons(form)})
 
 
 def _cue_verb(token: Token) -> bool:
