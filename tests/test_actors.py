@@ -89,6 +89,11 @@ def test_adjective_inside_a_title_is_not_a_mention_of_the_state():
         # the ل-complement of a participle in the title is no part of the name
         ("عبر/VERB النائب/NOUN المحافظ/ADJ المؤيد/ADJ لبريكسيت=ل/ADP+بريكسيت/X/B-PER جيكوب/X/I-PER ريس/X/E-PER عن/ADP ثقته=ثقة/NOUN+ه/PRON ~.",
          "جيكوب ريس"),
+        # the seat a member holds, after عن, belongs to the title
+        ("وقالت=و/CCONJ+قالت/VERB عضوة/NOUN البرلمان/NOUN البريطاني/ADJ عن/ADP حزب/NOUN العمال/NOUN ناز/X شاه/X ~، إن/SCONJ ~.",
+         "ناز شاه"),
+        # an honorific before a title is no name
+        ("أشار/VERB معالي/X وزير/NOUN الخارجية/NOUN الأستاذ/ADJ عادل/X الجبير/NOUN أن/SCONJ ~.", "عادل الجبير"),
         # a common noun heading a genitive ends the name: no family name takes one
         ("زميله=زميل/NOUN+ه/PRON في/ADP الفريق/NOUN شوماخر/X صاحب/NOUN المركز/NOUN الأول/ADJ ~.", "شوماخر"),
     ],

@@ -743,6 +743,19 @@ def test_a_role_repeating_the_head_and_a_complement_of_a_persons_title_takes_up_
     assert only(found)["speaker_actor_id"] == "mike-pompeo"
 
 
+def test_a_role_written_in_apposition_after_a_persons_name_takes_up_that_person():
+    found, _ = extract(("التقى/VERB مايك/X/B-PER بومبيو/X/E-PER ~، وزير/NOUN الخارجية/NOUN الأمريكي/ADJ ~، الوفد/NOUN ~.",
+                        "وأضاف=و/CCONJ+أضاف/VERB الوزير/NOUN الأمريكي/ADJ أن/SCONJ الاتفاق/NOUN قريب/ADJ ~."))
+    assert only(found)["speaker_actor_id"] == "mike-pompeo"
+
+
+def test_a_title_after_a_name_that_opens_the_content_is_no_apposition_of_it():
+    found, _ = extract(("قال/VERB مايك/X/B-PER بومبيو/X/E-PER إن/SCONJ وزير/NOUN الخارجية/NOUN الأمريكي/ADJ سيزور/VERB "
+                        "المنطقة/NOUN ~.",
+                        "وأضاف=و/CCONJ+أضاف/VERB الوزير/NOUN الأمريكي/ADJ أن/SCONJ الاتفاق/NOUN قريب/ADJ ~."))
+    assert found["speaker_actor_id"].tolist() == ["mike-pompeo", ""]
+
+
 def test_a_subject_after_lakin_speaks_and_a_plural_cue_takes_it_up_not_a_person_before():
     found, _ = extract(("ويرى=و/CCONJ+يرى/VERB@0:root باراك/X/B-PER@2:nsubj أوباما/X/E-PER@3:flat أن/SCONJ الاتفاق/NOUN جيد/ADJ ~.",
                         "لكن/CCONJ المنتقدين/NOUN يقولون/VERB إن/SCONJ الاتفاق/NOUN ضعيف/ADJ ~، وأشاروا=و/CCONJ+أشاروا/VERB "

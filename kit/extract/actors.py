@@ -47,6 +47,7 @@ ELATIVE_PREFIXES = tuple(lexicons.column("affixes", "affix", kind="elative_prefi
 MASCULINE_PLURAL = tuple(lexicons.column("affixes", "affix", kind="masculine_plural"))  # ون، ين
 NISBA_PLURALS = tuple(lexicons.column("affixes", "affix", kind="nisba_plural"))
 TITLE_LINK = fold(lexicons.column("pattern_words", role="title_link")[0])
+TITLE_SEAT = fold(lexicons.column("pattern_words", role="title_seat")[0])  # عضو البرلمان عن حزب العمال
 BRANCH_IN = fold(lexicons.column("pattern_words", role="branch_in")[0])  # في of «وزارة الصحة في قطاع غزة»
 INSTITUTIONS = dict(zip((fold(h) for h in lexicons.column("institutions", "head")), lexicons.column("institutions", "cameo_role")))
 MAX_COMPLEMENT = 6  # words after an institution noun
@@ -239,7 +240,8 @@ def _document_mentions(doc_id: str, doc, lookup: ActorDictionary, titles: set[st
         if not (m.adjective and _inside(m, title_spans)) and not (m.origin == "ner" and _inside(m, dictionary_spans))
     ]
     chosen = _resolve_overlaps(candidates)
-    joined = _join_adjacent(_resolve_overlaps(chosen + _short_forms(doc_id, doc.text, sentences, chosen, titles)), doc.text)
+    joined = _join_adjacent(_resolve_overlaps(chosen + _short_forms(doc_id, doc.text, sentences, chosen, titles)), doc.text,
+                            title_spans)
     return _resolve_overlaps([extend_by_name_links(m, doc.text, non_actors) for m in joined])
 
 
@@ -276,13 +278,15 @@ def extend_by_name_links(mention: Mention, text: str, non_actors: set[str]) -> M
                    key=mention.key if mention.origin == "dictionary" else fold(text[mention.start:end]).replace("#", ""))
 
 
-def _join_adjacent(mentions: list[Mention], text: str) -> list[Mention]:
-    """Join a person mention with a neighbour across a space or hyphen: pieces of one name (`كيم` + `جونغ-أون`)."""
+def _join_adjacent(mentions: list[Mention], text: str, title_spans: list[tuple[int, int]] = ()) -> list[Mention]:
+    """Join a person mention with a neighbour across a space or hyphen: pieces of one name (`كيم` + `جونغ-أون`), but
+    not a body inside a title with the name the title introduces («عضوة البرلمان عن حزب العمال ناز شاه»)."""
     out: list[Mention] = []
     for m in mentions:
         last = out[-1] if out else None
         if (
             last and "PER" in (last.type, m.type) and last.sent_idx == m.sent_idx and not (last.role or m.role)
+            and not _inside(last, title_spans)
             and not last.dictionary_id and not m.dictionary_id and _NAME_GAP.fullmatch(text[last.end:m.start])
             and not fold(last.text).startswith(LAM_ARTICLE)  # «المكتب الإعلامي للعبادي سعد الحديثي»: two people
             and not (last.origin == "rule" and last.type != "PER" and last.key.startswith(ARTICLE))
@@ -535,12 +539,24 @@ def apposition_closes(tokens: list[Token], j: int, *, reach: int = 4) -> bool:
 
 def title_end(tokens: list[Token], j: int, covered: set[int], titles: set[str]) -> int:
     """The index after a title's complements: «الرئيس الروسي», «المتحدثة باسم مجلس الأمن القومي», «وزير الدفاع», and
-    after باسم a construct chain opened by indefinite nouns («المتحدث الرسمي باسم أهالي السجناء»)."""
-    while j < len(tokens) and (j in covered or tokens[j].folded == TITLE_LINK or _complement(tokens[j], titles)):
+    after باسم a construct chain opened by indefinite nouns («المتحدث الرسمي باسم أهالي السجناء»); a member's seat
+    after عن when a party, body or place follows («عضوة البرلمان عن حزب العمال»)."""
+    while j < len(tokens) and (j in covered or tokens[j].folded == TITLE_LINK or _complement(tokens[j], titles)
+                               or _seat(tokens, j, covered)):
         j += 1
         if tokens[j - 1].folded == TITLE_LINK:
             j += construct_chain(tokens, j, spoken_for=True)
     return j
+
+
+def _seat(tokens: list[Token], j: int, covered: set[int]) -> bool:
+    """Does عن at tokens[j] open the seat a member holds: a party or body («عن حزب العمال»), or a named place
+    («عن ولاية فلوريدا», «عن دائرة ...»)? Not «أعرب الوزير عن قلقه»."""
+    if tokens[j].folded != TITLE_SEAT or j + 1 >= len(tokens):
+        return False
+    after = tokens[j + 1]
+    return j + 1 in covered or _institution_head(after) is not None or _proper_name(after) \
+        or bool(bare_readings(after.folded) & PLACE_HEADS)
 
 
 def name_after_title(tokens: list[Token], j: int, covered: set[int], titles: set[str], non_actors: set[str]) -> list[int]:

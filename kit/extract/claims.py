@@ -987,15 +987,29 @@ def _bare_words(text: str) -> list[str]:
 
 def _named_with_title(phrase: str, mention: MentionSpan, text: str) -> bool:
     """Was the person introduced with the title the phrase repeats: «رئيس حزب القوات» (or «الرئيس») for
-    «رئيس حزب القوات اللبنانية سمير جعجع», «الوزير الأمريكي» for «وزير الخارجية الأمريكي مايك بومبيو»? The phrase
-    must open with the title's head; its other words must be among the title's."""
+    «رئيس حزب القوات اللبنانية سمير جعجع», «الوزير الأمريكي» for «وزير الخارجية الأمريكي مايك بومبيو», «الوزير
+    السعودي» for «عادل الجبير، وزير الخارجية السعودي، الأحد»? The phrase must open with the title's head; its
+    other words must be among the title's."""
     words = _bare_words(phrase)
     if mention.type != "PER" or not words or not {words[0], ARTICLE + words[0]} & ROLE_HEADS:
         return False
     before = _bare_words(text[max(0, mention.start - 80):mention.start])[-TITLE_REACH:]
-    # the title's head, then any of its complements: «الوزير الأمريكي» for «وزير الخارجية الأمريكي مايك بومبيو»
-    heads = [words[0] in {w, w[1:] if w[:1] in CONJUNCTIONS else w} for w in before]  # «ووزير الدفاع»: و + وزير
-    return any(heads[n] and set(words[1:]) <= set(before[n + 1:]) for n in range(len(before)))
+    after = _bare_words(_apposition_after(text, mention.end))[:TITLE_REACH]
+    return _titled(words, before) or _titled(words, after[:1] and after, first=True)
+
+
+def _titled(words: list[str], title: list[str], *, first: bool = False) -> bool:
+    """Does the title hold the phrase's head (as its first word, if `first`), then all its other words? «الوزير
+    الأمريكي» in «وزير الخارجية الأمريكي»; the head may carry و: «ووزير الدفاع»."""
+    heads = [words[0] in {w, w[1:] if w[:1] in CONJUNCTIONS else w} for w in title[:1 if first else None]]
+    return any(heads[n] and set(words[1:]) <= set(title[n + 1:]) for n in range(len(heads)))
+
+
+def _apposition_after(text: str, end: int) -> str:
+    """The role written in apposition right after a name, up to the next punctuation: «عادل الجبير، وزير الخارجية
+    السعودي، الأحد» -> «وزير الخارجية السعودي»."""
+    following = re.match(r"\s*[،,]?\s*([^،,.:؛;\"«»()]*)", text[end:end + 80])
+    return following.group(1) if following else ""
 
 
 def _takes_up(phrase: str, mention: MentionSpan) -> bool:
