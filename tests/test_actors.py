@@ -89,6 +89,8 @@ def test_adjective_inside_a_title_is_not_a_mention_of_the_state():
         # the ل-complement of a participle in the title is no part of the name
         ("عبر/VERB النائب/NOUN المحافظ/ADJ المؤيد/ADJ لبريكسيت=ل/ADP+بريكسيت/X/B-PER جيكوب/X/I-PER ريس/X/E-PER عن/ADP ثقته=ثقة/NOUN+ه/PRON ~.",
          "جيكوب ريس"),
+        # a common noun governing the name before «، TITLE» is no part of it
+        ("وأعيد=و/CCONJ+أعيد/VERB انتخاب/NOUN مارين/X لوبان/X ~، المرشحة/NOUN الوحيدة/ADJ ~، صباح/NOUN الأحد/NOUN ~.", "مارين لوبان"),
         # the seat a member holds, after عن, belongs to the title
         ("وقالت=و/CCONJ+قالت/VERB عضوة/NOUN البرلمان/NOUN البريطاني/ADJ عن/ADP حزب/NOUN العمال/NOUN ناز/X شاه/X ~، إن/SCONJ ~.",
          "ناز شاه"),

@@ -637,7 +637,20 @@ def name_before_title(tokens: list[Token], i: int, covered: set[int], titles: se
         if tokens[k].clitic and k < i - 2:  # a conjunction or preposition opens the name
             break
         k -= 1
+    run = _past_governing_nouns(run, tokens)
     return run if run and _name_evidence([tokens[n] for n in run]) else []
+
+
+def _past_governing_nouns(run: list[int], tokens: list[Token]) -> list[int]:
+    """Drop the common nouns that open a run whose name the tagger marks further on: in «وأعيد انتخاب مارين لوبان،
+    المرشحة» انتخاب governs the name (X) and is no part of it; a given name the tagger read as a noun stays."""
+    def marked(token: Token) -> bool:
+        return token.ner.endswith("PER") or bool(set(token.upos) & {"PROPN", "X"})
+
+    while len(run) > 1 and tokens[run[0]].upos == ("NOUN",) and not marked(tokens[run[0]]) \
+            and not known_given_name(tokens[run[0]]) and any(marked(tokens[n]) for n in run[1:]):
+        run = run[1:]
+    return run
 
 
 def institution_mentions(doc_id: str, sent_idx: int, text: str, tokens: list[Token], dictionary_hits: list[Mention],
