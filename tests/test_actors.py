@@ -775,6 +775,21 @@ def test_a_title_written_in_a_dictionary_name_is_nobodys_short_form():
     assert list(mentions_of(mentions, "mohammed-bin-salman")["sent_idx"]) == [0]
 
 
+BIN_ABDULLAH = pd.DataFrame([{"actor_id": "bin-abdullah", "name": "بن عبد الله", "type": "PER", "aliases": "بن عبدالله",
+                              "country": "SAU", "cameo": "SAUELI", "source": "test"}])
+
+
+def test_a_dictionary_name_opening_with_bin_after_a_given_name_is_the_tail_of_another_name():
+    _, mentions = extract("وأوضح=و/CCONJ+أوضح/VERB وليد/X بن/X عبدالله/X الحسين/NOUN مدير/NOUN الهيئة/NOUN أن/SCONJ ~.",
+                          dictionary=BIN_ABDULLAH)
+    assert mentions_of(mentions, "bin-abdullah").empty
+
+
+def test_a_title_of_two_words_after_a_reporting_verb_is_no_name():
+    found, _ = extract("أقر/VERB صاحب/NOUN السمو/NOUN الأمير/NOUN بدر/X بن/X محمد/X محافظ/NOUN الأحساء/NOUN الخطة/NOUN ~.")
+    assert "صاحب السمو" not in set(found["name"])
+
+
 @pytest.mark.parametrize("first", ["أهالي/NOUN", "أهالي/X"])  # the tagger may read the noun as a name
 def test_after_bism_a_construct_chain_opened_by_an_indefinite_noun_is_part_of_the_title(first):
     found, _ = extract(f"وقال=و/CCONJ+قال/VERB المتحدث/NOUN الرسمي/ADJ باسم=ب/ADP+اسم/NOUN {first} السجناء/NOUN عبدالله/X الناهض/X "

@@ -749,6 +749,13 @@ def test_a_role_written_in_apposition_after_a_persons_name_takes_up_that_person(
     assert only(found)["speaker_actor_id"] == "mike-pompeo"
 
 
+def test_a_body_in_a_persons_title_does_not_take_up_that_person():
+    found, found_actors = extract(("التقى/VERB رئيس/NOUN المجلس/NOUN البلدي/ADJ سعد/X/B-PER الخزيم/X/E-PER الوفد/NOUN ~.",
+                                   "وأوصى=و/CCONJ+أوصى/VERB المجلس/NOUN أن/SCONJ يتم/VERB الرفع/NOUN ~."))
+    named = found_actors.set_index("actor_id")["name"]
+    assert named.get(only(found)["speaker_actor_id"], "") != "سعد الخزيم"
+
+
 def test_a_title_after_a_name_that_opens_the_content_is_no_apposition_of_it():
     found, _ = extract(("قال/VERB مايك/X/B-PER بومبيو/X/E-PER إن/SCONJ وزير/NOUN الخارجية/NOUN الأمريكي/ADJ سيزور/VERB "
                         "المنطقة/NOUN ~.",

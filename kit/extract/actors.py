@@ -409,6 +409,8 @@ def _dictionary_mentions(doc_id: str, sent_idx: int, text: str, tokens: list[Tok
                     break
             if hit:
                 break
+        if hit and _patronymic_tail(text, words, i, lookup.types[hit[3][0]]):
+            hit = None  # «وليد بن عبدالله الحسين» is not the dictionary's «بن عبد الله»
         if hit:
             n, s, e, (actor_id, adjective) = hit
             kind = lookup.types[actor_id]
@@ -421,6 +423,15 @@ def _dictionary_mentions(doc_id: str, sent_idx: int, text: str, tokens: list[Tok
         else:
             i += 1
     return out
+
+
+def _patronymic_tail(text: str, words: list[tuple[int, int]], i: int, kind: str) -> bool:
+    """Does a person's name that opens with بن/ابن continue a given name right before it? «وليد بن عبدالله الحسين»:
+    the dictionary's «بن عبد الله» is the tail of another man's name."""
+    if kind != "PER" or i == 0 or fold(text[words[i][0]:words[i][1]]) not in NAME_LINK_FORMS:
+        return False
+    before = words[i - 1]
+    return not text[before[1]:words[i][0]].strip() and fold(text[before[0]:before[1]]) in GIVEN_NAMES
 
 
 def _state_head(text: str, word: tuple[int, int]) -> int | None:
@@ -922,6 +933,8 @@ def subject_names(doc_id: str, sent_idx: int, text: str, tokens: list[Token], ti
             continue
         run: list[int] = []
         k = past_quoted_recipient(tokens, i + 1)  # «أوضح لـ"الاقتصادية" لاحم الناصر»
+        if k < len(tokens) and _title_at(tokens, k, titles):
+            continue  # a title of two words opens the slot: «أقر صاحب السمو الأمير بدر»
         while k < len(tokens) and len(run) < MAX_NAME_TOKENS and k not in covered and (
                 _slot_word(tokens[k], titles, non_actors, verbs) if not run else _family_name(tokens[k], titles, non_actors)):
             run.append(k)

@@ -52,7 +52,8 @@ CONJUNCTIONS = frozenset(fold(w) for w in lexicons.column("affixes", "affix", ki
 RELATIVES = frozenset(fold(w) for w in lexicons.column("speaker_stops", kind="relative"))  # الذي، التي
 FORMULAS = frozenset(fold(w) for w in lexicons.column("paragraph_openers", kind="formula"))  # يذكر أن، يشار إلى أن
 CLAUSE_PARTICLES = frozenset(fold(w) for w in lexicons.column("paragraph_openers", kind="particle"))  # لكن، غير، ثم
-ROLE_HEADS = frozenset(fold(w) for w in lexicons.column("titles", "title") + lexicons.column("institutions", "head"))
+PERSON_TITLES = frozenset(fold(w) for w in lexicons.column("titles", "title"))  # الوزير، المتحدث
+ROLE_HEADS = PERSON_TITLES | frozenset(fold(w) for w in lexicons.column("institutions", "head"))
 TITLE_GENDERS = {fold(t): g for t, g in zip(lexicons.column("titles", "title"), lexicons.column("titles", "gender")) if g}
 RELAY_VERB = fold(lexicons.column("pattern_words", role="relay_verb")[0])
 RELAY_FROM = fold(lexicons.column("pattern_words", role="relay_from")[0])
@@ -991,8 +992,8 @@ def _named_with_title(phrase: str, mention: MentionSpan, text: str) -> bool:
     السعودي» for «عادل الجبير، وزير الخارجية السعودي، الأحد»? The phrase must open with the title's head; its
     other words must be among the title's."""
     words = _bare_words(phrase)
-    if mention.type != "PER" or not words or not {words[0], ARTICLE + words[0]} & ROLE_HEADS:
-        return False
+    if mention.type != "PER" or not words or not {words[0], ARTICLE + words[0]} & PERSON_TITLES:
+        return False  # «المجلس» after «رئيس المجلس البلدي سعد الخزيم» is the council, not its head
     before = _bare_words(text[max(0, mention.start - 80):mention.start])[-TITLE_REACH:]
     after = _bare_words(_apposition_after(text, mention.end))[:TITLE_REACH]
     return _titled(words, before) or _titled(words, after[:1] and after, first=True)
