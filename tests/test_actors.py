@@ -494,6 +494,25 @@ def test_an_unknown_hashtag_of_indefinite_words_is_a_person_and_gives_its_short_
     assert set(mentions.loc[mentions.actor_id == person.iloc[0].actor_id, "text"]) == {"#سمير_جعجع", "جعجع"}
 
 
+@pytest.mark.parametrize("sentence, name, kind", [
+    # after an institution noun: the body it names, Latin words and all
+    ("وأعلنت=و/CCONJ+أعلنت/VERB شركة/NOUN Premier/X Investment/X Group/X SAL/X Offshore/X أنها=أن/SCONJ+ها/PRON ستستثمر/VERB ~.",
+     "شركة Premier Investment Group SAL Offshore", "ORG"),
+    # a reporting verb's subject, closed by a comma: an acronym is a body
+    ("قالت/VERB GSMA/NOUN/S-MISC ~، رابطة/NOUN الصناعة/NOUN ~، إن/SCONJ الاتفاق/NOUN قريب/ADJ ~.", "GSMA", "ORG"),
+    # closed by إن: two capitalised words are a person
+    ("وقال=و/CCONJ+قال/VERB John/X/B-MISC Smith/X/E-MISC إن/SCONJ الاتفاق/NOUN جيد/ADJ ~.", "John Smith", "PER"),
+])
+def test_a_name_in_latin_letters_in_an_actors_slot_is_an_actor(sentence, name, kind):
+    found, _ = extract(sentence)
+    assert found.set_index("name").loc[name, "type"] == kind
+
+
+def test_latin_words_outside_an_actors_slot_are_no_actor():
+    found, _ = extract("تستخدم/VERB الهواتف/NOUN بطاقات/NOUN SIM/X جديدة/ADJ ~.")
+    assert found.empty
+
+
 def test_a_definite_hashtag_is_not_taken_for_a_person():
     found, _ = extract("وانتشر/VERB وسم/NOUN #الحشد_الشعبي/X ~.")
     assert not (found["type"] == "PER").any()

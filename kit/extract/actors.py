@@ -69,6 +69,8 @@ FAMILY_PREFIXES = lexicons.column("actors_rules", "word", kind="family_prefix") 
 FAMILY_AFTER = re.compile(r"\s+(?:" + "|".join(FAMILY_PREFIXES) + r")\s+\w{2,}")
 FAMILY_PREFIX_FORMS = frozenset(fold(w) for w in FAMILY_PREFIXES)
 HASHTAG = re.compile(r"#(\w+(?:_\w+)+)")
+LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9&'.-]*(?: [A-Za-z][A-Za-z0-9&'.-]*)*")  # «Premier Investment Group»
+LATIN_ORG_WORDS = frozenset(lexicons.column("actors_rules", "word", kind="latin_org"))  # Group, Bank, Party
 HASHTAG_WORD = re.compile(r" #\w+")  # a family name written as a hashtag after the given name: «ريكس #تيلرسون»
 _HYPHEN_TAIL = re.compile(r"-[\w\u064B-\u065F]+")
 _NAME_GAP = re.compile(r"[\s-]+")
@@ -230,14 +232,17 @@ def _document_mentions(doc_id: str, doc, lookup: ActorDictionary, titles: set[st
         covered = {n for n, t in enumerate(tokens) for m in dictionary_hits if m.start <= t.start and t.end <= m.end}
         candidates += subject_names(doc_id, sent_idx, doc.text, tokens, titles, non_actors, covered)
         candidates += hashtag_names(doc_id, sent_idx, doc.text, tokens, non_actors, covered)
+        candidates += latin_names(doc_id, sent_idx, doc.text, tokens, titles)
         candidates += given_and_family_names(doc_id, sent_idx, doc.text, tokens, titles, non_actors, covered)
         candidates += place_mentions(doc_id, sent_idx, doc.text, tokens, non_actors, covered)
         candidates += _ner_mentions(doc_id, sent_idx, doc.text, doc.sentences[sent_idx], tokens, non_actors)
     candidates += [m for m in role_mentions(doc_id, doc.text, sentences, roles, titles) if not _inside(m, title_spans)]
     dictionary_spans = [(m.start, m.end) for m in candidates if m.origin == "dictionary"]
+    latin_spans = [(m.start, m.end) for m in candidates if m.origin == "rule" and LATIN_RUN.search(m.text)]
     candidates = [
         m for m in candidates
-        if not (m.adjective and _inside(m, title_spans)) and not (m.origin == "ner" and _inside(m, dictionary_spans))
+        if not (m.adjective and _inside(m, title_spans))
+        and not (m.origin == "ner" and (_inside(m, dictionary_spans) or _inside(m, latin_spans)))
     ]
     chosen = _resolve_overlaps(candidates)
     joined = _join_adjacent(_resolve_overlaps(chosen + _short_forms(doc_id, doc.text, sentences, chosen, titles)), doc.text,
@@ -1068,6 +1073,37 @@ def hashtag_names(doc_id: str, sent_idx: int, text: str, tokens: list[Token], no
         if any(strip_diacritics(w).startswith(ARTICLE) or fold(w) in non_actors or not w.isalpha() for w in words):
             continue
         out.append(Mention(doc_id, sent_idx, token.start, token.end, token.text, "PER", "rule", key=spoken_name(token.text)))
+    return out
+
+
+def latin_names(doc_id: str, sent_idx: int, text: str, tokens: list[Token], titles: frozenset[str]) -> list[Mention]:
+    """A name written in Latin letters where the sentence shows it names an actor.
+
+    «وأعلنت شركة Premier Investment Group SAL Offshore» (after an institution noun, which it names: an ORG),
+    «قالت GSMA، رابطة الصناعة ...، إن» and «وقال John Smith إن» (a reporting verb's subject, closed by a comma,
+    إن/أن or a colon). Notes: Latin words in Arabic copy are as often products and terms («بطاقات SIM»), so
+    only these slots count; the words are read on the text, since the tokenizer cuts Latin words
+    («Inve» + «stment»). An acronym or a word of latin_org makes a body, two or three other words a person.
+    """
+    out = []
+    verbs = _speech_verbs()
+    for run in LATIN_RUN.finditer(text, tokens[0].start, tokens[-1].end):
+        before = [t for t in tokens if t.end <= run.start()]
+        after = next((t for t in tokens if t.start >= run.end()), None)
+        if not before:
+            continue
+        words = run.group().split()
+        head = _institution_head(before[-1])
+        if head is not None and not has_article(before[-1]):
+            start = before[-1].start + surface_skip(text, before[-1].start, head[0])
+            out.append(_span_mention(doc_id, sent_idx, text, start, run.end(), "ORG", "rule"))
+            continue
+        spoken = any(skip <= 1 and reading in verbs for skip, reading in clitic_readings(before[-1].folded))
+        closes = after is not None and (after.folded in COMPLEMENTIZERS or after.text in {":", *COMMAS})
+        if spoken and closes:
+            body = any(w.isupper() and len(w) > 1 for w in words) or bool({w.strip(".,") for w in words} & LATIN_ORG_WORDS)
+            if body or 2 <= len(words) <= 3:
+                out.append(_span_mention(doc_id, sent_idx, text, run.start(), run.end(), "ORG" if body else "PER", "rule"))
     return out
 
 

@@ -975,7 +975,8 @@ def resolve_unnamed(claim: Claim, mentions: list[MentionSpan], text: str) -> Cla
     earlier = [m for m in mentions if m.end <= claim.start and m.actor_id]
     titled = {m.actor_id for m in earlier if _named_with_title(claim.speaker.text, m, text)}
     for m in reversed(earlier):
-        if _takes_up(claim.speaker.text, m) or (m.actor_id in titled and len(titled) == 1):
+        if _takes_up(claim.speaker.text, m) or (m.actor_id in titled and len(titled) == 1) \
+                or _introduced_as(claim.speaker.text, m, text):
             return replace(claim, speaker=Party(claim.speaker.text, m.actor_id))
     return claim  # «الوزير الروسي» after both Russian ministers were named: either of them, so neither
 
@@ -1011,6 +1012,16 @@ def _apposition_after(text: str, end: int) -> str:
     السعودي، الأحد» -> «وزير الخارجية السعودي»."""
     following = re.match(r"\s*[،,]?\s*([^،,.:؛;\"«»()]*)", text[end:end + 80])
     return following.group(1) if following else ""
+
+
+def _introduced_as(phrase: str, mention: MentionSpan, text: str) -> bool:
+    """Is the phrase one definite noun that stood, indefinite, right before the name: «الشركة» after «شركة سابك»,
+    «الصحيفة» after «صحيفة "نيويورك تايمز"», «المنظمة» after «منظمة هيومن رايتس ووتش»?"""
+    words = fold(phrase).split()
+    if len(words) != 1 or not words[0].startswith(ARTICLE) or len(words[0]) <= len(ARTICLE) + 2 or mention.type == "PER":
+        return False
+    before = re.sub(r"[\s\"«»“”']+$", "", text[max(0, mention.start - 30):mention.start]).split()
+    return bool(before) and fold(before[-1]) in {words[0][len(ARTICLE):], *(c + words[0][len(ARTICLE):] for c in CONJUNCTIONS)}
 
 
 def _takes_up(phrase: str, mention: MentionSpan) -> bool:
