@@ -749,6 +749,19 @@ def test_a_role_written_in_apposition_after_a_persons_name_takes_up_that_person(
     assert only(found)["speaker_actor_id"] == "mike-pompeo"
 
 
+@pytest.mark.parametrize("sentence, speaker", [
+    # a subject before its verb, past the closing quotation mark, its adjective and a comma
+    ('تقارير/NOUN صحيفة/NOUN "/PUNCT الفاينانشيال/ADJ تايمز/X "/PUNCT البريطانية/ADJ ~، توضح/VERB أن/SCONJ '
+     'الشركات/NOUN تتفاوض/VERB ~.', "الفاينانشيال تايمز"),
+    # after a comma, a verb with و opens its own clause: the actor before it is no subject
+    ("وهذا=و/CCONJ+هذا/PRON يدل/VERB على/ADP اندماج/NOUN الحزب/NOUN لبنانيا/ADJ ~، وأضاف=و/CCONJ+أضاف/VERB أن/SCONJ "
+     "الحزب/NOUN جدي/ADJ ~.", ""),
+])
+def test_a_subject_before_its_verb_past_its_qualifiers_speaks(sentence, speaker):
+    found = extract(sentence)[0]
+    assert found["speaker"].tolist() == [speaker]
+
+
 def test_a_body_in_a_persons_title_does_not_take_up_that_person():
     found, found_actors = extract(("التقى/VERB رئيس/NOUN المجلس/NOUN البلدي/ADJ سعد/X/B-PER الخزيم/X/E-PER الوفد/NOUN ~.",
                                    "وأوصى=و/CCONJ+أوصى/VERB المجلس/NOUN أن/SCONJ يتم/VERB الرفع/NOUN ~."))
