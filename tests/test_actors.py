@@ -804,6 +804,13 @@ def test_a_dictionary_name_opening_with_bin_after_a_given_name_is_the_tail_of_an
     assert mentions_of(mentions, "bin-abdullah").empty
 
 
+def test_a_title_in_construct_with_a_title_before_it_is_no_role_of_its_own():
+    _, mentions = extract(("كشف/VERB نائب/NOUN وزير/NOUN الصحة/NOUN للشؤون=ل/ADP+الشؤون/NOUN الصحية/ADJ حمد/X/B-PER "
+                           "الضويلع/X/E-PER أن/SCONJ الخطة/NOUN جاهزة/ADJ ~.",
+                           "وقال=و/CCONJ+قال/VERB وزير/NOUN الصحة/NOUN إن/SCONJ الخطة/NOUN جاهزة/ADJ ~."))
+    assert mentions[mentions.sent_idx == 1].empty  # the minister is not his deputy
+
+
 def test_a_title_of_two_words_after_a_reporting_verb_is_no_name():
     found, _ = extract("أقر/VERB صاحب/NOUN السمو/NOUN الأمير/NOUN بدر/X بن/X محمد/X محافظ/NOUN الأحساء/NOUN الخطة/NOUN ~.")
     assert "صاحب السمو" not in set(found["name"])

@@ -684,8 +684,22 @@ def test_a_headline_actor_and_a_colon_is_a_claim(sentence, speaker):
     assert claim["speaker"] == speaker and claim["cue"] == ":"
 
 
+def test_a_headline_headed_by_a_role_speaks_for_the_person_the_article_names_with_it():
+    found, found_actors = extract((
+        "نائب/NOUN وزير/NOUN الصحة/NOUN لـ/ADP اليوم/NOUN ~: التدريب/NOUN وزيادة=و/CCONJ+زيادة/NOUN الأسرة/NOUN من/ADP "
+        "الأولويات/NOUN",
+        "كشف/VERB نائب/NOUN وزير/NOUN الصحة/NOUN للشؤون=ل/ADP+الشؤون/NOUN الصحية/ADJ حمد/X/B-PER الضويلع/X/E-PER أن/SCONJ "
+        "الوزارة/NOUN في/ADP مرحلة/NOUN انتقالية/ADJ ~."))
+    headline = found.iloc[0]
+    named = found_actors.set_index("actor_id")["name"]
+    assert (headline["cue"], headline["speaker"]) == (":", "نائب وزير الصحة")
+    assert named[headline["speaker_actor_id"]] == "حمد الضويلع"
+
+
 @pytest.mark.parametrize("sentence", [
     "ملاحظة/NOUN ~: أي/NOUN اتفاق/NOUN مع/ADP إيران/X/S-LOC هو/PRON انتهاك/NOUN",  # no actor before the colon
+    # a role with a verb before the colon is a sentence, not a headline's speaker
+    "وزير/NOUN الصحة/NOUN يزور/VERB المستشفى/NOUN ~: جولة/NOUN تفقدية/ADJ للمرضى/NOUN المنومين/ADJ",
     # two actors with more than ل between them: no headline speaker
     "تيلرسون/X/S-PER في/ADP بيونغ/X/B-LOC يانغ/X/E-LOC ~: أترقب/VERB أن/SCONJ أسمع/VERB منكم/ADP استعدادكم/NOUN للحوار/NOUN",
 ])

@@ -504,16 +504,20 @@ def _titled_names(
     out: list[Mention] = []
     spans: list[tuple[int, int]] = []
     i = 0
+    chain: tuple[int, int] | None = None  # (start, end) of the last title that found no name
     while i < len(tokens):
         width = _title_at(tokens, i, titles) if not (i and tokens[i - 1].folded in FAMILY_PREFIX_FORMS) else 0  # «آل الشيخ»
         if not width:
             i += 1
             continue
+        # a title in construct with the title before it shares its span: «نائب وزير الصحة» is no «وزير الصحة»
+        opens = chain[0] if chain is not None and chain[1] == i else i
         end = title_end(tokens, i + width, covered, titles)
         known = hits.get(end + 1 if end < len(tokens) and tokens[end].text in COMMAS else end)
         if known is not None and known.type == "PER" and not known.adjective:  # «الرئيس السوري بشار الأسد»
             out.append(known)
-            spans.append((tokens[i].start, tokens[end - 1].end))
+            spans.append((tokens[opens].start, tokens[end - 1].end))
+            chain = None
             i = end + 1
             continue
         # an indefinite institution noun closing the title takes the name after it: «رئيس جمعية آفاق» is no person آفاق
@@ -524,7 +528,8 @@ def _titled_names(
         family = hits.get(name[-1] + 1) if name and name[0] >= end else None
         if family is not None and family.type == "PER" and not family.adjective:  # «عادل بن أحمد الجبير»: the dictionary's person
             out.append(family)
-            spans.append((tokens[i].start, tokens[end - 1].end))
+            spans.append((tokens[opens].start, tokens[end - 1].end))
+            chain = None
             i = name[-1] + 2
             continue
         if name:
@@ -532,11 +537,12 @@ def _titled_names(
             if name[0] < i and len(name) > 1:  # «وألكسندر لوكاشينكو، رئيس»: the opening clitic is not the name
                 start += surface_skip(text, start, tokens[name[0]].clitic)
             out.append(_span_mention(doc_id, sent_idx, text, start, tokens[name[-1]].end, "PER", "rule"))
-            spans.append((tokens[i].start, tokens[end - 1].end))
+            spans.append((tokens[opens].start, tokens[end - 1].end))
         elif out and i and extend_by_name_links(out[-1], text, non_actors).end == tokens[i - 1].end and end > i + width \
                 and apposition_closes(tokens, end):
             out.append(out[-1])  # the role in apposition right after a name: «راشد بن عبدالله آل خليفة وزير الداخلية»
             spans.append((tokens[i].start, tokens[end - 1].end))
+        chain = None if name else (opens, end)
         i = name[-1] + 1 if name and name[0] > i else max(end, i + 1)
     return out, spans
 

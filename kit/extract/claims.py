@@ -65,6 +65,7 @@ MAX_SUBJECT_WORDS = 5  # a subject written before its verb, after أن/إن («�
 MAX_ANTECEDENTS = 12  # subjects kept for pro-drop cues (the nearest agreeing one is taken)
 TITLE_REACH = 6  # words before a person's name in which the title a later phrase repeats must stand
 JOINED_REACH = 6  # words between a second cue joined by و and its أن or colon («وقال لـ"الوطن" إن», «وأضاف الوزير أن»)
+MAX_HEADLINE_SPEAKER = 7  # words before a headline's colon: «نائب وزير الصحة لـ اليوم :»
 MIN_QUOTE_WORDS = 3  # shorter quotations are names or titles ("نيويورك تايمز"), not statements
 _PUNCT_EDGE = re.compile(r"^[\s،,:.؛;]+|[\s،,:.؛;]+$")
 
@@ -219,6 +220,7 @@ def _document_claims(doc_id: str, doc, mentions: list[MentionSpan], lexicon: Rep
         if not found:
             previous_start = doc.sentences[sent_idx - 1].tokens[0].start_char if sent_idx else tokens[0].start
             found = [c for c in (headline_claim(context), attributed_claim(context, lexicon, previous_start)) if c]
+            found = [resolve_unnamed(c, mentions, text, anywhere=c.cue == ":") for c in found]
         claims.extend(found)
         antecedents = sorted(antecedents + outside_contents(subjects, found)
                              + [_antecedent(c) for c in found], key=lambda a: a.position)[-MAX_ANTECEDENTS:]
@@ -971,17 +973,22 @@ def _leading_clitic(token: Token) -> bool:
     return folded[1:3] == ARTICLE or (token.n_words >= 2 and fold(token.first_word) == folded[:1])
 
 
-def resolve_unnamed(claim: Claim, mentions: list[MentionSpan], text: str) -> Claim:
+def resolve_unnamed(claim: Claim, mentions: list[MentionSpan], text: str, *, anywhere: bool = False) -> Claim:
     """An unnamed speaker that takes up an actor named earlier in the document gets that actor.
 
     «وكشفت الوزارة أن ...» after «وزارة الحج» (a definite head noun: the actor whose name it heads);
     «وأضاف الراجحي» or «وأوضح الدكتور الراجحي» after «أنس الراجحي» (a person's name, after a title);
     «وأشار رئيس حزب القوات إلى أن» after «رئيس حزب القوات اللبنانية سمير جعجع» (the title he was named with).
     Notes: a definite noun, a title or a bare surname in news refers back to the nearest entity it
-    names (definite anaphora); only mentions before the content are read.
+    names (definite anaphora); only mentions before the content are read, except for a headline's role
+    (`anywhere`: «نائب وزير الصحة: ...» before «كشف نائب وزير الصحة ... حمد الضويلع»), which the article
+    names after it.
     """
     if not claim.speaker.text or claim.speaker.actor_id:
         return claim
+    if anywhere:  # a headline's role: the article names the person after it
+        titled = {m.actor_id for m in mentions if m.actor_id and _named_with_title(claim.speaker.text, m, text)}
+        return replace(claim, speaker=Party(claim.speaker.text, next(iter(titled)))) if len(titled) == 1 else claim
     earlier = [m for m in mentions if m.end <= claim.start and m.actor_id]
     titled = {m.actor_id for m in earlier if _named_with_title(claim.speaker.text, m, text)}
     for m in reversed(earlier):
@@ -1248,12 +1255,16 @@ def headline_claim(s: Sentence) -> Claim | None:
     """A headline-style `واشنطن: أي اتفاق ... هو انتهاك`: an actor, a colon, then what it says; the actor may name
     whom it addresses with ل: «تيلرسون لبيونغ يانغ: أترقب أن أسمع منكم»."""
     tokens = s.tokens
-    colon = next((n for n, t in enumerate(tokens[:6]) if t.text == ":"), None)
+    colon = next((n for n, t in enumerate(tokens[:MAX_HEADLINE_SPEAKER + 1]) if t.text == ":"), None)
     if colon is None or colon == 0:
         return None
     opening = [m for m in s.mentions if m.start == tokens[0].start]
     addressee = opening and next((m for m in s.mentions if m.end == tokens[colon - 1].end), None)
-    if not opening or not (opening[0].end == tokens[colon - 1].end or addressee and _addressed(s.text[opening[0].end:addressee.start])):
+    if opening and (opening[0].end == tokens[colon - 1].end or addressee and _addressed(s.text[opening[0].end:addressee.start])):
+        speaker = Party(opening[0].text, opening[0].actor_id)
+    else:
+        speaker = _role_opening(s, colon)
+    if speaker is None:
         return None
     start, end = _trim(s.text, tokens[colon].end, tokens[-1].end)
     if len(s.text[start:end].split()) < MIN_QUOTE_WORDS:
@@ -1262,5 +1273,20 @@ def headline_claim(s: Sentence) -> Claim | None:
     mode = "direct" if quote and quote[1] >= end - 1 else "indirect"
     if mode == "direct":
         start, end = quote
-    return Claim(s.sent_idx, Party(opening[0].text, opening[0].actor_id), ":", ":", mode, start, end,
-                 tokens[0].start, tokens[-1].end)
+    return Claim(s.sent_idx, speaker, ":", ":", mode, start, end, tokens[0].start, tokens[-1].end)
+
+
+def _role_opening(s: Sentence, colon: int) -> Party | None:
+    """An unnamed role heading a headline, up to its colon or the ل of whom it addresses: «نائب وزير الصحة لـ اليوم:
+    التدريب ... من الأولويات» -> نائب وزير الصحة (whom the article names later)."""
+    tokens = s.tokens
+    if not {r for skip, r in clitic_readings(tokens[0].folded) if skip == 0} & PERSON_TITLES:
+        return None
+    end = colon
+    for n in range(1, colon):
+        if fold(tokens[n].first_word) in RECIPIENT_PREPOSITIONS and (tokens[n].n_words > 1 or tokens[n].upos == ("ADP",)):
+            end = n
+            break
+        if tokens[n].upos[-1:] not in (("NOUN",), ("ADJ",), ("PROPN",), ("X",)):
+            return None
+    return Party(s.text[tokens[0].start:tokens[end - 1].end])
