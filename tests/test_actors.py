@@ -89,6 +89,9 @@ def test_adjective_inside_a_title_is_not_a_mention_of_the_state():
         # the ل-complement of a participle in the title is no part of the name
         ("عبر/VERB النائب/NOUN المحافظ/ADJ المؤيد/ADJ لبريكسيت=ل/ADP+بريكسيت/X/B-PER جيكوب/X/I-PER ريس/X/E-PER عن/ADP ثقته=ثقة/NOUN+ه/PRON ~.",
          "جيكوب ريس"),
+        # a weekday the model tagged with the name closes it
+        ("وأعلن=و/CCONJ+أعلن/VERB رئيس/NOUN المفوضية/NOUN الأوروبية/ADJ جان/NOUN كلود/X/B-PER يونكر/NOUN/I-PER الخميس/NOUN/E-PER "
+         "أن/SCONJ ~.", "جان كلود يونكر"),
         # a common noun governing the name before «، TITLE» is no part of it
         ("وأعيد=و/CCONJ+أعيد/VERB انتخاب/NOUN مارين/X لوبان/X ~، المرشحة/NOUN الوحيدة/ADJ ~، صباح/NOUN الأحد/NOUN ~.", "مارين لوبان"),
         # the seat a member holds, after عن, belongs to the title

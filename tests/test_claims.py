@@ -776,6 +776,12 @@ def test_a_subject_before_its_verb_past_its_qualifiers_speaks(sentence, speaker)
     assert found["speaker"].tolist() == [speaker]
 
 
+def test_a_participle_taking_the_cues_preposition_owns_it():
+    found, _ = extract("وتفاعل=و/CCONJ+تفاعل/VERB المواطنون/NOUN ~، عبر/ADP مواقع/NOUN التواصل/NOUN الاجتماعي/ADJ معبرين/X "
+                       "عن/ADP حبهم=حب/NOUN+هم/PRON للوطن=ل/ADP+الوطن/NOUN ~.")
+    assert found["cue"].tolist() == ["معبرين"]  # عبر is "via" here
+
+
 def test_a_body_in_a_persons_title_does_not_take_up_that_person():
     found, found_actors = extract(("التقى/VERB رئيس/NOUN المجلس/NOUN البلدي/ADJ سعد/X/B-PER الخزيم/X/E-PER الوفد/NOUN ~.",
                                    "وأوصى=و/CCONJ+أوصى/VERB المجلس/NOUN أن/SCONJ يتم/VERB الرفع/NOUN ~."))

@@ -69,6 +69,7 @@ FAMILY_PREFIXES = lexicons.column("actors_rules", "word", kind="family_prefix") 
 FAMILY_AFTER = re.compile(r"\s+(?:" + "|".join(FAMILY_PREFIXES) + r")\s+\w{2,}")
 FAMILY_PREFIX_FORMS = frozenset(fold(w) for w in FAMILY_PREFIXES)
 HASHTAG = re.compile(r"#(\w+(?:_\w+)+)")
+TIME_WORDS = frozenset(fold(w) for kind in ("weekday", "month") for w in lexicons.column("non_actors", "word", kind=kind))
 LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9&'.-]*(?: [A-Za-z][A-Za-z0-9&'.-]*)*")  # «Premier Investment Group»
 LATIN_ORG_WORDS = frozenset(lexicons.column("actors_rules", "word", kind="latin_org"))  # Group, Bank, Party
 HASHTAG_WORD = re.compile(r" #\w+")  # a family name written as a hashtag after the given name: «ريكس #تيلرسون»
@@ -462,9 +463,11 @@ def _name_like(
         return False
     if token.clitic and not allow_clitic:
         return False
+    bare = token.folded[token.clitic:]
+    if bare in TIME_WORDS:
+        return False  # a weekday or a month the model tagged with the name: «جان كلود يونكر الخميس»
     if token.ner.endswith("PER"):
         return True
-    bare = token.folded[token.clitic:]
     if token.plain[token.clitic:].startswith(ARTICLE) or bare in titles or bare in non_actors or len(bare) < 2:
         return False
     if token.upos[:1] == ("ADP",) and token.upos[-1:] == ("PRON",):

@@ -513,8 +513,13 @@ def _cue_preposition(token: Token, entry: ReportingCue) -> bool:
 
 
 def _ends_zone(token: Token, distance: int, entry: ReportingCue, lexicon: ReportingLexicon) -> bool:
-    """A full stop, or another reporting verb (not the cue's preposition), before any content."""
+    """A full stop, another reporting verb (not the cue's preposition), or a participle of saying that takes the same
+    preposition, before any content: in «، عبر مواقع التواصل الاجتماعي معبرين عن حبهم» the عن is معبرين's (and عبر
+    is "via")."""
     if token.text == ".":
+        return True
+    other = cue_entry(token, lexicon) if distance > 1 else None
+    if other is not None and other.kind == "participle" and entry.particle and other.particle == entry.particle:
         return True
     if distance <= 1 or "VERB" not in token.upos or not cue_entry(token, lexicon):
         return False
