@@ -776,6 +776,14 @@ def test_a_subject_before_its_verb_past_its_qualifiers_speaks(sentence, speaker)
     assert found["speaker"].tolist() == [speaker]
 
 
+@pytest.mark.parametrize("pronoun", ["فيه=في/ADP+ه/PRON", "فيه/NOUN"])  # split by the tagger or left whole
+def test_a_cue_opening_a_relative_clause_on_a_statement_noun_takes_its_issuer_not_its_object(pronoun):
+    found, _ = extract(f"وأصدر=و/CCONJ+أصدر/VERB@0:root أيمن/X/B-PER@2:nsubj الصفدي/X/E-PER@3:flat بيانا/X اتهم/VERB {pronoun} "
+                       "حركة/NOUN حماس/X/S-ORG "
+                       "بالوقوف=ب/ADP+الوقوف/NOUN خلف/NOUN العنف/NOUN ~.")
+    assert only(found)["speaker"] == "أيمن الصفدي"
+
+
 def test_a_participle_taking_the_cues_preposition_owns_it():
     found, _ = extract("وتفاعل=و/CCONJ+تفاعل/VERB المواطنون/NOUN ~، عبر/ADP مواقع/NOUN التواصل/NOUN الاجتماعي/ADJ معبرين/X "
                        "عن/ADP حبهم=حب/NOUN+هم/PRON للوطن=ل/ADP+الوطن/NOUN ~.")

@@ -24,7 +24,7 @@ from kit.nlp import Parsed
 from kit.schema import TableSpec
 from kit.extract.context import (
     ARTICLE, CLAUSE_BREAKS, COMMAS, GIVEN_NAMES, LAM_ARTICLE, NAME_COMPOUNDS, NISBA_ENDINGS, NOBODY, PREPOSITION_CLITICS, PREPOSITIONS,
-    QUOTE_MARKS, RECIPIENT_PREPOSITIONS, TANWIN_FATH, MentionSpan, Party, Sentence, Token, adjectival, agrees_in_number, bare_readings, clitic_readings, conjuncts,
+    QUOTE_MARKS, RECIPIENT_PREPOSITIONS, TANWIN_FATH, WORD, MentionSpan, Party, Sentence, Token, adjectival, agrees_in_number, bare_readings, clitic_readings, conjuncts,
     each_document, find_quotes, has_article, mentions_by_doc, past_quoted_recipient, sentence_tokens,
 )
 from kit.text import fold
@@ -713,6 +713,8 @@ def zone_speaker(s: Sentence, index: int, zone: list[Token], lexicon: ReportingL
     «وقالت المتحدّثة باسم مجلس الأمن القومي أدريان واتسون إن ...» -> أدريان واتسون (the person, not the body).
     """
     given, zone = bool(zone), zone[past_quoted_recipient(zone, 0):]
+    if relative_on_noun(s, index, zone):
+        return NOBODY  # who follows is the object; the speaker is who issued the statement, taken up as pro-drop
     if zone:
         candidates = [
             m for m in s.mentions_in(zone[0].start, zone[-1].end)
@@ -739,6 +741,21 @@ def zone_speaker(s: Sentence, index: int, zone: list[Token], lexicon: ReportingL
     if topic:
         return zone_speaker(s, index, topic, lexicon)
     return _subject_before(s, index, lexicon)
+
+
+def relative_on_noun(s: Sentence, index: int, zone: list[Token]) -> bool:
+    """Does the cue open a relative clause on the indefinite noun before it, which a preposition with its pronoun
+    takes up right after the cue? «أصدر دانون بيانا اتهم فيه حركة حماس بالوقوف ...», «نشر الجيش تغريدة حذر فيها
+    سكان غزة من ...»: حماس and the people of Gaza are the objects, not who speaks."""
+    if not zone or index == 0 or not (preposition_word(zone[0]) and len(zone[0].upos) > 1 or _resumptive(zone[0])):
+        return False
+    head = s.tokens[index - 1]  # «بيانا», which the tagger may call X
+    return head.upos in (("NOUN",), ("X",)) and not has_article(head) and WORD.fullmatch(head.text) is not None
+
+
+def _resumptive(token: Token) -> bool:
+    """A preposition written with its pronoun that the tagger left whole: «فيه», «فيها»."""
+    return token.upos[:1] != ("ADP",) and preposition_word(token) and token.folded not in PREPOSITIONS
 
 
 def complement_subject(s: Sentence, index: int, lexicon: ReportingLexicon) -> Party | None:
