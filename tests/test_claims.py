@@ -240,6 +240,14 @@ def test_seed_claims_against_the_gold_reading(seed_parsed):
      "الأسباب التي دفعت الحكومة"),  # تساءل عن: asked about
     # a demonstrative points at what was said, never at who said it
     ("وعزا=و/CCONJ+عزا/VERB ذلك/PRON إلى/ADP زيادة/NOUN الإنتاج/NOUN ~.", "وعزا", "", "زيادة الإنتاج"),
+    # verbs of writing, telling and noting
+    ("وكتب=و/CCONJ+كتب/VERB الوزير/NOUN في/ADP تغريدة/NOUN ~: نقف/VERB مع/ADP أشقائنا/NOUN دائما/ADV ~.", "وكتب", "الوزير",
+     "نقف مع أشقائنا دائما"),
+    ("وأفصح=و/CCONJ+أفصح/VERB المسؤول/NOUN عن/ADP خطة/NOUN جديدة/ADJ للإسكان=ل/ADP+الإسكان/NOUN ~.", "وأفصح", "المسؤول",
+     "خطة جديدة للإسكان"),
+    ("ونبه=و/CCONJ+نبه/VERB الخبير/NOUN إلى/ADP أن/SCONJ الأسعار/NOUN سترتفع/VERB ~.", "ونبه", "الخبير", "الأسعار سترتفع"),
+    # plural and dual forms
+    ("وأكدا=و/CCONJ+أكدا/VERB أن/SCONJ العلاقات/NOUN متينة/ADJ ~.", "وأكدا", "", "العلاقات متينة"),
 ])
 def test_cues_that_real_news_uses(sentence, cue, speaker, content):
     """Each a cue the first lexicon lacked; a claim with its speaker and content."""
@@ -250,6 +258,7 @@ def test_cues_that_real_news_uses(sentence, cue, speaker, content):
 @pytest.mark.parametrize("sentence", [
     "وجرى/VERB السباق/NOUN بين/ADP الثلاثة/NUM الأوائل/ADJ بيد/NOUN أن/SCONJ الإطار/NOUN انفجر/VERB ~.",  # بين is "between"
     "وسيكون/VERB مفيدا/ADJ أن/SCONJ يلتقي/VERB الطرفان/NOUN ~.",  # مفيدا is "useful"
+    "ومن/ADP أبرز/ADJ المشروعات/NOUN أن/SCONJ الطريق/NOUN اكتمل/VERB ~.",  # أبرز is "most prominent"
 ])
 def test_a_function_word_spelled_like_a_cue_makes_no_claim(sentence):
     assert extract(sentence)[0].empty
