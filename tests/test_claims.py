@@ -779,6 +779,8 @@ def test_a_role_written_in_apposition_after_a_persons_name_takes_up_that_person(
     # after a comma, a verb with و opens its own clause: the actor before it is no subject
     ("وهذا=و/CCONJ+هذا/PRON يدل/VERB على/ADP اندماج/NOUN الحزب/NOUN لبنانيا/ADJ ~، وأضاف=و/CCONJ+أضاف/VERB أن/SCONJ "
      "الحزب/NOUN جدي/ADJ ~.", ""),
+    # so does one after a closing quotation mark, even where the tokenizer left و on the verb
+    ('وهذه/DET هي/PRON ~" حكومة/NOUN سوريا/X/S-LOC ~" ولفت/NOUN إلى/ADP أن/SCONJ الحل/NOUN قريب/ADJ ~.', ""),
 ])
 def test_a_subject_before_its_verb_past_its_qualifiers_speaks(sentence, speaker):
     found = extract(sentence)[0]

@@ -848,7 +848,7 @@ def _subject_before(s: Sentence, index: int, lexicon: ReportingLexicon) -> Party
     before = [
         m for m in s.mentions
         if m.end <= tokens[index].start and not adjectival(m) and not _after_preposition(m, tokens, lexicon)
-        and (opens_with_kaana or _only_qualifiers_between(tokens, m.end, index))
+        and (opens_with_kaana or _only_qualifiers_between(tokens, m.end, index, _with_conjunction(tokens[index], lexicon)))
     ]
     if not before:
         if opens_with_kaana and index > 1:  # «وكانت الوكالات الاستخباراتية الأمريكية قد خلصت», «وكانت فرق الإنقاذ قالت»
@@ -863,14 +863,20 @@ def _subject_before(s: Sentence, index: int, lexicon: ReportingLexicon) -> Party
     return Party(s.text[first.start:chain_end.end], first.actor_id)
 
 
-def _only_qualifiers_between(tokens: list[Token], start: int, index: int) -> bool:
+def _with_conjunction(token: Token, lexicon: ReportingLexicon) -> bool:
+    """Does the cue carry و/ف, whether the tokenizer split it off or not: «ولفت» (و + لفت), «وأضاف»?"""
+    folded = token.folded
+    return "CCONJ" in token.upos or (folded[:1] in CONJUNCTIONS and folded[1:] in lexicon.cues)
+
+
+def _only_qualifiers_between(tokens: list[Token], start: int, index: int, joined: bool) -> bool:
     """Is there nothing between a subject and its verb but a closing quotation mark, a comma or an adjective of
     the subject? «تقارير صحيفة "الفاينانشيال تايمز" البريطانية، توضح أن» (at most three such words); a verb with
-    و after a comma opens a clause of its own: «... أكثر لبنانياً، وأضاف:»."""
+    و after any of them opens a clause of its own: «... أكثر لبنانياً، وأضاف:»."""
     between = [t for t in tokens[:index] if start <= t.start]
-    joined = tokens[index].folded[:1] in CONJUNCTIONS and "CCONJ" in tokens[index].upos
-    return len(between) <= 3 and all(t.text in QUOTE_MARKS or t.upos == ("ADJ",) or t.text in COMMAS and not joined
-                                     for t in between)
+    if joined:
+        return not between  # «أن الحكومة هي "حكومة سوريا" ولفت إلى»: a verb with و after anything opens its own clause
+    return len(between) <= 3 and all(t.text in {*QUOTE_MARKS, *COMMAS} or t.upos == ("ADJ",) for t in between)
 
 
 def _auxiliary(token: Token) -> bool:
