@@ -814,6 +814,12 @@ def test_a_title_in_construct_with_a_title_before_it_is_no_role_of_its_own():
     assert mentions[mentions.sent_idx == 1].empty  # the minister is not his deputy
 
 
+def test_a_titles_accusative_after_a_weekday_is_no_name():
+    found, _ = extract("وقال=و/CCONJ+قال/VERB الوزير/NOUN الأحد/NOUN متحدثا/X عن/ADP الخطة/NOUN ~: ~\" سأطالب/X ببنود=ب/ADP+بنود/NOUN "
+                       "خاصة/ADJ ~\" ~.")
+    assert found.empty
+
+
 def test_a_title_of_two_words_after_a_reporting_verb_is_no_name():
     found, _ = extract("أقر/VERB صاحب/NOUN السمو/NOUN الأمير/NOUN بدر/X بن/X محمد/X محافظ/NOUN الأحساء/NOUN الخطة/NOUN ~.")
     assert "صاحب السمو" not in set(found["name"])

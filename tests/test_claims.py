@@ -795,6 +795,20 @@ def test_a_cue_opening_a_relative_clause_on_a_statement_noun_takes_its_issuer_no
     assert only(found)["speaker"] == "أيمن الصفدي"
 
 
+def test_a_marker_of_attribution_after_the_cue_names_the_source_and_leaves_the_speaker_to_pro_drop():
+    found, _ = extract(("وقال=و/CCONJ+قال/VERB محمد/X/B-PER المومني/X/E-PER إن/SCONJ الحوار/NOUN مستمر/ADJ ~.",
+                        'وقال=و/CCONJ+قال/VERB نقلا/NOUN عن/ADP وكالة/NOUN هلا/X أخبار/NOUN ~، ~" إن/SCONJ التعليقات/NOUN '
+                        'السلبية/ADJ مصدرها=مصدر/NOUN+ها/PRON الخارج/NOUN ~" ~.'))
+    claim = found.iloc[-1]
+    assert (claim["speaker"], claim["source"]) == ("محمد المومني", "وكالة هلا أخبار")
+
+
+def test_what_a_marker_credits_is_no_source_unless_a_source_noun_or_an_actor():
+    found, _ = extract(("وقال=و/CCONJ+قال/VERB محمد/X/B-PER المومني/X/E-PER إن/SCONJ الحوار/NOUN مستمر/ADJ ~.",
+                        "وأضاف=و/CCONJ+أضاف/VERB بحسب/ADP مقاطع/NOUN من/ADP المقابلة/NOUN ~، أن/SCONJ الحل/NOUN قريب/ADJ ~."))
+    assert found.iloc[-1]["source"] == ""
+
+
 def test_a_participle_taking_the_cues_preposition_owns_it():
     found, _ = extract("وتفاعل=و/CCONJ+تفاعل/VERB المواطنون/NOUN ~، عبر/ADP مواقع/NOUN التواصل/NOUN الاجتماعي/ADJ معبرين/X "
                        "عن/ADP حبهم=حب/NOUN+هم/PRON للوطن=ل/ADP+الوطن/NOUN ~.")

@@ -69,6 +69,7 @@ FAMILY_PREFIXES = lexicons.column("actors_rules", "word", kind="family_prefix") 
 FAMILY_AFTER = re.compile(r"\s+(?:" + "|".join(FAMILY_PREFIXES) + r")\s+\w{2,}")
 FAMILY_PREFIX_FORMS = frozenset(fold(w) for w in FAMILY_PREFIXES)
 HASHTAG = re.compile(r"#(\w+(?:_\w+)+)")
+ACCUSATIVE_ALIF = "ا"  # the indefinite accusative's alif: متحدثا، رسميا
 TIME_WORDS = frozenset(fold(w) for kind in ("weekday", "month") for w in lexicons.column("non_actors", "word", kind=kind))
 LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9&'.-]*(?: [A-Za-z][A-Za-z0-9&'.-]*)*")  # «Premier Investment Group»
 LATIN_ORG_WORDS = frozenset(lexicons.column("actors_rules", "word", kind="latin_org"))  # Group, Bank, Party
@@ -470,6 +471,8 @@ def _name_like(
         return True
     if token.plain[token.clitic:].startswith(ARTICLE) or bare in titles or bare in non_actors or len(bare) < 2:
         return False
+    if bare.endswith(ACCUSATIVE_ALIF) and bare[:-1] in titles:
+        return False  # a title's accusative, a participle of manner: «وقال الوزير الأحد متحدثا عن الخطة»
     if token.upos[:1] == ("ADP",) and token.upos[-1:] == ("PRON",):
         return False  # a preposition with its pronoun: «طالب بها الرئيس»
     stops = {"PUNCT", "SYM", "NUM"} if lenient or known_given_name(token) else STOP_UPOS  # «ليندا توم» with توم read as a verb
@@ -1162,8 +1165,8 @@ def _title_at(tokens: list[Token], i: int, titles: set[str]) -> int:
 def _complement(token: Token, titles: set[str]) -> bool:
     """A word that continues a title: a definite noun or adjective (`الدفاع`, `الروسي`, `للشؤون`), or the head of an
     institution's name in construct (`محافظ مصرف البحرين المركزي`, `رئيس حزب القوات`)."""
-    if token.folded in titles or token.upos[-1:] in (("PRON",), ("DET",)):
-        return False  # nor a relative pronoun, whose article is part of the word: «رئيس الحكومة السابقة الذي»
+    if token.folded in titles or token.folded in TIME_WORDS or token.upos[-1:] in (("PRON",), ("DET",)):
+        return False  # nor a relative pronoun, whose article is part of the word: «رئيس الحكومة السابقة الذي»; nor «الأحد»
     lam_article = token.folded.startswith(LAM_ARTICLE) and len(token.folded) > len(LAM_ARTICLE) + 1  # للشؤون
     definite = token.plain.startswith(ARTICLE) or lam_article  # even where the model tags it a person: no name opens so
     return definite or (_institution_head(token) is not None and not token.ner.endswith("PER"))

@@ -66,7 +66,8 @@ MAX_ANTECEDENTS = 12  # subjects kept for pro-drop cues (the nearest agreeing on
 TITLE_REACH = 6  # words before a person's name in which the title a later phrase repeats must stand
 JOINED_REACH = 6  # words between a second cue joined by و and its أن or colon («وقال لـ"الوطن" إن», «وأضاف الوزير أن»)
 MAX_HEADLINE_SPEAKER = 7  # words before a headline's colon: «نائب وزير الصحة لـ اليوم :»
-MIN_QUOTE_WORDS = 3  # shorter quotations are names or titles ("نيويورك تايمز"), not statements
+MIN_QUOTE_WORDS = 3
+MAX_SOURCE_WORDS = 5  # an unnamed source after نقلا عن / بحسب: «وكالة هلا أخبار»  # shorter quotations are names or titles ("نيويورك تايمز"), not statements
 _PUNCT_EDGE = re.compile(r"^[\s،,:.؛;]+|[\s،,:.؛;]+$")
 
 
@@ -697,6 +698,9 @@ def attribution(s: Sentence, index: int, zone: list[Token], entry: ReportingCue,
         return relayed(s, index, zone, entry, lexicon)
     if entry.kind == "participle":  # a participle of state has no subject of its own: what follows it is its object
         return Attribution(clause_subject(s, index, lexicon), NOBODY, entry.gender, entry.number)  # «مطالبا المجتمع الدولي»
+    marker = _marker_at(s.tokens, index + 1, lexicon) if zone else None
+    if marker is not None:  # «وقال نقلا عن وكالة هلا أخبار، "إن ..."»: who is quoted is the source; the speaker is pro-drop
+        return Attribution(NOBODY, _named_or_phrase(s, zone[marker[0]:]), entry.gender, entry.number)
     before = complement_subject(s, index, lexicon) if entry.kind == "verb" else None
     if before is not None and before.text:  # after إنّ or لكنّ the subject is accusative: «لكن المنتقدين يقولون»
         return Attribution(before, outlet_source(s, zone, before, lexicon), entry.gender, entry.number)
@@ -704,6 +708,23 @@ def attribution(s: Sentence, index: int, zone: list[Token], entry: ReportingCue,
     if not speaker.actor_id and (entry.gender == "f" and masculine_plural(speaker.text) or oblique_plural(speaker.text)):
         speaker = NOBODY  # its object: «وتحذر المواطنين والمقيمين من دفع» (the ministry warns them), «ودعا المواطنين»
     return Attribution(speaker, outlet_source(s, zone, speaker, lexicon), entry.gender, entry.number)
+
+
+def _named_or_phrase(s: Sentence, words: list[Token]) -> Party:
+    """The first actor named in the words, else their noun phrase when a source noun heads it: «وكالة هلا أخبار»."""
+    if not words:
+        return NOBODY
+    named = [m for m in s.mentions_in(words[0].start, words[-1].end) if not adjectival(m)]
+    if named:
+        return Party(named[0].text, named[0].actor_id)
+    if not bare_readings(words[0].folded) & SOURCE_NOUNS:
+        return NOBODY  # «بحسب مقاطع من المقابلة»: what was said, not who
+    phrase = []
+    for token in words[:MAX_SOURCE_WORDS]:
+        if token.text in COMMAS or token.text in QUOTE_MARKS or not token.folded[:1].isalpha():
+            break
+        phrase.append(token.text)
+    return Party(" ".join(phrase))
 
 
 def zone_speaker(s: Sentence, index: int, zone: list[Token], lexicon: ReportingLexicon, *, after_preposition: bool = False) -> Party:
