@@ -705,6 +705,15 @@ def test_a_headline_headed_by_a_role_speaks_for_the_person_the_article_names_wit
     assert named[headline["speaker_actor_id"]] == "حمد الضويلع"
 
 
+def test_a_headlines_role_with_the_states_name_matches_the_role_with_its_adjective():
+    found, found_actors = extract((
+        "وزير/NOUN خارجية/NOUN البحرين/X/S-LOC ~: لا/PART مكان/NOUN لقطر=ل/ADP+قطر/X/S-LOC في/ADP القمة/NOUN",
+        "انتقد/VERB الشيخ/NOUN خالد/X/B-PER بن/X/I-PER أحمد/X/E-PER ~، وزير/NOUN الخارجية/NOUN البحريني/ADJ ~، الإعلام/NOUN "
+        "القطري/ADJ ~."))
+    named = found_actors.set_index("actor_id")["name"]
+    assert named[found.iloc[0]["speaker_actor_id"]] == "خالد بن أحمد"
+
+
 @pytest.mark.parametrize("sentence", [
     "ملاحظة/NOUN ~: أي/NOUN اتفاق/NOUN مع/ADP إيران/X/S-LOC هو/PRON انتهاك/NOUN",  # no actor before the colon
     # a role with a verb before the colon is a sentence, not a headline's speaker

@@ -69,7 +69,7 @@ FAMILY_PREFIXES = lexicons.column("actors_rules", "word", kind="family_prefix") 
 FAMILY_AFTER = re.compile(r"\s+(?:" + "|".join(FAMILY_PREFIXES) + r")\s+\w{2,}")
 FAMILY_PREFIX_FORMS = frozenset(fold(w) for w in FAMILY_PREFIXES)
 HASHTAG = re.compile(r"#(\w+(?:_\w+)+)")
-ACCUSATIVE_ALIF = "ا"  # the indefinite accusative's alif: متحدثا، رسميا
+ACCUSATIVE_ALIF = lexicons.column("affixes", "affix", kind="accusative_ending")[0]  # متحدثا، رسميا
 TIME_WORDS = frozenset(fold(w) for kind in ("weekday", "month") for w in lexicons.column("non_actors", "word", kind=kind))
 LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9&'.-]*(?: [A-Za-z][A-Za-z0-9&'.-]*)*")  # «Premier Investment Group»
 LATIN_ORG_WORDS = frozenset(lexicons.column("actors_rules", "word", kind="latin_org"))  # Group, Bank, Party

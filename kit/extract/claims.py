@@ -67,7 +67,9 @@ TITLE_REACH = 6  # words before a person's name in which the title a later phras
 JOINED_REACH = 6  # words between a second cue joined by و and its أن or colon («وقال لـ"الوطن" إن», «وأضاف الوزير أن»)
 MAX_HEADLINE_SPEAKER = 7  # words before a headline's colon: «نائب وزير الصحة لـ اليوم :»
 MIN_QUOTE_WORDS = 3
-MAX_SOURCE_WORDS = 5  # an unnamed source after نقلا عن / بحسب: «وكالة هلا أخبار»  # shorter quotations are names or titles ("نيويورك تايمز"), not statements
+MAX_SOURCE_WORDS = 5
+NISBA_STEM_ENDINGS = tuple(sorted({fold(e) for kind in ("nisba_ending", "state_ending")
+                                  for e in lexicons.column("affixes", "affix", kind=kind)}, key=len, reverse=True))  # an unnamed source after نقلا عن / بحسب: «وكالة هلا أخبار»  # shorter quotations are names or titles ("نيويورك تايمز"), not statements
 _PUNCT_EDGE = re.compile(r"^[\s،,:.؛;]+|[\s،,:.؛;]+$")
 
 
@@ -1070,7 +1072,17 @@ def _titled(words: list[str], title: list[str], *, first: bool = False) -> bool:
     """Does the title hold the phrase's head (as its first word, if `first`), then all its other words? «الوزير
     الأمريكي» in «وزير الخارجية الأمريكي»; the head may carry و: «ووزير الدفاع»."""
     heads = [words[0] in {w, w[1:] if w[:1] in CONJUNCTIONS else w} for w in title[:1 if first else None]]
-    return any(heads[n] and set(words[1:]) <= set(title[n + 1:]) for n in range(len(heads)))
+    return any(heads[n] and {_nisba_stem(w) for w in words[1:]} <= {_nisba_stem(w) for w in title[n + 1:]}
+               for n in range(len(heads)))
+
+
+def _nisba_stem(word: str) -> str:
+    """A state's name and its adjective alike: «البحرين» and «البحريني», «سوريا» and «السوري» (bare words, folded), so
+    «وزير خارجية البحرين» repeats «وزير الخارجية البحريني»."""
+    for ending in NISBA_STEM_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[:-len(ending)]
+    return word
 
 
 def _apposition_after(text: str, end: int) -> str:
