@@ -824,6 +824,16 @@ def test_a_participle_taking_the_cues_preposition_owns_it():
     assert found["cue"].tolist() == ["معبرين"]  # عبر is "via" here
 
 
+def test_a_class_noun_takes_up_the_body_it_introduced_but_not_a_people():
+    found, found_actors = extract((
+        'وذكرت=و/CCONJ+ذكرت/VERB صحيفة/NOUN ~" نيويورك/X/B-ORG تايمز/X/E-ORG ~" أن/SCONJ المحادثات/NOUN تتقدم/VERB ~.',
+        "وأضافت=و/CCONJ+أضافت/VERB الصحيفة/NOUN أن/SCONJ الاتفاق/NOUN قريب/ADJ ~.",
+        "وقال=و/CCONJ+قال/VERB مسؤولون/NOUN أمريكيون/ADJ إن/SCONJ الموعد/NOUN قريب/ADJ ~.",
+        "وقال=و/CCONJ+قال/VERB المسؤولون/NOUN إن/SCONJ القمة/NOUN مؤجلة/ADJ ~."))
+    named = found_actors.set_index("actor_id")["name"].to_dict()
+    assert [named.get(a, "") for a in found["speaker_actor_id"]][1:] == ["نيويورك تايمز", "", ""]
+
+
 def test_a_body_in_a_persons_title_does_not_take_up_that_person():
     found, found_actors = extract(("التقى/VERB رئيس/NOUN المجلس/NOUN البلدي/ADJ سعد/X/B-PER الخزيم/X/E-PER الوفد/NOUN ~.",
                                    "وأوصى=و/CCONJ+أوصى/VERB المجلس/NOUN أن/SCONJ يتم/VERB الرفع/NOUN ~."))

@@ -1096,8 +1096,9 @@ def _introduced_as(phrase: str, mention: MentionSpan, text: str) -> bool:
     """Is the phrase one definite noun that stood, indefinite, right before the name: «الشركة» after «شركة سابك»,
     «الصحيفة» after «صحيفة "نيويورك تايمز"», «المنظمة» after «منظمة هيومن رايتس ووتش»?"""
     words = fold(phrase).split()
-    if len(words) != 1 or not words[0].startswith(ARTICLE) or len(words[0]) <= len(ARTICLE) + 2 or mention.type == "PER":
-        return False
+    if len(words) != 1 or not words[0].startswith(ARTICLE) or len(words[0]) <= len(ARTICLE) + 2 or mention.type != "ORG" \
+            or adjectival(mention):
+        return False  # a body's name, not a people's adjective: «مسؤولون أمريكيون» ... «المسؤولون» are no state
     before = re.sub(r"[\s\"«»“”']+$", "", text[max(0, mention.start - 30):mention.start]).split()
     return bool(before) and fold(before[-1]) in {words[0][len(ARTICLE):], *(c + words[0][len(ARTICLE):] for c in CONJUNCTIONS)}
 
