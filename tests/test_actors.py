@@ -89,6 +89,9 @@ def test_adjective_inside_a_title_is_not_a_mention_of_the_state():
         # the ل-complement of a participle in the title is no part of the name
         ("عبر/VERB النائب/NOUN المحافظ/ADJ المؤيد/ADJ لبريكسيت=ل/ADP+بريكسيت/X/B-PER جيكوب/X/I-PER ريس/X/E-PER عن/ADP ثقته=ثقة/NOUN+ه/PRON ~.",
          "جيكوب ريس"),
+        # a local body of the Gulf press completes the title: «بنادي التعاون»
+        ("وصف/VERB مدير/NOUN الاحتراف/NOUN بنادي=ب/ADP+نادي/NOUN التعاون/NOUN عبدالله=عبدالل/NOUN+ه/PRON الفوزان/ADJ "
+         "القرار/NOUN ~.", "عبدالله الفوزان"),
         # a weekday the model tagged with the name closes it
         ("وأعلن=و/CCONJ+أعلن/VERB رئيس/NOUN المفوضية/NOUN الأوروبية/ADJ جان/NOUN كلود/X/B-PER يونكر/NOUN/I-PER الخميس/NOUN/E-PER "
          "أن/SCONJ ~.", "جان كلود يونكر"),
