@@ -824,6 +824,16 @@ def test_a_participle_taking_the_cues_preposition_owns_it():
     assert found["cue"].tolist() == ["معبرين"]  # عبر is "via" here
 
 
+@pytest.mark.parametrize("sentence, speaker", [
+    # a quoted body right after the verb speaks: nothing follows the quotation before إن
+    ("قالت/VERB ~« السعودي/NOUN الفرنسي/ADJ كابيتال/X ~» إن/SCONJ الأرباح/NOUN ارتفعت/VERB ~.", "السعودي الفرنسي كابيتال"),
+    # a quoted outlet addressed with ل is the recipient: the speaker follows it
+    ('وأوضح=و/CCONJ+أوضح/VERB لـ/ADP ~" الوطن/NOUN ~" المحلل/NOUN أن/SCONJ الأرباح/NOUN ارتفعت/VERB ~.', "المحلل"),
+])
+def test_a_quoted_name_after_the_verb_speaks_unless_addressed(sentence, speaker):
+    assert only(extract(sentence)[0])["speaker"] == speaker
+
+
 def test_a_class_noun_takes_up_the_body_it_introduced_but_not_a_people():
     found, found_actors = extract((
         'وذكرت=و/CCONJ+ذكرت/VERB صحيفة/NOUN ~" نيويورك/X/B-ORG تايمز/X/E-ORG ~" أن/SCONJ المحادثات/NOUN تتقدم/VERB ~.',

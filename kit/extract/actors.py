@@ -71,6 +71,8 @@ FAMILY_PREFIX_FORMS = frozenset(fold(w) for w in FAMILY_PREFIXES)
 HASHTAG = re.compile(r"#(\w+(?:_\w+)+)")
 ACCUSATIVE_ALIF = lexicons.column("affixes", "affix", kind="accusative_ending")[0]  # متحدثا، رسميا
 TIME_WORDS = frozenset(fold(w) for kind in ("weekday", "month") for w in lexicons.column("non_actors", "word", kind=kind))
+QUOTED_SUBJECT = re.compile(r"\s*[«\"“]\s*([^«»\"“”]+?)\s*[»\"”]\s*(\S+)")  # «السعودي الفرنسي كابيتال» إن
+MAX_QUOTED_NAME = 4  # words of a quoted body's name
 LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9&'.-]*(?: [A-Za-z][A-Za-z0-9&'.-]*)*")  # «Premier Investment Group»
 LATIN_ORG_WORDS = frozenset(lexicons.column("actors_rules", "word", kind="latin_org"))  # Group, Bank, Party
 HASHTAG_WORD = re.compile(r" #\w+")  # a family name written as a hashtag after the given name: «ريكس #تيلرسون»
@@ -235,6 +237,7 @@ def _document_mentions(doc_id: str, doc, lookup: ActorDictionary, titles: set[st
         candidates += subject_names(doc_id, sent_idx, doc.text, tokens, titles, non_actors, covered)
         candidates += hashtag_names(doc_id, sent_idx, doc.text, tokens, non_actors, covered)
         candidates += latin_names(doc_id, sent_idx, doc.text, tokens, titles)
+        candidates += quoted_subjects(doc_id, sent_idx, doc.text, tokens)
         candidates += given_and_family_names(doc_id, sent_idx, doc.text, tokens, titles, non_actors, covered)
         candidates += place_mentions(doc_id, sent_idx, doc.text, tokens, non_actors, covered)
         candidates += _ner_mentions(doc_id, sent_idx, doc.text, doc.sentences[sent_idx], tokens, non_actors)
@@ -1085,6 +1088,25 @@ def hashtag_names(doc_id: str, sent_idx: int, text: str, tokens: list[Token], no
         if any(strip_diacritics(w).startswith(ARTICLE) or fold(w) in non_actors or not w.isalpha() for w in words):
             continue
         out.append(Mention(doc_id, sent_idx, token.start, token.end, token.text, "PER", "rule", key=spoken_name(token.text)))
+    return out
+
+
+def quoted_subjects(doc_id: str, sent_idx: int, text: str, tokens: list[Token]) -> list[Mention]:
+    """A short quotation right after a reporting verb and closed by إن/أن, a comma or a colon names the body that
+    speaks: «قالت «السعودي الفرنسي كابيتال» إن ...» (a firm's or an outlet's name, which the press quotes).
+
+    Read on the text, since the tokenizer may glue the closing mark to the last word («كابيتال»»)."""
+    verbs = _speech_verbs()
+    out = []
+    for token in tokens:
+        if not any(skip <= 1 and reading in verbs for skip, reading in clitic_readings(token.folded)):
+            continue
+        found = QUOTED_SUBJECT.match(text, token.end, tokens[-1].end)
+        if found is None or fold(found.group(2)) not in COMPLEMENTIZERS | {":", *COMMAS}:
+            continue
+        words = found.group(1).split()
+        if 1 <= len(words) <= MAX_QUOTED_NAME and all(WORD.fullmatch(w) and not any(c.isdigit() for c in w) for w in words):
+            out.append(_span_mention(doc_id, sent_idx, text, found.start(1), found.end(1), "ORG", "rule"))
     return out
 
 

@@ -735,7 +735,10 @@ def zone_speaker(s: Sentence, index: int, zone: list[Token], lexicon: ReportingL
 
     «وقالت المتحدّثة باسم مجلس الأمن القومي أدريان واتسون إن ...» -> أدريان واتسون (the person, not the body).
     """
-    given, zone = bool(zone), zone[past_quoted_recipient(zone, 0):]
+    past = past_quoted_recipient(zone, 0)
+    if zone and past >= len(zone) and zone[0].folded not in RECIPIENT_PREPOSITIONS:
+        past = 0  # nothing after the quotation: the quoted body speaks, «قالت «السعودي الفرنسي كابيتال» إن»
+    given, zone = bool(zone), zone[past:]
     if relative_on_noun(s, index, zone):
         return NOBODY  # who follows is the object; the speaker is who issued the statement, taken up as pro-drop
     if zone:
