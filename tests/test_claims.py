@@ -705,6 +705,11 @@ def test_a_headline_headed_by_a_role_speaks_for_the_person_the_article_names_wit
     assert named[headline["speaker_actor_id"]] == "حمد الضويلع"
 
 
+def test_a_quoted_body_opening_a_headline_speaks():
+    claim = only(extract('~" السعودي/NOUN الفرنسي/ADJ ~" ~: ~" بتروكيم/X ~" سجلت/VERB أعلى/ADJ هامش/NOUN ربح/NOUN في/ADP تاريخها/NOUN')[0])
+    assert (claim["cue"], claim["speaker"]) == (":", "السعودي الفرنسي")
+
+
 def test_a_headlines_role_with_the_states_name_matches_the_role_with_its_adjective():
     found, found_actors = extract((
         "وزير/NOUN خارجية/NOUN البحرين/X/S-LOC ~: لا/PART مكان/NOUN لقطر=ل/ADP+قطر/X/S-LOC في/ADP القمة/NOUN",

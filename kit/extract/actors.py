@@ -1093,11 +1093,15 @@ def hashtag_names(doc_id: str, sent_idx: int, text: str, tokens: list[Token], no
 
 def quoted_subjects(doc_id: str, sent_idx: int, text: str, tokens: list[Token]) -> list[Mention]:
     """A short quotation right after a reporting verb and closed by إن/أن, a comma or a colon names the body that
-    speaks: «قالت «السعودي الفرنسي كابيتال» إن ...» (a firm's or an outlet's name, which the press quotes).
+    speaks: «قالت «السعودي الفرنسي كابيتال» إن ...» (a firm's or an outlet's name, which the press quotes); so
+    does one that opens a headline before its colon: «"السعودي الفرنسي": "بتروكيم" سجلت ...».
 
     Read on the text, since the tokenizer may glue the closing mark to the last word («كابيتال»»)."""
     verbs = _speech_verbs()
     out = []
+    headline = QUOTED_SUBJECT.match(text, tokens[0].start, tokens[-1].end)  # «السعودي الفرنسي»: «بتروكيم» سجلت ...
+    if headline is not None and headline.start(1) - tokens[0].start <= 2 and headline.group(2).startswith(":"):
+        out.append(_span_mention(doc_id, sent_idx, text, headline.start(1), headline.end(1), "ORG", "rule"))
     for token in tokens:
         if not any(skip <= 1 and reading in verbs for skip, reading in clitic_readings(token.folded)):
             continue

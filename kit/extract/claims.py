@@ -1323,9 +1323,11 @@ def headline_claim(s: Sentence) -> Claim | None:
     colon = next((n for n, t in enumerate(tokens[:MAX_HEADLINE_SPEAKER + 1]) if t.text == ":"), None)
     if colon is None or colon == 0:
         return None
-    opening = [m for m in s.mentions if m.start == tokens[0].start]
-    addressee = opening and next((m for m in s.mentions if m.end == tokens[colon - 1].end), None)
-    if opening and (opening[0].end == tokens[colon - 1].end or addressee and _addressed(s.text[opening[0].end:addressee.start])):
+    quoted = tokens[0].text in QUOTE_MARKS and tokens[colon - 1].text in QUOTE_MARKS  # «"السعودي الفرنسي": ...»
+    first, last = (tokens[1], tokens[colon - 2]) if quoted and colon > 2 else (tokens[0], tokens[colon - 1])
+    opening = [m for m in s.mentions if m.start == first.start]
+    addressee = opening and next((m for m in s.mentions if m.end == last.end), None)
+    if opening and (opening[0].end == last.end or addressee and _addressed(s.text[opening[0].end:addressee.start])):
         speaker = Party(opening[0].text, opening[0].actor_id)
     else:
         speaker = _role_opening(s, colon)
