@@ -823,6 +823,13 @@ def test_a_titles_accusative_after_a_weekday_is_no_name():
     assert found.empty
 
 
+def test_an_actor_is_named_by_the_models_fuller_span_of_the_same_name():
+    found, _ = extract(("أكد/VERB مدير/NOUN التعليم/NOUN ~، جلوي/X/B-PER بن/X/I-PER محمد/X/I-PER آل/X/I-PER كركمان/X/E-PER ~، "
+                        "أن/SCONJ الحادث/NOUN إجرامي/ADJ ~.",
+                        "وأشار=و/CCONJ+أشار/VERB آل/NOUN كركمان/X إلى/ADP أن/SCONJ الطلاب/NOUN بخير/NOUN ~."))
+    assert "جلوي بن محمد آل كركمان" in set(found["name"]) and "آل كركمان" not in set(found["name"])
+
+
 def test_a_title_of_two_words_after_a_reporting_verb_is_no_name():
     found, _ = extract("أقر/VERB صاحب/NOUN السمو/NOUN الأمير/NOUN بدر/X بن/X محمد/X محافظ/NOUN الأحساء/NOUN الخطة/NOUN ~.")
     assert "صاحب السمو" not in set(found["name"])

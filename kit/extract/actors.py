@@ -1376,6 +1376,9 @@ def _merge(mentions: list[Mention], lookup: ActorDictionary) -> tuple[pd.DataFra
             # person's: «الخارجية المصرية أحمد أبوزيد»
             ruled = [m for m in named if m.origin != "ner" and len(m.key.split()) > 1]  # not a bare short form
             name = display_name(_fullest(ruled or named or members))
+            fuller = [m for m in named if m.origin == "ner" and _name_before(m.text, name)]
+            if ruled and fuller:  # «جلوي بن محمد آل كركمان» (the model's) over «آل كركمان» (the rules')
+                name = display_name(_fullest(fuller))
             actor_id = "actor-" + hashlib.sha1(group.encode("utf-8")).hexdigest()[:10]
             kind = _vote([m.type for m in members])
             country, cameo = _commonest(m.country for m in members), _commonest(m.cameo for m in members)
@@ -1431,6 +1434,14 @@ def _contains(words: list[str], part: list[str]) -> bool:
 def _only_stray_misc(members: list[Mention]) -> bool:
     """Single-word MISC entities from NER alone are dropped (mostly fragments of names or titles)."""
     return all(m.origin == "ner" and m.type == "MISC" and len(m.key.split()) == 1 for m in members)
+
+
+def _name_before(text: str, name: str) -> bool:
+    """Does the text end with the name after more words of a person's name, none with the article: «جلوي بن محمد
+    آل كركمان» ends «آل كركمان»; «الخارجية المصرية أحمد أبوزيد» is a body before a person."""
+    words, tail = fold(text).split(), fold(name).split()
+    return len(words) > len(tail) and words[-len(tail):] == tail \
+        and not any(w.startswith(ARTICLE) for w in words[:-len(tail)])
 
 
 def _fullest(members: list[Mention]) -> str:
