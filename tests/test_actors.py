@@ -92,6 +92,9 @@ def test_adjective_inside_a_title_is_not_a_mention_of_the_state():
         # a local body of the Gulf press completes the title: «بنادي التعاون»
         ("وصف/VERB مدير/NOUN الاحتراف/NOUN بنادي=ب/ADP+نادي/NOUN التعاون/NOUN عبدالله=عبدالل/NOUN+ه/PRON الفوزان/ADJ "
          "القرار/NOUN ~.", "عبدالله الفوزان"),
+        # indefinite nouns in construct after an institution noun belong to the title
+        ("وقال=و/CCONJ+قال/VERB رئيس/NOUN مجلس/NOUN ادارة/NOUN غرفة/NOUN الشرقية/ADJ عبدالرحمن/X بن/PROPN/S-PER صالح/NOUN "
+         "العطيشان/NOUN إن/SCONJ ~.", "عبدالرحمن بن صالح العطيشان"),
         # a weekday the model tagged with the name closes it
         ("وأعلن=و/CCONJ+أعلن/VERB رئيس/NOUN المفوضية/NOUN الأوروبية/ADJ جان/NOUN كلود/X/B-PER يونكر/NOUN/I-PER الخميس/NOUN/E-PER "
          "أن/SCONJ ~.", "جان كلود يونكر"),
@@ -821,6 +824,17 @@ def test_a_titles_accusative_after_a_weekday_is_no_name():
     found, _ = extract("وقال=و/CCONJ+قال/VERB الوزير/NOUN الأحد/NOUN متحدثا/X عن/ADP الخطة/NOUN ~: ~\" سأطالب/X ببنود=ب/ADP+بنود/NOUN "
                        "خاصة/ADJ ~\" ~.")
     assert found.empty
+
+
+def test_a_compound_name_with_allah_before_a_role_in_the_subject_slot_is_a_person():
+    found, _ = extract("وقال=و/CCONJ+قال/VERB ذبيح/NOUN الله/NOUN مجاهد/NOUN المتحدث/NOUN باسم=ب/ADP+اسم/NOUN طالبان/X ~: ~« سمعنا/X "
+                       "الخبر/NOUN ~» ~.")
+    assert found.set_index("name").loc["ذبيح الله مجاهد", "type"] == "PER"
+
+
+def test_a_name_link_alone_is_no_actor():
+    found, _ = extract("وصل/VERB المدير/NOUN بن/PROPN/S-PER إلى/ADP المعرض/NOUN ~.")
+    assert "بن" not in set(found["name"])
 
 
 def test_an_actor_is_named_by_the_models_fuller_span_of_the_same_name():

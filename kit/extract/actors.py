@@ -484,7 +484,10 @@ def _name_like(
 
 def _name_evidence(tokens: list[Token]) -> bool:
     """A run of name-like tokens is a name only if NER or the tagger calls part of it a proper name, or it opens
-    with a given name (given_names.csv) whatever the tagger made of it: «الناشط المدني سعدون محسن» (س + عدون)."""
+    with a given name (given_names.csv) whatever the tagger made of it: «الناشط المدني سعدون محسن» (س + عدون); «بن»
+    or «آل» alone names no one."""
+    if all(t.folded in NAME_LINK_FORMS | FAMILY_PREFIX_FORMS for t in tokens):
+        return False
     return known_given_name(tokens[0]) or any(t.ner.endswith("PER") or set(t.upos) & {"PROPN", "X"} for t in tokens)
 
 
@@ -577,6 +580,8 @@ def title_end(tokens: list[Token], j: int, covered: set[int], titles: set[str]) 
         j += 1
         if tokens[j - 1].folded == TITLE_LINK:
             j += construct_chain(tokens, j, spoken_for=True)
+        elif _institution_head(tokens[j - 1]) is not None and not has_article(tokens[j - 1]):
+            j += construct_chain(tokens, j)  # «رئيس مجلس إدارة غرفة الشرقية»: indefinite nouns in construct, then a definite one
     return j
 
 
@@ -975,7 +980,7 @@ def subject_names(doc_id: str, sent_idx: int, text: str, tokens: list[Token], ti
             tokens[k].folded in COMPLEMENTIZERS or tokens[k].text in {":", *COMMAS} or _opens_adjunct(tokens[k]))
         named = _given_name(tokens[run[0]], titles, non_actors, verbs) and _name_evidence([tokens[n] for n in run])
         # with no tag to go on, only a name's shape: the article on the last word alone («عادل الجبير», not «حجم الدمار الكبير»)
-        shaped = not any(tokens[n].plain.startswith(ARTICLE) for n in run[:-1])
+        shaped = not any(tokens[n].plain.startswith(ARTICLE) and tokens[n].folded not in NAME_COMPOUNDS for n in run[:-1])
         if closes and (named or apposed and shaped):
             start, end = tokens[run[0]].start, tokens[run[-1]].end
             out.append(_span_mention(doc_id, sent_idx, text, start, end, "PER", "rule"))
@@ -1220,6 +1225,8 @@ def _ner_mentions(doc_id: str, sent_idx: int, text: str, sentence, tokens: list[
             continue
         if len(span) == 1 and (span[0].folded.endswith(NISBA_PLURALS) or span[0].upos[-1:] == ("ADJ",)):
             continue  # الكوريين, غربيين, عسكري: people described by origin or trait, not a named actor
+        if all(t.folded in NAME_LINK_FORMS | FAMILY_PREFIX_FORMS for t in span):
+            continue  # «بن» alone, which the model tagged inside a name it did not finish
         if len(span) == 1 and _cue_verb(span[0]):
             continue  # «مضيفا "نناشد الحكومة"»: a verb of saying or of a stance, which the model read as a body
         if entity.type == "PER" and _plural_noun(span[0]):
