@@ -839,6 +839,13 @@ def test_a_quoted_name_after_the_verb_speaks_unless_addressed(sentence, speaker)
     assert only(extract(sentence)[0])["speaker"] == speaker
 
 
+def test_an_unnamed_speaker_ends_before_a_verb_of_saying_that_qualifies_it():
+    claim = only(extract("وذكرت=و/CCONJ+ذكرت/VERB مصادر/NOUN أمنية/ADJ رفضت/NOUN الكشف/NOUN عن/ADP هويتها=هوية/NOUN+ها/PRON "
+                         "أن/SCONJ القوات/NOUN داهمت/VERB منازل/NOUN ~.")[0])
+    assert claim["speaker"] == "مصادر أمنية"
+
+
+
 def test_a_class_noun_takes_up_the_body_it_introduced_but_not_a_people():
     found, found_actors = extract((
         'وذكرت=و/CCONJ+ذكرت/VERB صحيفة/NOUN ~" نيويورك/X/B-ORG تايمز/X/E-ORG ~" أن/SCONJ المحادثات/NOUN تتقدم/VERB ~.',

@@ -999,6 +999,8 @@ def _noun_phrase(zone: list[Token], lexicon: ReportingLexicon) -> str:
             # follow in apposition: «المعارض الأرمني نيكول باشينيان»
         if words and not agrees_in_number(zone[len(words) - 1], token):
             break  # «ووصف المصدر الاتصالات بأنها»: a feminine plural qualifies no singular, it is the object
+        if words and (cue_entry(token, lexicon) or _NO_CUE).kind == "verb":
+            break  # «مصادر أمنية مطلعة رفضت الكشف عن هويتها»: a verb of saying opens a clause on the phrase
         if (token.text in COMMAS or token.text in QUOTE_MARKS or bare & lexicon.speaker_stops
                 or bare & PREPOSITIONS or bare & lexicon.outlet_nouns or not token.folded[:1].isalpha()):
             break
