@@ -845,7 +845,6 @@ def test_an_unnamed_speaker_ends_before_a_verb_of_saying_that_qualifies_it():
     assert claim["speaker"] == "مصادر أمنية"
 
 
-
 def test_a_class_noun_takes_up_the_body_it_introduced_but_not_a_people():
     found, found_actors = extract((
         'وذكرت=و/CCONJ+ذكرت/VERB صحيفة/NOUN ~" نيويورك/X/B-ORG تايمز/X/E-ORG ~" أن/SCONJ المحادثات/NOUN تتقدم/VERB ~.',
