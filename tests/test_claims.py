@@ -603,6 +603,12 @@ def test_the_subject_between_kaana_and_qad_speaks_though_unnamed():
     assert (claim["cue"], claim["speaker"], claim["speaker_actor_id"]) == ("خلصت", "الوكالات الاستخباراتية الأمريكية", "")
 
 
+def test_the_subject_between_kaana_and_qad_speaks_and_the_actor_after_the_cue_is_its_object():
+    found, _ = extract("وكانت=و/CCONJ+كانت/AUX السلطات/NOUN قد/PART اتهمت/VERB الجارة/NOUN كولومبيا/X/S-LOC بأنها=ب/ADP+أن/SCONJ+ها/PRON "
+                       "نفذت/VERB هجوما/NOUN ~.")
+    assert only(found)["speaker"] == "السلطات"
+
+
 def test_the_subject_after_kaana_speaks_without_qad_too():
     found, _ = extract("وكانت=و/CCONJ+كانت/AUX فرق/NOUN الإنقاذ/NOUN قالت/VERB في/ADP وقت/NOUN سابق/ADJ إن/SCONJ العدد/NOUN كبير/ADJ ~.")
     assert only(found)["speaker"] == "فرق الإنقاذ"

@@ -703,7 +703,7 @@ def attribution(s: Sentence, index: int, zone: list[Token], entry: ReportingCue,
     marker = _marker_at(s.tokens, index + 1, lexicon) if zone else None
     if marker is not None:  # «وقال نقلا عن وكالة هلا أخبار، "إن ..."»: who is quoted is the source; the speaker is pro-drop
         return Attribution(NOBODY, _named_or_phrase(s, zone[marker[0]:]), entry.gender, entry.number)
-    before = complement_subject(s, index, lexicon) if entry.kind == "verb" else None
+    before = complement_subject(s, index, lexicon) or kaana_subject(s, index, lexicon) if entry.kind == "verb" else None
     if before is not None and before.text:  # after إنّ or لكنّ the subject is accusative: «لكن المنتقدين يقولون»
         return Attribution(before, outlet_source(s, zone, before, lexicon), entry.gender, entry.number)
     speaker = zone_speaker(s, index, zone, lexicon)
@@ -767,6 +767,17 @@ def zone_speaker(s: Sentence, index: int, zone: list[Token], lexicon: ReportingL
     if topic:
         return zone_speaker(s, index, topic, lexicon)
     return _subject_before(s, index, lexicon)
+
+
+def kaana_subject(s: Sentence, index: int, lexicon: ReportingLexicon) -> Party | None:
+    """The subject written between كان and قد before the cue: «وكانت السلطات قد اتهمت الجارة كولومبيا بأنها ...» ->
+    السلطات (كولومبيا, after the verb, is its object); None in any other order."""
+    tokens = s.tokens
+    if index < 3 or not _auxiliary(tokens[0]) or tokens[index - 1].folded not in PARTICLES_BEFORE_VERB:
+        return None
+    phrase = tokens[1:index - 1]
+    named = [m for m in s.mentions_in(phrase[0].start, phrase[-1].end) if not adjectival(m)]
+    return _coordinated(s, named[0]) if named else Party(_noun_phrase(phrase, lexicon))
 
 
 def relative_on_noun(s: Sentence, index: int, zone: list[Token]) -> bool:
