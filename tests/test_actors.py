@@ -826,6 +826,20 @@ def test_a_titles_accusative_after_a_weekday_is_no_name():
     assert found.empty
 
 
+@pytest.mark.parametrize("sentence, name", [
+    ("مشيرا/X إلى/ADP أن/SCONJ ~« مسك/NOUN الخيرية/ADJ ~» حصلت/VERB على/ADP مئة/NUM مقعد/NOUN ~.", "مسك الخيرية"),  # after أن
+    ("~« إعداد/NOUN القادة/NOUN ~» يؤكد/VERB اهتمام/NOUN الأمير/NOUN ~.", "إعداد القادة"),  # opening a headline
+])
+def test_a_short_quotation_a_verb_follows_at_a_clauses_start_names_a_body(sentence, name):
+    found, _ = extract(sentence)
+    assert found.set_index("name").loc[name, "type"] == "ORG"
+
+
+def test_a_quoted_phrase_no_verb_follows_is_no_body():
+    found, _ = extract("وقال=و/CCONJ+قال/VERB الوزير/NOUN إن/SCONJ ~« الوضع/NOUN خطير/ADJ ~» ~.")
+    assert found.empty
+
+
 def test_a_compound_name_with_allah_before_a_role_in_the_subject_slot_is_a_person():
     found, _ = extract("وقال=و/CCONJ+قال/VERB ذبيح/NOUN الله/NOUN مجاهد/NOUN المتحدث/NOUN باسم=ب/ADP+اسم/NOUN طالبان/X ~: ~« سمعنا/X "
                        "الخبر/NOUN ~» ~.")

@@ -1099,7 +1099,8 @@ def hashtag_names(doc_id: str, sent_idx: int, text: str, tokens: list[Token], no
 def quoted_subjects(doc_id: str, sent_idx: int, text: str, tokens: list[Token]) -> list[Mention]:
     """A short quotation right after a reporting verb and closed by إن/أن, a comma or a colon names the body that
     speaks: «قالت «السعودي الفرنسي كابيتال» إن ...» (a firm's or an outlet's name, which the press quotes); so
-    does one that opens a headline before its colon: «"السعودي الفرنسي": "بتروكيم" سجلت ...».
+    does one that opens a headline before its colon: «"السعودي الفرنسي": "بتروكيم" سجلت ...», and one of at most
+    three words that a verb follows, at a sentence's or a clause's start: «أن «مسك الخيرية» حصلت على ...».
 
     Read on the text, since the tokenizer may glue the closing mark to the last word («كابيتال»»)."""
     verbs = _speech_verbs()
@@ -1107,6 +1108,12 @@ def quoted_subjects(doc_id: str, sent_idx: int, text: str, tokens: list[Token]) 
     headline = QUOTED_SUBJECT.match(text, tokens[0].start, tokens[-1].end)  # «السعودي الفرنسي»: «بتروكيم» سجلت ...
     if headline is not None and headline.start(1) - tokens[0].start <= 2 and headline.group(2).startswith(":"):
         out.append(_span_mention(doc_id, sent_idx, text, headline.start(1), headline.end(1), "ORG", "rule"))
+    for n, token in enumerate(tokens):  # «مشيرا إلى أن «مسك الخيرية» حصلت على»: a quoted subject before its verb
+        if n and tokens[n - 1].folded not in COMPLEMENTIZERS or token.text not in QUOTE_MARKS:
+            continue
+        close = quoted_name_end(tokens, n, max_words=MAX_QUOTED_NAME - 1)
+        if close is not None and close + 1 < len(tokens) and tokens[close + 1].upos[-1:] == ("VERB",):
+            out.append(_span_mention(doc_id, sent_idx, text, tokens[n + 1].start, tokens[close - 1].end, "ORG", "rule"))
     for token in tokens:
         if not any(skip <= 1 and reading in verbs for skip, reading in clitic_readings(token.folded)):
             continue
