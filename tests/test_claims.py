@@ -24,7 +24,7 @@ DIRECT = 'وقالت=و/CCONJ+قالت/VERB المتحدثة/NOUN باسم/NOUN 
 INDIRECT = "وأكد=و/CCONJ+أكد/VERB البيت/NOUN الأبيض/ADJ أن/SCONJ كيم/X/B-PER جونغ/X/I-PER أون/X/E-PER يعتزم/VERB لقاء/NOUN بوتين/X ~."
 MIXED = 'وقال=و/CCONJ+قال/VERB المتحدث/NOUN باسم/NOUN البيت/NOUN الأبيض/ADJ ~، جون/PROPN كيربي/PROPN ~، إن/SCONJ المحادثات/NOUN العسكرية/ADJ "/PUNCT ~تتقدم/VERB بنشاط/NOUN ~" ~.'
 ATTRIBUTED = "ومن=و/CCONJ+من/ADP المقرر/NOUN أن/SCONJ يتواجد/VERB الزعيمان/NOUN في/ADP فلاديفوستوك/X لحضور=ل/ADP+حضور/NOUN المنتدى/NOUN ~، بحسب/ADP المسؤولين/NOUN ~."
-COLON_INDIRECT = "وأضاف=و/CCONJ+أضاف/VERB المسؤول/NOUN ~: الاتفاق/NOUN سيعد/VERB انتهاكا/NOUN للقرارات=ل/ADP+القرارات/NOUN ~."
+COLON_OWN_WORDS = "وأضاف=و/CCONJ+أضاف/VERB المسؤول/NOUN ~: الاتفاق/NOUN سيعد/VERB انتهاكا/NOUN للقرارات=ل/ADP+القرارات/NOUN ~."
 MULTI_SENTENCE = ('وقال=و/CCONJ+قال/VERB بوتين/PROPN/S-PER ~: ~" روسيا/X لن/PART تتراجع/VERB ~.', 'وسنواصل=و/CCONJ+سنواصل/VERB الحوار/NOUN مع/ADP الجميع/NOUN ~" ~.')
 
 
@@ -35,7 +35,7 @@ MULTI_SENTENCE = ('وقال=و/CCONJ+قال/VERB بوتين/PROPN/S-PER ~: ~" ر
         (INDIRECT, "indirect", "كيم جونغ أون يعتزم لقاء بوتين"),
         (MIXED, "mixed", 'المحادثات العسكرية "تتقدم بنشاط"'),
         (ATTRIBUTED, "attributed", "ومن المقرر أن يتواجد الزعيمان في فلاديفوستوك لحضور المنتدى"),
-        (COLON_INDIRECT, "indirect", "الاتفاق سيعد انتهاكا للقرارات"),
+        (COLON_OWN_WORDS, "direct", "الاتفاق سيعد انتهاكا للقرارات"),  # after a colon, unquoted, still his words
     ],
 )
 def test_modes_and_content(sentence, mode, content):
@@ -843,6 +843,14 @@ def test_a_participle_taking_the_cues_preposition_owns_it():
 ])
 def test_a_quoted_name_after_the_verb_speaks_unless_addressed(sentence, speaker):
     assert only(extract(sentence)[0])["speaker"] == speaker
+
+
+@pytest.mark.parametrize("sentence, mode", [
+    ("صرح/VERB المرصد/NOUN ~: تخوض/VERB المعارضة/NOUN معارك/NOUN عنيفة/ADJ ~.", "direct"),  # after a colon: his own words
+    ("وقال=و/CCONJ+قال/VERB الناشط/NOUN ~: إن/SCONJ الحكومة/NOUN ضعيفة/ADJ ~.", "indirect"),  # «: إن ...» reports them
+])
+def test_a_colon_opens_the_speakers_own_words_unless_a_complementizer_follows(sentence, mode):
+    assert only(extract(sentence)[0])["mode"] == mode
 
 
 def test_an_unnamed_speaker_ends_before_a_verb_of_saying_that_qualifies_it():

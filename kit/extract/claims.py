@@ -532,7 +532,7 @@ def _ends_zone(token: Token, distance: int, entry: ReportingCue, lexicon: Report
 
 def content_span(s: Sentence, opening: Opening, lexicon: ReportingLexicon) -> Content | None:
     """The content from its opening: a quotation that closes the clause is `direct`; else up to the clause end,
-    `mixed` when it holds a quotation, `indirect` otherwise."""
+    `mixed` when it holds a quotation, `direct` after a colon, `indirect` otherwise."""
     sentence_end = s.tokens[-1].end
     clause_end = _content_end(s, opening.k, lexicon)
     quote = opening.quote
@@ -542,6 +542,9 @@ def content_span(s: Sentence, opening: Opening, lexicon: ReportingLexicon) -> Co
     else:
         start, end, evidence_end = opening.start, clause_end, sentence_end
         mode = "mixed" if any(start <= q[0] - 1 and q[1] < end and not _quoted_name(s, q) for q in s.quotes) else "indirect"
+        after_colon = s.tokens[opening.k + 1] if s.tokens[opening.k].text == ":" and opening.k + 1 < len(s.tokens) else None
+        if after_colon is not None and after_colon.folded not in COMPLEMENTIZERS and mode == "indirect":
+            mode = "direct"  # «صرح المرصد السوري: تخوض المعارضة ...»: the speaker's own words (not «قائلا: إن ...»)
         start, end = _trim(s.text, start, end)
         if any(q[1] == end - 1 and q[0] - 1 < start for q in s.quotes):
             end -= 1  # «، مبينا أن ...": the mark closes a quotation that opened before this content
