@@ -853,6 +853,17 @@ def test_a_colon_opens_the_speakers_own_words_unless_a_complementizer_follows(se
     assert only(extract(sentence)[0])["mode"] == mode
 
 
+@pytest.mark.parametrize("sentence, mode", [
+    # a quoted name after the noun of its kind is no quoted fragment
+    ("وذكر=و/CCONJ+ذكر/VERB مسؤولون/NOUN أن/SCONJ القوات/NOUN تعقبت/VERB أعضاء/NOUN بجماعة=ب/ADP+جماعة/NOUN «/PUNCT "
+     "~المجلس/NOUN الاشتراكي/ADJ الوطني/ADJ لولاية=ل/ADP+ولاية/NOUN ناجالاند/X ~» في/ADP المدينة/NOUN ~.", "indirect"),
+    # a quoted word of the speaker's is
+    ('وقالت=و/CCONJ+قالت/VERB إن/SCONJ الأسلحة/NOUN لا/PART يمكن/VERB أن/SCONJ تكون/AUX "/PUNCT ~طبيعية/ADJ ~" في/ADP سوريا/X ~.', "mixed"),
+])
+def test_a_quoted_name_leaves_reported_speech_indirect(sentence, mode):
+    assert only(extract(sentence)[0])["mode"] == mode
+
+
 def test_an_unnamed_speaker_ends_before_a_verb_of_saying_that_qualifies_it():
     claim = only(extract("وذكرت=و/CCONJ+ذكرت/VERB مصادر/NOUN أمنية/ADJ رفضت/NOUN الكشف/NOUN عن/ADP هويتها=هوية/NOUN+ها/PRON "
                          "أن/SCONJ القوات/NOUN داهمت/VERB منازل/NOUN ~.")[0])

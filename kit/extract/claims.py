@@ -553,8 +553,13 @@ def content_span(s: Sentence, opening: Opening, lexicon: ReportingLexicon) -> Co
 
 
 def _quoted_name(s: Sentence, quote: tuple[int, int]) -> bool:
-    """Is the quotation an actor's name, not the speaker's words: «مشيرا إلى أن «مسك الخيرية» حصلت على ...»?"""
-    return any(m.start <= quote[0] and quote[1] <= m.end for m in s.mentions)
+    """Is the quotation a name, not the speaker's words: an actor's («أن «مسك الخيرية» حصلت على»), or one after the
+    noun of its kind («بجماعة «المجلس الاشتراكي الوطني لولاية ناجالاند»»)? A single quoted word stays theirs
+    («لا يمكن أن تكون "طبيعية"»)."""
+    if any(m.start <= quote[0] and quote[1] <= m.end for m in s.mentions):
+        return True
+    before = [t for t in s.tokens if t.end <= quote[0] - 1]
+    return bool(before) and bool(bare_readings(before[-1].folded) & ROLE_HEADS)
 
 
 def _skip_space(text: str, position: int) -> int:
