@@ -246,6 +246,8 @@ def test_seed_claims_against_the_gold_reading(seed_parsed):
     ("وأفصح=و/CCONJ+أفصح/VERB المسؤول/NOUN عن/ADP خطة/NOUN جديدة/ADJ للإسكان=ل/ADP+الإسكان/NOUN ~.", "وأفصح", "المسؤول",
      "خطة جديدة للإسكان"),
     ("ونبه=و/CCONJ+نبه/VERB الخبير/NOUN إلى/ADP أن/SCONJ الأسعار/NOUN سترتفع/VERB ~.", "ونبه", "الخبير", "الأسعار سترتفع"),
+    # cues of the Gulf press that are also common words, at a clause's start with أن after them
+    ("وأبان=و/CCONJ+أبان/VERB المدير/NOUN أن/SCONJ الخطة/NOUN جاهزة/ADJ ~.", "وأبان", "المدير", "الخطة جاهزة"),
     # plural and dual forms
     ("وأكدا=و/CCONJ+أكدا/VERB أن/SCONJ العلاقات/NOUN متينة/ADJ ~.", "وأكدا", "", "العلاقات متينة"),
 ])
@@ -259,6 +261,7 @@ def test_cues_that_real_news_uses(sentence, cue, speaker, content):
     "وجرى/VERB السباق/NOUN بين/ADP الثلاثة/NUM الأوائل/ADJ بيد/NOUN أن/SCONJ الإطار/NOUN انفجر/VERB ~.",  # بين is "between"
     "وسيكون/VERB مفيدا/ADJ أن/SCONJ يلتقي/VERB الطرفان/NOUN ~.",  # مفيدا is "useful"
     "ومن/ADP أبرز/ADJ المشروعات/NOUN أن/SCONJ الطريق/NOUN اكتمل/VERB ~.",  # أبرز is "most prominent"
+    "ووقعت=و/CCONJ+وقعت/VERB الحادثة/NOUN إبان/ADP الحرب/NOUN أن/SCONJ ~.",  # إبان is "during"
 ])
 def test_a_function_word_spelled_like_a_cue_makes_no_claim(sentence):
     assert extract(sentence)[0].empty
@@ -843,6 +846,11 @@ def test_a_participle_taking_the_cues_preposition_owns_it():
 ])
 def test_a_quoted_name_after_the_verb_speaks_unless_addressed(sentence, speaker):
     assert only(extract(sentence)[0])["speaker"] == speaker
+
+
+def test_a_participle_that_is_also_an_adjective_is_a_cue_after_a_comma():
+    found, _ = extract("وأكد=و/CCONJ+أكد/VERB المدير/NOUN أن/SCONJ العمل/NOUN جيد/ADJ ~، مفيداً/ADJ أن/SCONJ الفرق/NOUN تعمل/VERB ~.")
+    assert found["cue"].tolist() == ["وأكد", "مفيداً"] and found["speaker"].tolist() == ["المدير", "المدير"]
 
 
 @pytest.mark.parametrize("sentence, mode", [
