@@ -136,6 +136,8 @@ def test_rule_origin_is_recorded_when_ner_saw_nothing():
         "وأعلن=و/CCONJ+أعلن/VERB أيضا/NOUN/S-PER نتائج/NOUN ~.",  # an adverb the tagger missed
         'مضيفا/X ~« نناشد/NOUN/S-ORG الحكومة/NOUN ~» ~.',  # a first person of a cue verb (يناشد) read as a body
         "وندين=و/CCONJ+ندين/NOUN/S-ORG الهجوم/NOUN ~.",  # the same with و
+        "النفط/NOUN والغاز/NOUN/B-PER الصخريين/ADJ/E-PER ~.",  # a common noun joined by و, then a nisba plural
+        "إن/SCONJ زعامة/NOUN الحركة/NOUN «/PUNCT ~في/ADP مفترق/NOUN طرق/NOUN ~» ~.",  # a quoted phrase opening with a preposition
     ],
 )
 def test_non_actors_are_rejected(sentence):

@@ -71,6 +71,7 @@ FAMILY_PREFIX_FORMS = frozenset(fold(w) for w in FAMILY_PREFIXES)
 HASHTAG = re.compile(r"#(\w+(?:_\w+)+)")
 ACCUSATIVE_ALIF = lexicons.column("affixes", "affix", kind="accusative_ending")[0]  # متحدثا، رسميا
 TIME_WORDS = frozenset(fold(w) for kind in ("weekday", "month") for w in lexicons.column("non_actors", "word", kind=kind))
+CONJUNCTION_CLITICS = frozenset(fold(w) for w in lexicons.column("affixes", "affix", kind="conjunction_clitic"))  # و، ف
 QUOTED_SUBJECT = re.compile(r"\s*[«\"“]\s*([^«»\"“”]+?)\s*[»\"”]\s*(\S+)")  # «السعودي الفرنسي كابيتال» إن
 MAX_QUOTED_NAME = 4  # words of a quoted body's name
 LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9&'.-]*(?: [A-Za-z][A-Za-z0-9&'.-]*)*")  # «Premier Investment Group»
@@ -705,6 +706,8 @@ def institution_mentions(doc_id: str, sent_idx: int, text: str, tokens: list[Tok
         head = _institution_head(tokens[i])
         after_title = in_role(tokens, i, titles)
         close = quoted_name_end(tokens, i + 1) if head and not after_title else None
+        if close is not None and (_function_word(tokens[i + 2]) or tokens[i + 2].upos[:1] == ("ADP",)):
+            close = None  # «زعامة الحركة «في مفترق طرق»»: a quoted phrase, no name, opens with a preposition
         if close is not None:  # «شركة "زودا غروب"», «موقع "ويبو"»: the quotation is the body's name
             start, stop = tokens[i + 2].start, tokens[close - 1].end
             out.append(Mention(doc_id, sent_idx, start, stop, text[start:stop], "ORG", "rule", key=name_key(text[start:stop])))
@@ -1290,7 +1293,8 @@ def _definite(token: Token) -> bool:
     """A word with the article (with ل: للشؤون): it can close a person's name (عادل الجبير), never open one
     («الدولة للشؤون الخارجية», which the model tags as a person)."""
     bare = token.plain[token.clitic:]
-    return bare.startswith(ARTICLE) or token.folded.startswith(LAM_ARTICLE)
+    joined = token.folded[:1] in CONJUNCTION_CLITICS and token.folded[1:].startswith(ARTICLE)  # «والغاز الصخريين»
+    return bare.startswith(ARTICLE) or token.folded.startswith(LAM_ARTICLE) or joined
 
 
 def _has_pronoun_suffix(token: Token) -> bool:
