@@ -848,6 +848,11 @@ def test_a_compound_name_with_allah_before_a_role_in_the_subject_slot_is_a_perso
     assert found.set_index("name").loc["ذبيح الله مجاهد", "type"] == "PER"
 
 
+def test_a_nasab_closed_by_its_family_name_takes_no_second_definite_word():
+    found, _ = extract("أكد/VERB محمد/X بن/X عبدالله/X العقيبي/ADJ المتقدمين/ADJ أنه=أن/SCONJ+ه/PRON سعيد/ADJ ~.")
+    assert set(found.loc[found["type"] == "PER", "name"]) == {"محمد بن عبدالله العقيبي"}
+
+
 def test_a_name_link_alone_is_no_actor():
     found, _ = extract("وصل/VERB المدير/NOUN بن/PROPN/S-PER إلى/ADP المعرض/NOUN ~.")
     assert "بن" not in set(found["name"])

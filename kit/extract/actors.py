@@ -278,7 +278,8 @@ def extend_by_name_links(mention: Mention, text: str, non_actors: set[str]) -> M
             break
         end = found.end()
     family = DEFINITE_WORD_AFTER.match(text, end)  # «عادل بن أحمد الجبير»: the family name closes the chain
-    if family and fold(family.group(1)) not in non_actors and not fold(family.group(1)).endswith(NISBA_ENDINGS) \
+    closed = strip_diacritics(text[mention.start:end].split()[-1]).startswith(ARTICLE)  # «... العقيبي» has its own
+    if family and not closed and fold(family.group(1)) not in non_actors and not fold(family.group(1)).endswith(NISBA_ENDINGS) \
             and set(fold(text[mention.start:end]).split()) & NAME_LINK_FORMS:
         end = family.end()
     elif house := FAMILY_AFTER.match(text, end):  # «عبدالله بن محمد آل الشيخ», «تميم بن حمد آل ثاني»
@@ -1229,8 +1230,9 @@ def _ner_mentions(doc_id: str, sent_idx: int, text: str, sentence, tokens: list[
         while span and (_edge_noise(span[0], non_actors) or (entity.type == "PER" and (
                 _definite(span[0]) or _adjective_complement(tokens[first - 1] if first else None, span[0])))):
             span, first = span[1:], first + 1
-        while span and (_edge_noise(span[-1], non_actors, last=True) or (entity.type == "PER" and _prepositional(span[-1]))):
-            span = span[:-1]
+        while span and (_edge_noise(span[-1], non_actors, last=True) or (entity.type == "PER" and (
+                _prepositional(span[-1]) or len(span) > 1 and _plural_noun(span[-1])))):
+            span = span[:-1]  # «محمد بن عبدالله العقيبي المتقدمين»: a plural after a name is the next phrase
         if not span or any(not WORD.fullmatch(t.text) or any(c.isdigit() for c in t.text) for t in span):
             continue
         if len(span) == 1 and (span[0].folded.endswith(NISBA_PLURALS) or span[0].upos[-1:] == ("ADJ",)):
