@@ -405,6 +405,8 @@ def test_what_is_not_part_of_a_name_is_trimmed_or_rejected(sentence, kept):
 @pytest.mark.parametrize("sentence, name", [
     ("وقال=و/CCONJ+قال/VERB أنور/X قرقاش/X إن/SCONJ الحل/NOUN قريب/ADJ ~.", "أنور قرقاش"),
     ("وأضاف=و/CCONJ+أضاف/VERB عادل/PROPN الجبير/NOUN ~: نرفض/VERB القرار/NOUN ~.", "عادل الجبير"),
+    # an indefinite word then a definite nisba: no adjective agrees so, it is a name
+    ("أشاد/VERB مطلق/NOUN البقمي/NOUN بمسرحية=ب/ADP+مسرحية/NOUN الأطفال/NOUN ~.", "مطلق البقمي"),
 ])
 def test_a_name_in_a_reporting_verbs_subject_slot_is_a_person(sentence, name):
     found, mentions = extract(sentence)

@@ -985,7 +985,9 @@ def subject_names(doc_id: str, sent_idx: int, text: str, tokens: list[Token], ti
         named = _given_name(tokens[run[0]], titles, non_actors, verbs) and _name_evidence([tokens[n] for n in run])
         # with no tag to go on, only a name's shape: the article on the last word alone («عادل الجبير», not «حجم الدمار الكبير»)
         shaped = not any(tokens[n].plain.startswith(ARTICLE) and tokens[n].folded not in NAME_COMPOUNDS for n in run[:-1])
-        if closes and (named or apposed and shaped):
+        # an indefinite word then a definite nisba is a name, since no adjective agrees so: «أشاد مطلق البقمي بـ»
+        nisba = shaped and len(run) > 1 and tokens[run[-1]].plain.startswith(ARTICLE) and tokens[run[-1]].folded.endswith(MASCULINE_NISBA)
+        if closes and (named or (apposed or nisba) and shaped):
             start, end = tokens[run[0]].start, tokens[run[-1]].end
             out.append(_span_mention(doc_id, sent_idx, text, start, end, "PER", "rule"))
     return out
