@@ -237,7 +237,7 @@ def _document_mentions(doc_id: str, doc, lookup: ActorDictionary, titles: set[st
         covered = {n for n, t in enumerate(tokens) for m in dictionary_hits if m.start <= t.start and t.end <= m.end}
         candidates += subject_names(doc_id, sent_idx, doc.text, tokens, titles, non_actors, covered)
         candidates += hashtag_names(doc_id, sent_idx, doc.text, tokens, non_actors, covered)
-        candidates += latin_names(doc_id, sent_idx, doc.text, tokens, titles)
+        candidates += latin_names(doc_id, sent_idx, doc.text, tokens)
         candidates += quoted_subjects(doc_id, sent_idx, doc.text, tokens)
         candidates += given_and_family_names(doc_id, sent_idx, doc.text, tokens, titles, non_actors, covered)
         candidates += place_mentions(doc_id, sent_idx, doc.text, tokens, non_actors, covered)
@@ -986,7 +986,8 @@ def subject_names(doc_id: str, sent_idx: int, text: str, tokens: list[Token], ti
         # with no tag to go on, only a name's shape: the article on the last word alone («عادل الجبير», not «حجم الدمار الكبير»)
         shaped = not any(tokens[n].plain.startswith(ARTICLE) and tokens[n].folded not in NAME_COMPOUNDS for n in run[:-1])
         # an indefinite word then a definite nisba is a name, since no adjective agrees so: «أشاد مطلق البقمي بـ»
-        nisba = shaped and len(run) > 1 and tokens[run[-1]].plain.startswith(ARTICLE) and tokens[run[-1]].folded.endswith(MASCULINE_NISBA)
+        last = tokens[run[-1]]
+        nisba = shaped and len(run) > 1 and last.plain.startswith(ARTICLE) and last.folded.endswith(MASCULINE_NISBA)
         if closes and (named or (apposed or nisba) and shaped):
             start, end = tokens[run[0]].start, tokens[run[-1]].end
             out.append(_span_mention(doc_id, sent_idx, text, start, end, "PER", "rule"))
@@ -1132,7 +1133,7 @@ def quoted_subjects(doc_id: str, sent_idx: int, text: str, tokens: list[Token]) 
     return out
 
 
-def latin_names(doc_id: str, sent_idx: int, text: str, tokens: list[Token], titles: frozenset[str]) -> list[Mention]:
+def latin_names(doc_id: str, sent_idx: int, text: str, tokens: list[Token]) -> list[Mention]:
     """A name written in Latin letters where the sentence shows it names an actor.
 
     «وأعلنت شركة Premier Investment Group SAL Offshore» (after an institution noun, which it names: an ORG),

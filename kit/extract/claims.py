@@ -66,10 +66,11 @@ MAX_ANTECEDENTS = 12  # subjects kept for pro-drop cues (the nearest agreeing on
 TITLE_REACH = 6  # words before a person's name in which the title a later phrase repeats must stand
 JOINED_REACH = 6  # words between a second cue joined by و and its أن or colon («وقال لـ"الوطن" إن», «وأضاف الوزير أن»)
 MAX_HEADLINE_SPEAKER = 7  # words before a headline's colon: «نائب وزير الصحة لـ اليوم :»
-MIN_QUOTE_WORDS = 3
-MAX_SOURCE_WORDS = 5
+MIN_QUOTE_WORDS = 3  # shorter quotations are names or titles ("نيويورك تايمز"), not statements
+MAX_SOURCE_WORDS = 5  # an unnamed source after نقلا عن / بحسب: «وكالة هلا أخبار»
+# the endings of a nisba adjective and of a state's name, longest first: «البحريني» and «البحرين», «السوري» and «سوريا»
 NISBA_STEM_ENDINGS = tuple(sorted({fold(e) for kind in ("nisba_ending", "state_ending")
-                                  for e in lexicons.column("affixes", "affix", kind=kind)}, key=len, reverse=True))  # an unnamed source after نقلا عن / بحسب: «وكالة هلا أخبار»  # shorter quotations are names or titles ("نيويورك تايمز"), not statements
+                                  for e in lexicons.column("affixes", "affix", kind=kind)}, key=len, reverse=True))
 _PUNCT_EDGE = re.compile(r"^[\s،,:.؛;]+|[\s،,:.؛;]+$")
 
 
