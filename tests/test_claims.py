@@ -856,19 +856,13 @@ def test_a_participle_that_is_also_an_adjective_is_a_cue_after_a_comma():
 @pytest.mark.parametrize("sentence, mode", [
     ("صرح/VERB المرصد/NOUN ~: تخوض/VERB المعارضة/NOUN معارك/NOUN عنيفة/ADJ ~.", "direct"),  # after a colon: his own words
     ("وقال=و/CCONJ+قال/VERB الناشط/NOUN ~: إن/SCONJ الحكومة/NOUN ضعيفة/ADJ ~.", "indirect"),  # «: إن ...» reports them
-])
-def test_a_colon_opens_the_speakers_own_words_unless_a_complementizer_follows(sentence, mode):
-    assert only(extract(sentence)[0])["mode"] == mode
-
-
-@pytest.mark.parametrize("sentence, mode", [
     # a quoted name after the noun of its kind is no quoted fragment
     ("وذكر=و/CCONJ+ذكر/VERB مسؤولون/NOUN أن/SCONJ القوات/NOUN تعقبت/VERB أعضاء/NOUN بجماعة=ب/ADP+جماعة/NOUN «/PUNCT "
      "~المجلس/NOUN الاشتراكي/ADJ الوطني/ADJ لولاية=ل/ADP+ولاية/NOUN ناجالاند/X ~» في/ADP المدينة/NOUN ~.", "indirect"),
     # a quoted word of the speaker's is
     ('وقالت=و/CCONJ+قالت/VERB إن/SCONJ الأسلحة/NOUN لا/PART يمكن/VERB أن/SCONJ تكون/AUX "/PUNCT ~طبيعية/ADJ ~" في/ADP سوريا/X ~.', "mixed"),
 ])
-def test_a_quoted_name_leaves_reported_speech_indirect(sentence, mode):
+def test_a_colon_opens_the_speakers_own_words_and_a_quoted_name_is_none_of_them(sentence, mode):
     assert only(extract(sentence)[0])["mode"] == mode
 
 

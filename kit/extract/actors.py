@@ -24,7 +24,7 @@ from kit import lexicons
 from kit.nlp import Parsed
 from kit.schema import TableSpec
 from kit.extract.context import (
-    ARTICLE, CLITICS, COMMAS, ELATIVE_ENDINGS, FEMININE_ENDINGS, FEMININE_PLURAL, GIVEN_NAMES, LAM_ARTICLE, NAME_COMPOUNDS,
+    ARTICLE, CLITICS, COMMAS, CONJUNCTIONS, ELATIVE_ENDINGS, FEMININE_ENDINGS, FEMININE_PLURAL, GIVEN_NAMES, LAM_ARTICLE, NAME_COMPOUNDS,
     NISBA_ENDINGS, PREPOSITIONS, QUOTE_MARKS, TANWIN_FATH, WORD, Token, agrees_in_gender, agrees_in_number, bare_readings,
     clitic_readings, each_document, has_article, other_persons, past_quoted_recipient, sentence_tokens, surface_skip,
 )
@@ -71,7 +71,6 @@ FAMILY_PREFIX_FORMS = frozenset(fold(w) for w in FAMILY_PREFIXES)
 HASHTAG = re.compile(r"#(\w+(?:_\w+)+)")
 ACCUSATIVE_ALIF = lexicons.column("affixes", "affix", kind="accusative_ending")[0]  # متحدثا، رسميا
 TIME_WORDS = frozenset(fold(w) for kind in ("weekday", "month") for w in lexicons.column("non_actors", "word", kind=kind))
-CONJUNCTION_CLITICS = frozenset(fold(w) for w in lexicons.column("affixes", "affix", kind="conjunction_clitic"))  # و، ف
 QUOTED_SUBJECT = re.compile(r"\s*[«\"“]\s*([^«»\"“”]+?)\s*[»\"”]\s*(\S+)")  # «السعودي الفرنسي كابيتال» إن
 MAX_QUOTED_NAME = 4  # words of a quoted body's name
 LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9&'.-]*(?: [A-Za-z][A-Za-z0-9&'.-]*)*")  # «Premier Investment Group»
@@ -1298,7 +1297,7 @@ def _definite(token: Token) -> bool:
     """A word with the article (with ل: للشؤون): it can close a person's name (عادل الجبير), never open one
     («الدولة للشؤون الخارجية», which the model tags as a person)."""
     bare = token.plain[token.clitic:]
-    joined = token.folded[:1] in CONJUNCTION_CLITICS and token.folded[1:].startswith(ARTICLE)  # «والغاز الصخريين»
+    joined = token.folded[:1] in CONJUNCTIONS and token.folded[1:].startswith(ARTICLE)  # «والغاز الصخريين»
     return bare.startswith(ARTICLE) or token.folded.startswith(LAM_ARTICLE) or joined
 
 

@@ -23,7 +23,7 @@ from kit import lexicons
 from kit.nlp import Parsed
 from kit.schema import TableSpec
 from kit.extract.context import (
-    ARTICLE, CLAUSE_BREAKS, COMMAS, GIVEN_NAMES, LAM_ARTICLE, NAME_COMPOUNDS, NISBA_ENDINGS, NOBODY, PREPOSITION_CLITICS, PREPOSITIONS,
+    ARTICLE, CLAUSE_BREAKS, COMMAS, CONJUNCTIONS, GIVEN_NAMES, LAM_ARTICLE, NAME_COMPOUNDS, NISBA_ENDINGS, NOBODY, PREPOSITION_CLITICS, PREPOSITIONS,
     QUOTE_MARKS, RECIPIENT_PREPOSITIONS, TANWIN_FATH, WORD, MentionSpan, Party, Sentence, Token, adjectival, agrees_in_number, bare_readings, clitic_readings, conjuncts,
     each_document, find_quotes, has_article, mentions_by_doc, past_quoted_recipient, sentence_tokens,
 )
@@ -48,7 +48,6 @@ PARTICLES_BEFORE_VERB = frozenset(fold(w) for w in lexicons.column("auxiliaries"
 SOURCE_NOUNS = frozenset(fold(w) for w in lexicons.column("source_nouns", "noun") + lexicons.column("titles", "title")
                          + lexicons.column("outlet_nouns", "noun"))  # بحسب مسؤولين، وفقا لتقارير، نقلا عن صحيفة
 QUANTIFIERS = frozenset(fold(w) for w in lexicons.column("quantifiers"))  # أحد، بعض
-CONJUNCTIONS = frozenset(fold(w) for w in lexicons.column("affixes", "affix", kind="conjunction_clitic"))  # و، ف
 RELATIVES = frozenset(fold(w) for w in lexicons.column("speaker_stops", kind="relative"))  # الذي، التي
 FORMULAS = frozenset(fold(w) for w in lexicons.column("paragraph_openers", kind="formula"))  # يذكر أن، يشار إلى أن
 CLAUSE_PARTICLES = frozenset(fold(w) for w in lexicons.column("paragraph_openers", kind="particle"))  # لكن، غير، ثم

@@ -41,6 +41,7 @@ ATTACHED_LETTERS = frozenset(c for c in CLITICS if len(c) == 1)  # proclitics wr
 QUOTE_MARKS = frozenset({'"', "«", "»", "“", "”"})
 TRAILING_MARKS = frozenset({"،", "؛", ";"})  # left on a word by the tokenizer: «الناصر؛»
 TRAILING_CLOSERS = frozenset({"»", "”"})  # a closing mark left on a word («الخالدي»): a token of its own
+CONJUNCTIONS = frozenset(fold(w) for w in lexicons.column("affixes", "affix", kind="conjunction_clitic"))  # و، ف
 RECIPIENT_PREPOSITIONS = frozenset(fold(w) for w in lexicons.column("affixes", "affix", kind="recipient_preposition"))  # لـ
 IMPERFECT_PERSONS = tuple(fold(p) for p in lexicons.column("affixes", "affix", kind="imperfect_person"))  # ي، ت، ن، ا
 _JOINED = re.compile(r"\s*و")  # the conjunction written on the next name
